@@ -1,0 +1,161 @@
+//! Recognising the lines of a scraped page that are not article text: site chrome,
+//! ads, share and comment widgets, newsletter and legal notices, teasers.
+//!
+//! The patterns describe how web pages are built (in French and English), not the
+//! wording of particular articles.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// What a line of the page is, as far as its wording tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineRole {
+    /// Article text (or at least nothing says otherwise).
+    Text,
+    /// Chrome to drop where it stands (ads, share buttons, separators, weather).
+    Chrome,
+    /// Chrome that marks the end of the article: what follows is comments, newsletter
+    /// blurbs, related headlines or legal notices.
+    End,
+    /// A byline: the author's name.
+    Byline(String),
+    /// A reading-time notice.
+    ReadingTime(String),
+}
+
+/// Whole-line patterns of chrome that can stand anywhere on a page.
+const CHROME: &[&str] = &[
+    // lone separators and bullets
+    r"^[-–—_*•·=~#|.+/\\]+$",
+    // weather in a site header: "22.2 C", "-3 °F"
+    r"^-?\d{1,3}(?:[.,]\d+)?\s*°?\s*[CF]$",
+    // app and language banners
+    r"(?i)^(?:download|get|install|télécharge[rz]?|installe[rz]?)\b.{0,30}\b(?:app|application|appli)\b.{0,20}$",
+    r"(?i)^(?:read|lire|lisez|voir|view)(?: (?:this|it|cet article|l'article|l’article|la version))? (?:in|en) (?:english|french|spanish|german|arabic|anglais|français|espagnol|allemand|arabe)\b.{0,3}$",
+    r"(?i)^(?:english|french|version (?:française|anglaise|originale)|english version|original version)$",
+    // ads
+    r"(?i)^-?\s*(?:advertisement|advertising|publicité|pub|annonce|sponsored(?: content)?|contenu sponsorisé|partenaire|sponsorisé)\s*-?\s*(?:spot_img)?$",
+    r"(?i)spot_img|^ad$|^ads$",
+    // inline teasers: "Lire aussi : ...", "Read more: ..."
+    r"(?i)^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|à voir aussi|read also|see also|read more|also read|related|sur le même sujet)\b",
+    r"(?i)^(?:lire la suite|read more|continue reading|continuer la lecture|en savoir plus|learn more|voir plus|see more|show more|afficher plus)\s*[:.…>»]*$",
+    // share and social widgets
+    r"(?i)^(?:share|partager|partagez|partage)(?: (?:this|cet|l'|l’|sur|on|via|par)\s?.{0,25})?\s*:?$",
+    r"(?i)^(?:tweet|tweeter|facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|imprimer|print|copier le lien|copy link|envoyer|send|pinterest|reddit|messenger)$",
+    r"(?i)^(?:suivez-nous|follow us|abonnez-vous à notre chaîne|rejoignez-nous)\b.{0,40}$",
+    // navigation
+    r"(?i)^(?:accueil|home|menu|fermer|close|rechercher|search|se connecter|connexion|log ?in|sign in|s'inscrire|register|mon compte|my account|retour|back|haut de page|back to top|top)$",
+    r"^[^›>|/]{1,40}(?:\s[›>|/]\s[^›>|/]{1,40}){2,}$",
+    // tags, categories, credits
+    r"(?i)^(?:tags?|mots[- ]clés|catégories?|categories|rubriques?|thèmes?|topics|sujets?)\s*:",
+    r"(?i)^(?:photo|image|illustration|crédit photo|crédits? photos?|photo credit|vidéo|video)\s*:",
+    // counts of comments
+    r"(?i)^(?:\d+\s*)?(?:commentaires?|comments?|réactions?|réponses?|replies)\s*(?:\(\d+\))?\s*:?$",
+    // javascript and embed errors
+    r"(?i)javascript (?:is )?(?:disabled|required|désactivé)|activez (?:le )?javascript|giphy app key|please check settings|your browser does not support|votre navigateur ne prend pas en charge",
+    // "Dernières nouvelles" style section headers, possibly after a rubric ("Guerre en Ukraine: ...")
+    r"(?i)^(?:.{0,40}[:–—-]\s*)?(?:dernières? nouvelles|dernières? infos?|dernière minute|latest news|latest|breaking news|en continu|à la une|top stories|les plus lus|most read|most popular|populaires?|tendances?|trending|doit lire|must read|à ne pas manquer|don't miss|recommandés?(?: pour vous)?|recommended(?: for you)?)\s*:?$",
+];
+
+/// Whole-line patterns that end the article.
+const END: &[&str] = &[
+    // comment forms
+    r"(?i)^(?:leave a (?:reply|comment)|laisser un commentaire|laissez un commentaire|poster un commentaire|post a comment|add a comment|ajouter un commentaire|réagir|écrire un commentaire|write a comment|join the (?:discussion|conversation))\b",
+    r"(?i)please enter your (?:comment|name|email)|votre adresse (?:e-mail|email|mail|de messagerie) ne sera pas publiée|your email address will not be published|les champs obligatoires sont|required fields are marked|enregistrer mon nom|save my name",
+    // newsletters and subscriptions
+    r"(?i)newsletter|bulletin d'information|bulletin d’information|lettre d'information|lettre d’information|inscrivez-vous|abonnez-vous|subscribe to|sign up for|se désabonner|vous désabonner|unsubscribe",
+    // legal and captcha
+    r"(?i)recaptcha|captcha|tous droits réservés|all rights reserved|^©|^copyright\b|conditions (?:générales )?d['’]utilisation|politique de confidentialité|privacy policy|terms of (?:use|service)|mentions légales|nous utilisons des cookies|we use cookies|accepter les cookies|accept (?:all )?cookies",
+    // related headlines and pagination teasers
+    r"^(?:PREV|NEXT|PRÉCÉDENT|SUIVANT)\b",
+    r"(?i)^(?:previous|next) (?:article|post|story)\b|^article (?:précédent|suivant)\b",
+    r"(?i)^(?:plus d['’]articles?|more articles|more stories|more from|articles? similaires?|articles? liés|related (?:articles|stories|posts)|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|you may also like|you might also like|à voir aussi|nos articles)\b.{0,30}$",
+];
+
+static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));
+static END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(END).expect("end patterns"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[Pp]ar|[Bb]y|BY|PAR|[Tt]exte|[Pp]ropos recueillis par|[Ww]ritten by|[Éé]crit par)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:de |van |von |da |del |le |la )?\p{Lu}[\p{L}'’.-]*){0,3})(?:\s*(?:,|et|and|avec|with|pour|for|[-–—|])\s*.{0,60})?$",
+    )
+    .expect("byline pattern")
+});
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:temps|durée) de lecture|reading time|lecture|read time)\s*:?\s*(.{1,30})$|^(\d+\s*min(?:utes?)?)\.?\s*(?:de lecture|read|to read)$",
+    )
+    .expect("reading time pattern")
+});
+
+/// The role of one trimmed line, from its wording alone.
+pub fn classify(line: &str) -> LineRole {
+    if line.chars().count() > 400 {
+        return LineRole::Text; // chrome is short; a long line is prose even if it says "cookies"
+    }
+    if let Some(c) = READING_TIME.captures(line) {
+        let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
+        return LineRole::ReadingTime(time.to_string());
+    }
+    if let Some(c) = BYLINE.captures(line) {
+        return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
+    }
+    if END_SET.is_match(line) {
+        return LineRole::End;
+    }
+    if CHROME_SET.is_match(line) {
+        return LineRole::Chrome;
+    }
+    LineRole::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(s: &str) -> LineRole {
+        classify(s)
+    }
+
+    #[test]
+    fn site_header_chrome() {
+        for s in ["18.5 C", "-3 °F", "Download the App", "Télécharger l'application", "Read in English", "Lire en anglais", "spot_img", "- Advertisement -", "Publicité", "-", "***"] {
+            assert_eq!(role(s), LineRole::Chrome, "{s}");
+        }
+    }
+
+    #[test]
+    fn widgets_and_teaser_headers() {
+        for s in ["Partager cet article", "Share this story", "Commentaires (3)", "12 comments", "Lire aussi : Le gouvernement présente son budget", "Read more: Markets fall again", "Économie : Dernières nouvelles", "Trending", "Accueil › Monde › Europe", "Lire la suite :"] {
+            assert_eq!(role(s), LineRole::Chrome, "{s}");
+        }
+    }
+
+    #[test]
+    fn end_markers() {
+        for s in ["Laisser un commentaire", "LEAVE A REPLY", "Please enter your name here", "Votre adresse e-mail ne sera pas publiée.", "Inscrivez-vous à notre newsletter", "© 2024 Le Journal. Tous droits réservés", "All rights reserved.", "NEXT Une autre histoire sans rapport", "PREV Un ancien titre", "Plus d'articles", "You may also like", "This site is protected by reCAPTCHA and the Google Privacy Policy"] {
+            assert_eq!(role(s), LineRole::End, "{s}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_reading_time() {
+        assert_eq!(role("Par Marie Dupont"), LineRole::Byline("Marie Dupont".into()));
+        assert_eq!(role("By John Smith and Jane Doe"), LineRole::Byline("John Smith".into()));
+        assert_eq!(role("Temps de lecture : 4 min"), LineRole::ReadingTime("4 min".into()));
+        assert_eq!(role("5 min read"), LineRole::ReadingTime("5 min".into()));
+    }
+
+    #[test]
+    fn prose_is_text() {
+        for s in [
+            "Le ministre a annoncé une réforme des retraites mardi.",
+            "Next year, the company plans to open a new factory.",
+            "Par ailleurs, le gouvernement a présenté son budget.",
+            "The president said the talks would continue.",
+            "Paris",
+        ] {
+            assert_eq!(role(s), LineRole::Text, "{s}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Repair of words that scraping glued together, where the evidence is clear:
+//! `juillet 2000lorsqu’il`, `énergie.portant`, `BloombergActualités`, `ParisLe Président`.
+//!
+//! Each rule inserts a space (or a dateline dash) only when both sides are known
+//! words or names and the token cannot be a unit, a domain name or a brand.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::lexicon::lexicon;
+
+/// Unit and ordinal suffixes that legitimately follow digits (`10km`, `3e`, `21st`).
+const UNIT_SUFFIXES: &[&str] = &[
+    "er", "ère", "re", "e", "è", "ème", "eme", "nd", "nde", "rd", "st", "th", "h", "min", "mn", "s", "ms", "km", "kg",
+    "mg", "g", "mm", "cm", "m", "ml", "cl", "dl", "l", "px", "pt", "kb", "mb", "gb", "tb", "ko", "mo", "go", "to", "hz",
+    "khz", "mhz", "ghz", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "v", "kv", "mah", "x", "bis", "ter", "ans", "an",
+    "mois", "jours", "ha", "km²", "m²", "m³", "bn", "mn", "md", "mds", "mrd", "mrds", "k", "pc", "am", "pm",
+];
+
+/// Top-level domains: `site.com` is not two sentences.
+const DOMAINS: &[&str] = &[
+    "com", "org", "net", "fr", "be", "ch", "ca", "uk", "de", "io", "gov", "edu", "info", "eu", "ru", "cn", "tv", "co",
+    "html", "htm", "php", "asp", "aspx", "jpg", "png", "pdf", "gif", "js", "fm", "me", "news", "int", "it", "es", "us",
+];
+
+/// Brands and names written in camel case on purpose.
+const CAMEL_CASE: &[&str] = &[
+    "PowerPoint", "PlayStation", "WordPress", "BlackRock", "BlackBerry", "SoundCloud", "DreamWorks", "SoftBank",
+    "JavaScript", "YouTube", "LinkedIn", "WhatsApp", "PayPal", "FedEx", "GitHub", "HarperCollins", "ByteDance",
+    "AstraZeneca", "GlaxoSmithKline", "ExxonMobil", "ArcelorMittal", "TotalEnergies", "DeepMind", "MasterCard",
+    "MacBook", "McDonald", "McKinsey", "MacArthur", "DiCaprio", "LaGuardia", "DeSantis", "McCarthy", "McConnell",
+    "SpaceX", "OpenAI", "TikTok", "BioNTech", "CrowdStrike", "SmartPhone", "AirBnb", "SeaWorld", "StarLink",
+    "EasyJet", "RyanAir", "PepsiCo", "ConocoPhillips", "SolarWinds", "NordStream", "BlueSky", "FreeBSD", "iPhone",
+];
+
+static DIGIT_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)(\p{Ll}+)").expect("digit-letter"));
+static LETTER_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\p{Ll}{3,})((?:1[5-9]|20)\d\d)\b").expect("letter-year"));
+static SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S*?)(\p{Ll}{2,})([.!?])(\p{L}\p{Ll}+)(\S*)").expect("sentence glue"));
+static CAMEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{3,})\b").expect("camel glue"));
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{Ll}-]{2,}|\p{Lu}{3,})(Le|La|Les|L['’]|Un|Une|Des|Du|Au|Aux|En|Ce|Cette|Selon|The|A|An|In|On|At|According)(\s|\p{Lu})")
+        .expect("dateline glue")
+});
+
+/// Repairs every glue pattern in one paragraph. `first` says whether it opens the
+/// body, where a glued dateline can stand.
+pub fn repair(paragraph: &str, first: bool) -> String {
+    let mut text = split_digit_letter(paragraph);
+    text = LETTER_YEAR
+        .replace_all(&text, |c: &Captures| {
+            if lexicon().is_word(&c[1], 3.0) { format!("{} {}", &c[1], &c[2]) } else { c[0].to_string() }
+        })
+        .into_owned();
+    text = split_sentences(&text);
+    text = CAMEL
+        .replace_all(&text, |c: &Captures| {
+            let (left, right) = (&c[1], &c[2]);
+            let lex = lexicon();
+            let brand = CAMEL_CASE.iter().any(|b| b.eq_ignore_ascii_case(&c[0]));
+            // Two common words (PlayStation, WordPress) make a compound, not a seam.
+            let compound = lex.is_word(left, 3.5) && lex.is_word(right, 3.5) && left.len() <= 6;
+            if !brand && !compound && lex.is_word(right, 3.0) {
+                format!("{left} {right}")
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned();
+    if first {
+        text = DATELINE.replace(&text, "$1 – $2$3").into_owned();
+    }
+    text
+}
+
+/// `2000lorsqu’il` → `2000 lorsqu’il`, but `10km`, `3e`, `21st`, `4x4` stay.
+fn split_digit_letter(text: &str) -> String {
+    DIGIT_LETTER
+        .replace_all(text, |c: &Captures| {
+            let suffix = &c[2];
+            let end = c.get(2).map_or(0, |m| m.end());
+            let elided = text[end..].starts_with(['\'', '’']);
+            let known = lexicon().is_word(suffix, 3.0) || (elided && suffix.chars().count() >= 3);
+            if suffix.chars().count() >= 3 && known && !UNIT_SUFFIXES.contains(&suffix) {
+                format!("{} {}", &c[1], suffix)
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+}
+
+/// `énergie.portant` → `énergie. portant`, but not inside URLs, e-mail addresses,
+/// domain names or abbreviations.
+fn split_sentences(text: &str) -> String {
+    SENTENCE
+        .replace_all(text, |c: &Captures| {
+            let (before, left, punct, right, after) = (&c[1], &c[2], &c[3], &c[4], &c[5]);
+            let token = &c[0];
+            let lex = lexicon();
+            let url_like = token.contains("www") || token.contains('@') || token.contains('/') || token.contains("http");
+            let right_lower = right.to_lowercase();
+            let is_domain = DOMAINS.contains(&right_lower.as_str()) || after.starts_with('.');
+            let words = lex.is_word(left, 2.5) && lex.is_word(right, 2.5) && right.chars().count() >= 3;
+            if !url_like && !is_domain && words {
+                format!("{before}{left}{punct} {right}{after}")
+            } else {
+                token.to_string()
+            }
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_then_word() {
+        assert_eq!(repair("en mars 1999lorsqu’elle est partie", false), "en mars 1999 lorsqu’elle est partie");
+        assert_eq!(repair("born in 1999when the war", false), "born in 1999 when the war");
+        assert_eq!(repair("une route de 10km et le 3e jour, 21st century, 4x4", false), "une route de 10km et le 3e jour, 21st century, 4x4");
+    }
+
+    #[test]
+    fn word_then_year() {
+        assert_eq!(repair("depuis2019 il travaille", false), "depuis 2019 il travaille");
+        assert_eq!(repair("le format mp3 et covid19", false), "le format mp3 et covid19");
+    }
+
+    #[test]
+    fn sentence_end_glued_to_next_sentence() {
+        assert_eq!(repair("une hausse de la production.Portant ce chiffre", false), "une hausse de la production. Portant ce chiffre");
+        assert_eq!(repair("the talks failed.Officials said", false), "the talks failed. Officials said");
+        assert_eq!(repair("voir lemonde.fr et www.site.com ou contact@journal.org", false), "voir lemonde.fr et www.site.com ou contact@journal.org");
+    }
+
+    #[test]
+    fn capitalised_word_glued_to_next() {
+        assert_eq!(repair("selon ReutersInformations publiées", false), "selon Reuters Informations publiées");
+        assert_eq!(repair("sur YouTube et la PlayStation, avec PowerPoint", false), "sur YouTube et la PlayStation, avec PowerPoint");
+    }
+
+    #[test]
+    fn dateline_glued_to_first_word() {
+        assert_eq!(repair("LyonLe maire a annoncé", true), "Lyon – Le maire a annoncé");
+        assert_eq!(repair("LondonThe minister said", true), "London – The minister said");
+        assert_eq!(repair("LyonLe maire a annoncé", false), "LyonLe maire a annoncé");
+    }
+
+    #[test]
+    fn repair_is_idempotent() {
+        let once = repair("LyonLe maire.Il a dit en 2019lorsqu’il", true);
+        assert_eq!(repair(&once, true), once);
+    }
+}

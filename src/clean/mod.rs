@@ -1,0 +1,426 @@
+//! Turning a scraped page into an article: title, date line, byline, and the body
+//! paragraphs without site chrome, ads, teasers, forms, repeats and glued words.
+//!
+//! The page is read as a sequence of lines. A header zone (before the first real
+//! paragraph) holds the title, the byline, the date line and captions; the body
+//! follows; an end marker (comment form, newsletter blurb, legal notice, related
+//! headlines) closes it.
+
+mod boilerplate;
+mod dedup;
+mod glue;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+pub use boilerplate::{LineRole, classify};
+pub use dedup::Dedup;
+pub use glue::repair;
+
+use crate::extract::dates::{self, Temporal};
+use crate::model::Meta;
+use crate::sanitize::sanitize;
+
+/// A paragraph at least this long (in characters) starts the body: headlines,
+/// captions and bylines are shorter.
+const BODY_MIN_CHARS: usize = 100;
+/// Headlines are at most this long.
+const TITLE_MAX_CHARS: usize = 300;
+
+/// A cleaned article, before extraction.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cleaned {
+    /// The headline.
+    pub title: String,
+    /// The date of an explicit date line that belongs to the article.
+    pub date: Option<NaiveDate>,
+    /// Byline and reading time.
+    pub meta: Meta,
+    /// Body paragraphs, in order.
+    pub paragraphs: Vec<String>,
+}
+
+/// One line of the page with what the cleaner knows of it.
+#[derive(Debug)]
+struct Line {
+    text: String,
+    /// Index of the blank-line-separated block the line sits in.
+    block: usize,
+    role: LineRole,
+    date: Option<NaiveDate>,
+}
+
+/// Cleans one scraped page.
+pub fn clean(raw: &str) -> Cleaned {
+    let text: String = sanitize(raw).nfc().collect();
+    let lines = read_lines(&text);
+    let mut out = Cleaned::default();
+
+    // The body starts at the first long prose line; everything above is the header zone.
+    let body_start = lines
+        .iter()
+        .position(|l| l.role == LineRole::Text && l.date.is_none() && is_body_paragraph(&l.text))
+        .unwrap_or(lines.len());
+
+    let title_index = find_title(&lines[..body_start]);
+    out.title = match title_index {
+        Some(i) => lines[i].text.clone(),
+        None => lines
+            .get(body_start)
+            .map(|l| first_sentence(&l.text))
+            .unwrap_or_default(),
+    };
+
+    // Header zone: keep only metadata and the article's own date line.
+    for (i, line) in lines[..body_start].iter().enumerate() {
+        match &line.role {
+            LineRole::Byline(name) if out.meta.author.is_none() => out.meta.author = Some(name.clone()),
+            LineRole::ReadingTime(t) if out.meta.reading_time.is_none() => out.meta.reading_time = Some(t.clone()),
+            _ => {}
+        }
+        if let Some(date) = line.date
+            && out.date.is_none()
+            && date_belongs_to_article(&lines[..body_start], i, title_index)
+        {
+            out.date = Some(date);
+        }
+    }
+
+    // Body zone.
+    let title_key = dedup::words(&out.title).join(" ");
+    let mut dedup = Dedup::default();
+    let mut kept_chars = 0usize;
+    let rest_chars: Vec<usize> = suffix_sums(&lines[body_start..]);
+    for (k, line) in lines[body_start..].iter().enumerate() {
+        match &line.role {
+            LineRole::End => {
+                // What follows an end marker is not the article, unless the marker stands
+                // early with most of the prose still to come.
+                if kept_chars > 0 && rest_chars[k] < kept_chars {
+                    break;
+                }
+                continue;
+            }
+            LineRole::Chrome | LineRole::ReadingTime(_) => continue,
+            LineRole::Byline(name) => {
+                if out.meta.author.is_none() {
+                    out.meta.author = Some(name.clone());
+                }
+                continue;
+            }
+            LineRole::Text => {}
+        }
+        if line.date.is_some() {
+            if out.date.is_none() && is_publication_stamp(&line.text) {
+                out.date = line.date;
+            }
+            continue;
+        }
+        if !title_key.is_empty() && dedup::words(&line.text).join(" ") == title_key {
+            continue; // the headline repeated inside the page
+        }
+        if dedup.is_repeat(&line.text) {
+            continue;
+        }
+        let repaired = repair(&line.text, out.paragraphs.is_empty());
+        kept_chars += repaired.len();
+        out.paragraphs.push(repaired);
+    }
+    out.title = clean_title(&out.title);
+    out
+}
+
+/// Sum of the lengths of the prose lines from each index to the end.
+fn suffix_sums(lines: &[Line]) -> Vec<usize> {
+    let mut sums = vec![0; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        let own = if lines[i].role == LineRole::Text { lines[i].text.len() } else { 0 };
+        sums[i] = sums[i + 1] + own;
+    }
+    sums
+}
+
+/// Splits the page into trimmed, classified lines, joining hard-wrapped prose.
+fn read_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut block = 0usize;
+    let mut previous_blank = true;
+    for raw in text.split('\n') {
+        let trimmed = strip_markdown(collapse_spaces(raw).trim());
+        if trimmed.is_empty() {
+            if !previous_blank {
+                block += 1;
+            }
+            previous_blank = true;
+            continue;
+        }
+        previous_blank = false;
+        // A hard-wrapped paragraph: this line continues the previous one of its block.
+        if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| p.block == block)
+            && continues(&prev.text, &trimmed)
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&trimmed);
+            prev.role = classify(&prev.text);
+            continue;
+        }
+        let role = classify(&trimmed);
+        let date = if role == LineRole::Text { date_line(&trimmed) } else { None };
+        lines.push(Line { text: trimmed, block, role, date });
+    }
+    lines
+}
+
+/// A line continues the previous one when the previous one was cut mid-sentence at a
+/// typical wrap width and this one goes on in lower case.
+fn continues(prev: &str, next: &str) -> bool {
+    let prev_len = prev.chars().count();
+    let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
+    let open = !prev.ends_with(['.', '!', '?', ':', '»', '"', '”', ')', ';']);
+    let lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+    let bullet = next.starts_with(['•', '-', '*', '–', '—', '·']);
+    wrapped && open && lower && !bullet && prev != next
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        // Keep no-break spaces (typography), fold runs of ordinary ones.
+        if c == ' ' {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            out.push(c);
+            prev_space = false;
+        }
+    }
+    out
+}
+
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("md link"));
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md emphasis"));
+
+/// Markdown headings, links and emphasis become plain text.
+fn strip_markdown(line: &str) -> String {
+    let mut s = line.trim_start_matches('#').trim_start().to_string();
+    if s.len() != line.len() && line.starts_with('#') && s.is_empty() {
+        return String::new();
+    }
+    if s.starts_with('>') {
+        s = s.trim_start_matches('>').trim_start().to_string();
+    }
+    if s.contains("](") {
+        s = MD_LINK
+            .replace_all(&s, |c: &regex::Captures| if c[0].starts_with('!') { String::new() } else { c[1].to_string() })
+            .into_owned();
+    }
+    if s.contains("**") || s.contains("__") {
+        s = MD_EMPHASIS.replace_all(&s, "").into_owned();
+    }
+    s.trim().to_string()
+}
+
+fn is_body_paragraph(text: &str) -> bool {
+    text.chars().count() >= BODY_MIN_CHARS
+}
+
+/// The headline: the first line of the header zone that reads like one.
+fn find_title(header: &[Line]) -> Option<usize> {
+    header.iter().position(|l| {
+        let chars = l.text.chars().count();
+        let words = l.text.split_whitespace().count();
+        l.role == LineRole::Text
+            && l.date.is_none()
+            && (words >= 4 || chars >= 25)
+            && chars <= TITLE_MAX_CHARS
+            && !l.text.ends_with(':')
+            && !l.text.starts_with(['•', '-', '*', '–', '—', '·', '©'])
+    })
+}
+
+/// The first sentence of a paragraph, for articles without a headline line.
+fn first_sentence(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && i > 20 && text[i + 1..].starts_with(' '))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    let sentence = &text[..end];
+    if sentence.chars().count() <= 160 {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(150).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+fn clean_title(title: &str) -> String {
+    title.trim().trim_end_matches(['|', '-', '–', '—']).trim().to_string()
+}
+
+static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:publié|publiée|published|posted|mis en ligne|paru|date)\b").expect("publication stamp")
+});
+static UPDATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:mis à jour|mise à jour|màj|maj|updated|last updated|modifié|dernière mise à jour)\b").expect("update stamp")
+});
+static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:publié|publiée|published|posted|mis en ligne|paru|date|mis à jour|mise à jour|updated|last updated|modifié|dernière|le|on|at|à|a|par|by|gmt|utc|cet|cest|edt|est|pst|am|pm|h|heure|heures|min|[01]?\d[:h]\d\d(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?|\d{1,2}h\d{0,2})\b|[,.:|–—()-]",
+    )
+    .expect("stamp noise")
+});
+
+/// The date of a line that is nothing but a date stamp (`Tuesday, May 7, 2024`,
+/// `Publié le 18/06/2024 à 10h32`, `Mis à jour le 18 juin 2024`).
+fn date_line(line: &str) -> Option<NaiveDate> {
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let exprs = dates::find(line);
+    let full = exprs.iter().find_map(|e| match e.temporal {
+        Temporal::Full { year, month, day } => NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, e)),
+        _ => None,
+    })?;
+    // What is left once the date, its prefix and a time are taken out must be next to nothing.
+    let mut rest = String::new();
+    rest.push_str(&line[..full.1.start]);
+    rest.push(' ');
+    rest.push_str(&line[full.1.end..]);
+    let rest = STAMP_NOISE.replace_all(&rest, " ");
+    let weekday_free = rest
+        .split_whitespace()
+        .filter(|w| !is_weekday_name(w))
+        .count();
+    (weekday_free <= 1).then_some(full.0)
+}
+
+fn is_weekday_name(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "monday" | "tuesday" | "wednesday"
+            | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+fn is_publication_stamp(line: &str) -> bool {
+    PUBLICATION.is_match(line)
+}
+
+/// Whether the date line at `i` of the header is the article's: not a site header
+/// stamp (beside the weather or above app banners) nor an update stamp above the title.
+fn date_belongs_to_article(header: &[Line], i: usize, title: Option<usize>) -> bool {
+    let line = &header[i];
+    if PUBLICATION.is_match(&line.text) {
+        return true;
+    }
+    let in_site_block = header
+        .iter()
+        .filter(|l| l.block == line.block)
+        .any(|l| l.role == LineRole::Chrome && l.text.chars().any(|c| c.is_ascii_digit()));
+    if in_site_block {
+        return false;
+    }
+    match title {
+        // Below the headline: the article's.
+        Some(t) if i > t => !UPDATE_STAMP.is_match(&line.text) || !header[t + 1..i].iter().any(|l| l.role == LineRole::End),
+        // Above the headline: only when nothing but metadata separates them.
+        Some(t) => header[i + 1..t].iter().all(|l| matches!(l.role, LineRole::Byline(_) | LineRole::ReadingTime(_))),
+        None => !UPDATE_STAMP.is_match(&line.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_chrome_title_and_body() {
+        let page = "18.5 C\nLyon\nMonday, March 4, 2024\n\nDownload The App:\nspot_img\n\nLe maire de Lyon présente un nouveau plan de transport\n\nDoit Lire\n\nLe maire a présenté lundi un plan de transport qui prévoit trois nouvelles lignes de tramway d'ici à 2030, a-t-il annoncé.\n\nLes travaux commenceront l'an prochain dans le quartier de la gare, selon la métropole.\n\n- Advertisement -spot_img\n\nPlus D'Articles\n\nUn autre titre sans rapport avec l'article\n";
+        let c = clean(page);
+        assert_eq!(c.title, "Le maire de Lyon présente un nouveau plan de transport");
+        assert_eq!(c.date, None, "the site header date is not the article's");
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+        assert!(c.paragraphs[0].starts_with("Le maire a présenté lundi"));
+    }
+
+    #[test]
+    fn byline_reading_time_and_caption_leave_the_body() {
+        let page = "The council approves the new budget for schools\n\nReading time: 3 minutes\nBy Jane Smith\nChildren in a classroom of the city.\n\nThe city council on Monday approved a budget that raises spending on schools by a tenth, the mayor's office said in a statement.\n\nThe vote was close.\n\nShare this article\n\nComments (0)\n\nLeave a comment";
+        let c = clean(page);
+        assert_eq!(c.title, "The council approves the new budget for schools");
+        assert_eq!(c.meta.author.as_deref(), Some("Jane Smith"));
+        assert_eq!(c.meta.reading_time.as_deref(), Some("3 minutes"));
+        assert_eq!(c.paragraphs, [
+            "The city council on Monday approved a budget that raises spending on schools by a tenth, the mayor's office said in a statement.",
+            "The vote was close."
+        ]);
+    }
+
+    #[test]
+    fn explicit_date_line_below_title() {
+        let page = "Les députés adoptent la loi sur l'eau\nPublié le 12/03/2025 à 18h04\n\nLes députés ont adopté mardi en première lecture la loi sur l'eau, après une semaine de débats parfois vifs à l'Assemblée.";
+        let c = clean(page);
+        assert_eq!(c.date, NaiveDate::from_ymd_opt(2025, 3, 12));
+        assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn repeated_title_and_paragraphs_are_dropped() {
+        let para = "Le gouvernement a annoncé une aide de deux milliards d'euros pour les agriculteurs touchés par la sécheresse de cet été.";
+        let page = format!("Une aide pour les agriculteurs\n\nUne aide pour les agriculteurs\n-\n\n{para}\n\nUne seconde phrase, assez différente de la première.\n\n{para}\n");
+        let c = clean(&page);
+        assert_eq!(c.title, "Une aide pour les agriculteurs");
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn newsletter_and_comment_form_end_the_article() {
+        let page = "Un titre assez long pour un article\n\nPremier paragraphe de l'article, qui raconte ce qui s'est passé et qui est assez long pour être du corps de texte.\n\nDeuxième paragraphe de l'article, qui conclut le récit des événements de la journée.\n\nLa lettre d'information quotidienne\n\nRecevez chaque matin l'essentiel de l'actualité dans votre boîte aux lettres, gratuitement et sans engagement de votre part.\n\nLaisser un commentaire\n\n    Une célébrité se lâche sur une autre célébrité";
+        let c = clean(page);
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let page = "A headline that is long enough to be one\n\nThe committee met on Tuesday to discuss the proposal, which would\nchange the way the city pays for its roads and bridges over the\nnext ten years.\n\nA second paragraph follows here and is long enough to count as body text for sure.";
+        let c = clean(page);
+        assert_eq!(c.paragraphs.len(), 2);
+        assert!(c.paragraphs[0].ends_with("over the next ten years."));
+    }
+
+    #[test]
+    fn glued_dateline_is_repaired_in_first_paragraph() {
+        let page = "Un titre de test pour la dépêche\n\nLyonLe maire a annoncé mardi un plan pour les transports en commun de la ville et de sa banlieue proche, qui sera voté en juin.";
+        let c = clean(page);
+        assert!(c.paragraphs[0].starts_with("Lyon – Le maire"));
+    }
+
+    #[test]
+    fn escape_sequences_never_survive() {
+        let page = "Titre \u{1b}]0;pwned\u{7}propre et assez long\n\nUn paragraphe \u{1b}[31mrouge\u{1b}[0m qui est assez long pour compter comme du corps de texte dans un article.";
+        let c = clean(page);
+        assert!(!c.title.contains('\u{1b}') && !c.paragraphs[0].contains('\u{1b}'));
+    }
+
+    #[test]
+    fn markdown_is_read_as_text() {
+        let page = "# Le **titre** de l'article en Markdown\n\nUn paragraphe avec [un lien](https://example.org) et ![image](x.png) qui est assez long pour être le corps.";
+        let c = clean(page);
+        assert_eq!(c.title, "Le titre de l'article en Markdown");
+        assert!(c.paragraphs[0].contains("avec un lien et"));
+    }
+
+    #[test]
+    fn cleaning_is_idempotent() {
+        let page = "Un titre pour vérifier l'idempotence\n\nLyonLe maire a dit.Il est parti en 2019lorsqu’il a fini, ce qui est assez long pour un paragraphe de corps.";
+        let once = clean(page);
+        let again = clean(&format!("{}\n\n{}", once.title, once.paragraphs.join("\n\n")));
+        assert_eq!(once.paragraphs, again.paragraphs);
+    }
+}

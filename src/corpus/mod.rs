@@ -1,0 +1,250 @@
+//! Loading articles: files, directories (walked recursively), standard input, and the
+//! articles bundled in the binary.
+//!
+//! Loading never stops at a bad file: each problem becomes a warning and the other
+//! files still load.
+
+mod decode;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use decode::{Decoded, decode};
+
+/// The largest part of a file that is read; the rest is dropped with a warning.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// File name extensions read when walking a directory.
+pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// One loaded, decoded article file, before cleaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The file name without its extension.
+    pub id: String,
+    /// Where it came from (a path as given, `<stdin>`, or `assets/articles/NAME`).
+    pub source: String,
+    /// The decoded text (newlines normalised to `\n`).
+    pub text: String,
+    /// Problems met while reading or decoding this file.
+    pub warnings: Vec<String>,
+}
+
+/// Everything a load produced: the documents and a report of what was left out.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Readable text documents, in path order.
+    pub documents: Vec<Document>,
+    /// One line per file that was not loaded, or loaded with a problem.
+    pub warnings: Vec<String>,
+    /// Files skipped in directories because of their extension.
+    pub skipped: usize,
+}
+
+/// The sample articles compiled into the binary, so that `vigie` with no path works
+/// from any directory.
+pub const BUNDLED: [(&str, &str); 5] = [
+    ("000_8ee8630cbb08bc4b", include_str!("../../assets/articles/000_8ee8630cbb08bc4b.txt")),
+    ("001_6d342fe71a67ec1b", include_str!("../../assets/articles/001_6d342fe71a67ec1b.txt")),
+    ("002_d7ebae5b66885eeb", include_str!("../../assets/articles/002_d7ebae5b66885eeb.txt")),
+    ("003_93d6684eea28a751", include_str!("../../assets/articles/003_93d6684eea28a751.txt")),
+    ("004_9094e598d010c395", include_str!("../../assets/articles/004_9094e598d010c395.txt")),
+];
+
+/// The bundled sample articles.
+pub fn bundled() -> Loaded {
+    let documents = BUNDLED
+        .iter()
+        .map(|(id, text)| Document {
+            id: id.to_string(),
+            source: format!("assets/articles/{id}.txt"),
+            text: text.to_string(),
+            warnings: Vec::new(),
+        })
+        .collect();
+    Loaded { documents, ..Loaded::default() }
+}
+
+/// Loads every path: a file, a directory (walked recursively for `.txt` and `.md`
+/// files), or `-` for standard input.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            let read = std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes);
+            match read {
+                Ok(_) => loaded.add_bytes("stdin", "<stdin>".into(), bytes),
+                Err(e) => loaded.warnings.push(format!("<stdin>: cannot read: {e}")),
+            }
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut seen = HashSet::new();
+                let mut files = Vec::new();
+                walk(path, &mut seen, &mut files, &mut loaded);
+                files.sort();
+                for file in files {
+                    loaded.add_file(&file);
+                }
+            }
+            Ok(_) => loaded.add_file(path),
+            Err(e) => loaded.warnings.push(format!("{}: {}", path.display(), io_reason(&e))),
+        }
+    }
+    loaded
+}
+
+/// Collects article files under `dir`, guarding against symlink loops.
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return; // already walked: a symlink loop or a second link to the same place
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            loaded.warnings.push(format!("{}: {}", dir.display(), io_reason(&e)));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        // Follow symlinks, but only to directories and regular files.
+        let Ok(meta) = fs::metadata(&path) else {
+            loaded.warnings.push(format!("{}: broken link or unreadable entry", path.display()));
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, seen, files, loaded);
+        } else if meta.is_file() && has_article_extension(&path) {
+            files.push(path);
+        } else {
+            loaded.skipped += 1;
+        }
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl Loaded {
+    fn add_file(&mut self, path: &Path) {
+        let shown = path.display().to_string();
+        // Only regular files: a FIFO or a device would block or never end.
+        match fs::metadata(path) {
+            Ok(m) if !m.is_file() => {
+                self.warnings.push(format!("{shown}: not a regular file, skipped"));
+                return;
+            }
+            Err(e) => {
+                self.warnings.push(format!("{shown}: {}", io_reason(&e)));
+                return;
+            }
+            Ok(_) => {}
+        }
+        let mut bytes = Vec::new();
+        let read = fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+        if let Err(e) = read {
+            self.warnings.push(format!("{shown}: {}", io_reason(&e)));
+            return;
+        }
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| shown.clone());
+        self.add_bytes(&id, shown, bytes);
+    }
+
+    fn add_bytes(&mut self, id: &str, source: String, mut bytes: Vec<u8>) {
+        let mut warnings = Vec::new();
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            bytes.truncate(MAX_FILE_BYTES as usize);
+            // Cut before a character split by the limit rather than leave half of it.
+            let keep = bytes.iter().rposition(|&b| b & 0xc0 != 0x80).unwrap_or(0);
+            if bytes[keep] >= 0xc0 {
+                bytes.truncate(keep);
+            }
+            warnings.push(format!("larger than {} MB: truncated", MAX_FILE_BYTES / (1024 * 1024)));
+        }
+        let source = crate::sanitize::sanitize(&source);
+        match decode(&bytes) {
+            Decoded::Binary => self.warnings.push(format!("{source}: binary data, skipped")),
+            Decoded::Text(text, more) => {
+                warnings.extend(more);
+                if text.trim().is_empty() {
+                    self.warnings.push(format!("{source}: empty, skipped"));
+                    return;
+                }
+                for w in &warnings {
+                    self.warnings.push(format!("{source}: {w}"));
+                }
+                let id = crate::sanitize::sanitize(id);
+                self.documents.push(Document { id, source, text, warnings });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_articles_are_all_there() {
+        let loaded = bundled();
+        assert_eq!(loaded.documents.len(), 5);
+        assert!(loaded.documents.iter().all(|d| !d.text.is_empty()));
+    }
+
+    #[test]
+    fn directory_walk_filters_by_extension_and_survives_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "Titre\n\nCorps du texte.").unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("sub/b.md"), "# Titre\n\nCorps.").unwrap();
+        fs::write(dir.path().join("image.png"), [0u8, 1, 2]).unwrap();
+        fs::write(dir.path().join("empty.txt"), "").unwrap();
+        fs::write(dir.path().join("bin.txt"), [0u8, 159, 146, 150, 0, 0]).unwrap();
+        let loaded = load(&[dir.path().to_path_buf(), dir.path().join("missing.txt")]);
+        let ids: Vec<_> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(loaded.skipped, 1);
+        assert_eq!(loaded.warnings.len(), 3, "{:?}", loaded.warnings);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_terminates() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "Titre\n\nCorps.").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let loaded = load(&[dir.path().to_path_buf()]);
+        assert_eq!(loaded.documents.len(), 1);
+    }
+
+    #[test]
+    fn oversized_file_is_truncated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let line = "Une phrase assez longue pour remplir le fichier rapidement.\n";
+        fs::write(&path, line.repeat((MAX_FILE_BYTES as usize / line.len()) + 100)).unwrap();
+        let loaded = load(&[path]);
+        assert_eq!(loaded.documents[0].text.len() as u64, MAX_FILE_BYTES);
+        assert!(loaded.warnings[0].contains("truncated"));
+    }
+}

@@ -1,0 +1,718 @@
+//! Temporal expressions in French and English news text, and their calendar values.
+//!
+//! [`find`] locates the expressions and says what each one means (`18 juin 2024`, a
+//! weekday, `l'année dernière`, `il y a deux ans`); [`resolve`] turns a meaning into a
+//! TIMEX3-style value against the article's date, keeping only the precision the text
+//! gives and writing `X` for digits that cannot be known.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use super::numbers::word_value;
+
+/// What a temporal expression says, before it is placed on the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Temporal {
+    /// A complete date: `18 juin 2024`, `2024-06-18`, `June 18, 2024`.
+    Full { year: i32, month: u32, day: u32 },
+    /// A day and month without a year: `18 juin`, `mardi 18 juin`, `June 18`.
+    DayMonth { month: u32, day: u32 },
+    /// A month of a given year: `juillet 2000`, `September 2023`.
+    MonthYear { year: i32, month: u32 },
+    /// A year: `en 2019`, `1950`.
+    Year { year: i32 },
+    /// A month without a year: `en septembre`; `shift` is -1 for `last March`, +1 for `next March`.
+    Month { month: u32, shift: i8 },
+    /// A weekday: `mardi`, `lundi soir`, `on Tuesday`; `shift` is -1 for `lundi dernier`, +1 for `next Monday`.
+    Weekday { weekday: Weekday, shift: i8 },
+    /// A day counted from the article's: `aujourd'hui` 0, `hier` -1, `après-demain` 2.
+    Day(i32),
+    /// A week counted from the article's: `la semaine prochaine` 1.
+    Week(i32),
+    /// A month counted from the article's: `le mois dernier` -1.
+    MonthOffset(i32),
+    /// A year counted from the article's: `l'année dernière` -1, `cette année` 0.
+    YearOffset(i32),
+}
+
+/// The tense of the clause around an expression, which decides whether a bare
+/// weekday or month points back or forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Reported events: `a déclaré lundi`, `said on Monday`.
+    Past,
+    /// Announced events: `se rendra mardi`, `will meet on Tuesday`.
+    Future,
+    /// Nothing in the clause tells.
+    Unknown,
+}
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TemporalExpr {
+    /// Byte offset of the expression's start.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+    /// What it says.
+    pub temporal: Temporal,
+    /// The tense of its clause.
+    pub tense: Tense,
+}
+
+const MONTHS_FR: &str = r"janvier|janv\.|février|fevrier|févr\.|fév\.|mars|avril|avr\.|mai|juin|juillet|juil\.|août|aout|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.";
+const MONTHS_EN: &str = r"January|Jan\.|February|Feb\.|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|September|Sept\.|Sep\.|October|Oct\.|November|Nov\.|December|Dec\.";
+const WEEKDAYS_FR: &str = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
+const WEEKDAYS_EN: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const DAY: &str = r"(?:1er|1re|[12]\d|3[01]|0?[1-9])";
+const DAY_EN: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
+const NUMBER_WORD: &str = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|quelques|several|a few";
+
+/// One pattern and how to read its captures.
+struct Rule {
+    re: Regex,
+    read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>),
+}
+
+fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
+    let pattern = pattern
+        .replace("{MFR}", MONTHS_FR)
+        .replace("{MEN}", MONTHS_EN)
+        .replace("{WFR}", WEEKDAYS_FR)
+        .replace("{WEN}", WEEKDAYS_EN)
+        .replace("{DAY}", DAY)
+        .replace("{DEN}", DAY_EN)
+        .replace("{YEAR}", YEAR)
+        .replace("{NUM}", NUMBER_WORD);
+    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        // 2024-06-18
+        rule(r"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", |c, out| {
+            push_full(c, out, c.get(0), num(c, 1), num(c, 2), num(c, 3));
+        }),
+        // 18/06/2024, 18.06.2024 (day first, unless the first number cannot be a month day pair that way)
+        rule(r"\b(\d{1,2})[/.](\d{1,2})[/.]({YEAR})\b", |c, out| {
+            let (a, b) = (num(c, 1), num(c, 2));
+            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            push_full(c, out, c.get(0), num(c, 3), m, d);
+        }),
+        // (le) (mardi) 18 (et 19) juin (2024)
+        rule(
+            r"(?i)\b(?:(?:{WFR})\s+)?({DAY})(?:\s*(?:et|,|-|–|au|à)\s*({DAY}))?\s+({MFR})(?:\s+({YEAR}))?\b",
+            |c, out| {
+                let month = month_number(&c[3]);
+                read_day_list(c, out, month);
+            },
+        ),
+        // 18 (and 19) June (2024), 18th of June
+        rule(
+            r"\b(?:(?:{WEN}),?\s+)?({DEN})(?:\s*(?:and|,|-|–|to)\s*({DEN}))?\s+(?:of\s+)?({MEN})(?:,?\s+({YEAR}))?\b",
+            |c, out| {
+                let month = month_number(&c[3]);
+                read_day_list(c, out, month);
+            },
+        ),
+        // (Tuesday,) June 18(, 2024), June 18 and 19
+        rule(
+            r"\b(?:(?:{WEN}),?\s+)?({MEN})\s+({DEN})(?:\s*(?:and|-|–|to)\s*({DEN}))?(?:,?\s+({YEAR}))?\b",
+            |c, out| {
+                let month = month_number(&c[1]);
+                let year = c.get(4).map(|y| y.as_str().parse::<i32>().unwrap_or(0));
+                let first_end = if c.get(3).is_some() { c.get(2) } else { None };
+                let d1 = day_number(&c[2]);
+                match (first_end, c.get(3)) {
+                    (Some(first), Some(second)) => {
+                        let start = c.get(0).map_or(0, |m| m.start());
+                        out.push((start, first.end(), day_month(year, month, d1)));
+                        out.push((second.start(), c.get(0).map_or(0, |m| m.end()), day_month(year, month, day_number(&c[3]))));
+                    }
+                    _ => {
+                        let m = c.get(0).expect("whole match");
+                        out.push((m.start(), m.end(), day_month(year, month, d1)));
+                    }
+                }
+            },
+        ),
+        // juillet 2000, September 2023
+        rule(r"(?i)\b({MFR})\s+({YEAR})\b", |c, out| month_year(c, out)),
+        rule(r"\b({MEN})\s+(?:of\s+)?({YEAR})\b", |c, out| month_year(c, out)),
+        // en septembre, début mars, last March
+        rule(
+            r"(?i)\b(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})\b(?:\s+(dernier|prochain))?",
+            |c, out| {
+                let m = c.get(1).expect("month");
+                let shift = match c.get(2).map(|s| s.as_str().to_lowercase()) {
+                    Some(s) if s == "dernier" => -1,
+                    Some(s) if s == "prochain" => 1,
+                    _ => 0,
+                };
+                let end = c.get(2).map_or(m.end(), |s| s.end());
+                out.push((m.start(), end, Temporal::Month { month: month_number(m.as_str()), shift }));
+            },
+        ),
+        rule(
+            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter)\s*({MEN})\b",
+            |c, out| {
+                let m = c.get(1).expect("month");
+                let lead = c[0].to_lowercase();
+                let shift = if lead.starts_with("last") { -1 } else if lead.starts_with("next") { 1 } else { 0 };
+                let start = if shift != 0 { c.get(0).map_or(0, |w| w.start()) } else { m.start() };
+                out.push((start, m.end(), Temporal::Month { month: month_number(m.as_str()), shift }));
+            },
+        ),
+        // weekdays: lundi (soir|dernier|prochain), (last|next|on) Monday (morning)
+        rule(r"(?i)\b({WFR})\b(?:\s+(matin|soir|après-midi|apres-midi|midi|soirée|dernier|prochain))?", |c, out| {
+            let m = c.get(0).expect("whole");
+            let shift = match c.get(2).map(|s| s.as_str().to_lowercase()) {
+                Some(s) if s == "dernier" => -1,
+                Some(s) if s == "prochain" => 1,
+                _ => 0,
+            };
+            out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[1]), shift }));
+        }),
+        rule(r"\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})\b(?:\s+(morning|afternoon|evening|night))?", |c, out| {
+            let m = c.get(0).expect("whole");
+            let shift = match c.get(1).map(|s| s.as_str().to_lowercase()) {
+                Some(s) if s == "last" => -1,
+                Some(s) if s == "next" => 1,
+                _ => 0,
+            };
+            out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[2]), shift }));
+        }),
+        // days relative to the article's
+        rule(
+            r"(?i)\b(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
+            |c, out| {
+                let m = c.get(0).expect("whole");
+                let offset = match c[1].to_lowercase().replace('’', "'").as_str() {
+                    "aujourd'hui" | "today" | "tonight" => 0,
+                    "hier" | "yesterday" => -1,
+                    "avant-hier" | "the day before yesterday" => -2,
+                    "demain" | "tomorrow" => 1,
+                    _ => 2,
+                };
+                out.push((m.start(), m.end(), Temporal::Day(offset)));
+            },
+        ),
+        // weeks, months and years relative to the article's
+        rule(
+            r"(?i)\b(?:(la|cette)\s+)?(semaine|mois|année|an)(?:-ci)?\s*(prochaine?|dernière?|passée?|suivante?|précédente?|en cours)?\b",
+            |c, out| {
+                let unit = c[2].to_lowercase();
+                let det = c.get(1).map(|d| d.as_str().to_lowercase());
+                let offset = match c.get(3).map(|s| s.as_str().to_lowercase()) {
+                    Some(s) if s.starts_with("prochain") => 1,
+                    Some(s) if s.starts_with("derni") || s.starts_with("pass") => -1,
+                    Some(s) if s == "en cours" => 0,
+                    None if det.as_deref() == Some("cette") => 0,
+                    _ => return, // `la semaine suivante`, `le mois` alone: anchored elsewhere
+                };
+                // "l'année dernière" / "l'an dernier" / "le mois prochain" need their article.
+                let m = c.get(0).expect("whole");
+                out.push((m.start(), m.end(), relative(&unit, offset)));
+            },
+        ),
+        rule(r"(?i)\b(?:ce|le)\s+mois(?:-ci)?\s*(prochain|dernier|passé|en cours)?\b", |c, out| {
+            let offset = match c.get(1).map(|s| s.as_str().to_lowercase()) {
+                Some(s) if s == "prochain" => 1,
+                Some(s) if s == "dernier" || s == "passé" => -1,
+                Some(_) => 0,
+                None if c[0].to_lowercase().starts_with("ce") => 0,
+                None => return,
+            };
+            let m = c.get(0).expect("whole");
+            out.push((m.start(), m.end(), Temporal::MonthOffset(offset)));
+        }),
+        rule(r"(?i)\b(l['’]an|l['’]année)\s+(dernière?|prochaine?|passée?)\b", |c, out| {
+            let offset = if c[2].to_lowercase().starts_with("prochain") { 1 } else { -1 };
+            let m = c.get(0).expect("whole");
+            out.push((m.start(), m.end(), Temporal::YearOffset(offset)));
+        }),
+        rule(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+(week|month|year)\b", |c, out| {
+            let offset = match c[1].to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let m = c.get(0).expect("whole");
+            out.push((m.start(), m.end(), relative(&c[2], offset)));
+        }),
+        // il y a deux ans, three years ago, dans deux semaines
+        rule(r"(?i)\b(?:il y a)\s+({NUM})\s+(ans|années|an|mois|semaines?|jours?)\b", |c, out| ago(c, out, -1)),
+        rule(r"(?i)\b({NUM})\s+(years?|months?|weeks?|days?)\s+ago\b", |c, out| ago(c, out, -1)),
+        rule(r"(?i)\bdans\s+({NUM})\s+(ans|années|mois|semaines?|jours)\b", |c, out| ago(c, out, 1)),
+        // years: en 2019, depuis 2006, de 1950 à 1953, between 2019 and 2021, 1950
+        rule(r"\b({YEAR})\b", |c, out| {
+            let m = c.get(1).expect("year");
+            out.push((m.start(), m.end(), Temporal::Year { year: m.as_str().parse().unwrap_or(0) }));
+        }),
+    ]
+});
+
+fn num(c: &Captures, i: usize) -> i64 {
+    c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+fn push_full(_c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, m: Option<regex::Match>, y: i64, mo: i64, d: i64) {
+    let Some(m) = m else { return };
+    if NaiveDate::from_ymd_opt(y as i32, mo as u32, d as u32).is_some() {
+        out.push((m.start(), m.end(), Temporal::Full { year: y as i32, month: mo as u32, day: d as u32 }));
+    }
+}
+
+fn day_number(s: &str) -> u32 {
+    s.trim_end_matches(|c: char| c.is_alphabetic()).parse().unwrap_or(1)
+}
+
+fn day_month(year: Option<i32>, month: u32, day: u32) -> Temporal {
+    match year {
+        Some(year) => Temporal::Full { year, month, day },
+        None => Temporal::DayMonth { month, day },
+    }
+}
+
+/// `18 juin 2024`, `18 et 19 juin`: one expression per day.
+fn read_day_list(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, month: u32) {
+    let whole = c.get(0).expect("whole");
+    let year = c.get(4).and_then(|y| y.as_str().parse::<i32>().ok());
+    let first = c.get(1).expect("day");
+    let d1 = day_number(first.as_str());
+    match c.get(2) {
+        Some(second) => {
+            out.push((whole.start(), first.end(), day_month(year, month, d1)));
+            out.push((second.start(), whole.end(), day_month(year, month, day_number(second.as_str()))));
+        }
+        None => out.push((whole.start(), whole.end(), day_month(year, month, d1))),
+    }
+}
+
+fn month_year(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>) {
+    let m = c.get(0).expect("whole");
+    let year = c[2].parse().unwrap_or(0);
+    out.push((m.start(), m.end(), Temporal::MonthYear { year, month: month_number(&c[1]) }));
+}
+
+fn relative(unit: &str, offset: i32) -> Temporal {
+    match unit.to_lowercase().as_str() {
+        "semaine" | "week" => Temporal::Week(offset),
+        "mois" | "month" => Temporal::MonthOffset(offset),
+        _ => Temporal::YearOffset(offset),
+    }
+}
+
+fn ago(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, sign: i32) {
+    let n = match c[1].to_lowercase().as_str() {
+        "a" | "an" | "un" | "une" | "one" => 1.0,
+        "quelques" | "several" | "a few" => return,
+        w => w.parse::<f64>().ok().or_else(|| word_value(w)).unwrap_or(-1.0),
+    };
+    if !(0.0..=5000.0).contains(&n) {
+        return;
+    }
+    let n = sign * n as i32;
+    let m = c.get(0).expect("whole");
+    let unit = c[2].to_lowercase();
+    let t = if unit.starts_with("an") || unit.starts_with("ann") || unit.starts_with("year") {
+        Temporal::YearOffset(n)
+    } else if unit.starts_with("mois") || unit.starts_with("month") {
+        Temporal::MonthOffset(n)
+    } else if unit.starts_with("sem") || unit.starts_with("week") {
+        Temporal::Week(n)
+    } else {
+        Temporal::Day(n)
+    };
+    out.push((m.start(), m.end(), t));
+}
+
+/// Month number of a French or English month name or abbreviation.
+pub fn month_number(name: &str) -> u32 {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    const PREFIXES: [(&str, u32); 16] = [
+        ("jan", 1), ("fé", 2), ("fe", 2), ("mar", 3), ("av", 4), ("ap", 4), ("mai", 5), ("may", 5),
+        ("juil", 7), ("jul", 7), ("juin", 6), ("jun", 6), ("ao", 8), ("au", 8), ("se", 9), ("oc", 10),
+    ];
+    if n.starts_with("no") {
+        return 11;
+    }
+    if n.starts_with("d") {
+        return 12;
+    }
+    PREFIXES.iter().find(|(p, _)| n.starts_with(p)).map_or(1, |(_, m)| *m)
+}
+
+fn weekday(name: &str) -> Weekday {
+    match name.to_lowercase().as_str() {
+        "lundi" | "monday" => Weekday::Mon,
+        "mardi" | "tuesday" => Weekday::Tue,
+        "mercredi" | "wednesday" => Weekday::Wed,
+        "jeudi" | "thursday" => Weekday::Thu,
+        "vendredi" | "friday" => Weekday::Fri,
+        "samedi" | "saturday" => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// Words before a bare year that make it a date (`en 2019`, `depuis 2006`, `in 2019`).
+const YEAR_CUES: &[&str] = &[
+    "en", "depuis", "de", "dès", "des", "jusqu'en", "jusqu’en", "avant", "après", "à", "et", "ou", "in", "since", "from",
+    "until", "by", "before", "after", "to", "and", "or", "of", "année", "an", "fin", "début", "mi", "d'ici", "d’ici",
+    "entre", "between", "during", "durant", "pendant", "vers", "around", "circa", "year", "l'an", "l’an", "l'année",
+    "l’année", "the", "au", "du", "le", "(",
+];
+
+/// Words after a bare number that make it a quantity (`2000 soldats` is not a year).
+fn looks_like_quantity(next_word: &str) -> bool {
+    let w = next_word.to_lowercase();
+    if w.is_empty() {
+        return false;
+    }
+    const FUNCTION: &[&str] = &[
+        "et", "ou", "à", "a", "en", "le", "la", "les", "lorsqu", "lorsque", "quand", "où", "il", "elle", "ils", "elles", "on",
+        "avec", "pour", "par", "sur", "dans", "de", "des", "du", "au", "aux", "ce", "cette", "qui", "que", "encore",
+        "déjà", "puis", "alors", "and", "or", "when", "the", "a", "in", "on", "at", "to", "with", "for", "by", "after",
+        "before", "as", "that", "which", "it", "he", "she", "they", "was", "were", "had", "is", "are", "has", "have",
+        "est", "était", "sont", "ont", "avait", "avaient", "fut", "s", "l", "d", "n", "c", "j", "qu",
+    ];
+    !FUNCTION.contains(&w.as_str()) && w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Finds every temporal expression of `text`, in order, without overlaps.
+pub fn find(text: &str) -> Vec<TemporalExpr> {
+    let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
+    for rule in RULES.iter() {
+        for c in rule.re.captures_iter(text) {
+            let before = found.len();
+            (rule.read)(&c, &mut found);
+            // Bare years must be dated by their context, not merely be four digits.
+            if let Some((s, e, Temporal::Year { .. })) = found.last().copied()
+                && found.len() == before + 1
+                && !year_in_context(text, s, e)
+            {
+                found.pop();
+            }
+        }
+    }
+    // Longest first at each start, then keep those that overlap nothing kept.
+    found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut kept: Vec<(usize, usize, Temporal)> = Vec::new();
+    for item in found {
+        if kept.iter().any(|k| item.0 < k.1 && k.0 < item.1) {
+            continue;
+        }
+        kept.push(item);
+    }
+    kept.sort_by_key(|k| k.0);
+    kept.into_iter()
+        .map(|(start, end, temporal)| TemporalExpr { start, end, temporal, tense: tense_at(text, start, end) })
+        .collect()
+}
+
+fn year_in_context(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    // Part of a larger number: "10 2000", "2 000 000", "2024,5".
+    if before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+        || before.trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(|c: char| c.is_ascii_digit())
+            && before.ends_with([' ', '\u{a0}', '\u{202f}'])
+        || after.starts_with(|c: char| c == ',' || c == '.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(|c: char| c == '%' || c == '€' || c == '$')
+    {
+        return false;
+    }
+    let prev = before.split(|c: char| c.is_whitespace()).rev().find(|w| !w.is_empty()).unwrap_or("");
+    let prev = prev.trim_start_matches(['(', '«', '"', '“']).to_lowercase();
+    if YEAR_CUES.contains(&prev.as_str()) || before.trim_end().ends_with(['(', '–', '-', '—']) {
+        return true;
+    }
+    let next: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    // Sentence-initial or after punctuation, followed by a verb or punctuation.
+    !looks_like_quantity(&next) && (1900..=2100).contains(&text[start..end].parse::<i32>().unwrap_or(0))
+}
+
+/// The tense of the clause holding `start..end`: the nearest tense cue of the clause
+/// (between commas) wins, then the nearest of the sentence.
+fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
+    const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
+    for stops in [&CLAUSE[..], &SENTENCE[..]] {
+        let from = text[..start].rfind(stops).map_or(0, |i| i + 1);
+        let to = text[end..].find(stops).map_or(text.len(), |i| end + i);
+        let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
+        let after = words_with_offsets(&text[end..to]).into_iter().map(|(i, w)| (i, w));
+        let best = before
+            .chain(after)
+            .filter_map(|(d, w)| match word_tense(w) {
+                Tense::Unknown => None,
+                t => Some((d, t)),
+            })
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, t)) = best {
+            return t;
+        }
+    }
+    Tense::Unknown
+}
+
+/// Words (letters, hyphens, apostrophes) with their byte offsets.
+fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut begin = None;
+    for (i, c) in s.char_indices() {
+        let in_word = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+        match (in_word, begin) {
+            (true, None) => begin = Some(i),
+            (false, Some(b)) => {
+                out.push((b, &s[b..i]));
+                begin = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = begin {
+        out.push((b, &s[b..]));
+    }
+    out
+}
+
+/// Tense cue of one word, French or English.
+fn word_tense(word: &str) -> Tense {
+    let w = word.to_lowercase();
+    let w = w.rsplit(['\'', '’']).next().unwrap_or(&w);
+    const FUTURE: &[&str] = &[
+        "sera", "seront", "serai", "serons", "aura", "auront", "ira", "iront", "fera", "feront", "devrait", "devraient",
+        "doit", "doivent", "prévu", "prévue", "prévus", "prévoit", "prévoient", "compte", "va", "vont", "will", "shall",
+        "ll", "tomorrow", "demain", "prochain", "prochaine", "expected", "plans", "scheduled", "due", "upcoming",
+        "pourrait", "pourraient", "attendu", "attendue",
+    ];
+    const PAST: &[&str] = &[
+        "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "fut", "furent", "eu", "été", "hier", "dernier",
+        "dernière", "said", "was", "were", "had", "did", "met", "told", "went", "came", "announced", "yesterday", "last",
+        "ago", "déclaré", "annoncé", "rapporté",
+    ];
+    if FUTURE.contains(&w) {
+        return Tense::Future;
+    }
+    if PAST.contains(&w) {
+        return Tense::Past;
+    }
+    // French simple future and conditional endings: rendra, arriveront, poursuivra.
+    let chars = w.chars().count();
+    if chars >= 5
+        && ["ra", "ront", "rons", "rez", "rai"].iter().any(|e| w.ends_with(e))
+        && !["caméra", "opéra", "extra", "ultra", "contra", "sahara", "cobra", "tiara", "zebra", "mantra", "sutra", "vera"]
+            .contains(&w)
+    {
+        return Tense::Future;
+    }
+    // English past participles and preterites.
+    if chars >= 5 && w.ends_with("ed") && w.is_ascii() {
+        return Tense::Past;
+    }
+    Tense::Unknown
+}
+
+/// The calendar value of an expression against the article's date, or `None` when
+/// the text cannot place it.
+pub fn resolve(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) -> Option<String> {
+    match temporal {
+        Temporal::Full { year, month, day } => Some(format!("{year:04}-{month:02}-{day:02}")),
+        Temporal::MonthYear { year, month } => Some(format!("{year:04}-{month:02}")),
+        Temporal::Year { year } => Some(format!("{year:04}")),
+        Temporal::DayMonth { month, day } => match anchor {
+            Some(a) => nearest_day_month(a, month, day).map(|d| d.format("%Y-%m-%d").to_string()),
+            None => Some(format!("XXXX-{month:02}-{day:02}")),
+        },
+        Temporal::Month { month, shift } => {
+            let a = anchor?;
+            let year = month_year_for(a, month, shift, tense);
+            Some(format!("{year:04}-{month:02}"))
+        }
+        Temporal::Weekday { weekday, shift } => {
+            let a = anchor?;
+            Some(weekday_date(a, weekday, shift, tense).format("%Y-%m-%d").to_string())
+        }
+        Temporal::Day(n) => {
+            let a = anchor?;
+            let d = if n >= 0 { a.checked_add_days(Days::new(n as u64)) } else { a.checked_sub_days(Days::new(n.unsigned_abs() as u64)) }?;
+            Some(d.format("%Y-%m-%d").to_string())
+        }
+        Temporal::Week(n) => {
+            let a = anchor?;
+            let d = if n >= 0 { a.checked_add_days(Days::new(7 * n as u64)) } else { a.checked_sub_days(Days::new(7 * n.unsigned_abs() as u64)) }?;
+            let w = d.iso_week();
+            Some(format!("{:04}-W{:02}", w.year(), w.week()))
+        }
+        Temporal::MonthOffset(n) => {
+            let a = anchor?.with_day(1)?;
+            let d = if n >= 0 { a.checked_add_months(Months::new(n as u32)) } else { a.checked_sub_months(Months::new(n.unsigned_abs())) }?;
+            Some(d.format("%Y-%m").to_string())
+        }
+        Temporal::YearOffset(n) => {
+            let a = anchor?;
+            Some(format!("{:04}", a.year() + n))
+        }
+    }
+}
+
+/// The `day month` closest to the anchor (a year either side).
+fn nearest_day_month(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - anchor).num_days().abs())
+}
+
+/// The year of a bare month: the one before or after the anchor by tense and shift.
+fn month_year_for(anchor: NaiveDate, month: u32, shift: i8, tense: Tense) -> i32 {
+    let this = anchor.month();
+    let forward = match (shift, tense) {
+        (1, _) => true,
+        (-1, _) => false,
+        (_, Tense::Future) => true,
+        _ => false,
+    };
+    if month == this && shift == 0 {
+        anchor.year()
+    } else if forward {
+        if month > this { anchor.year() } else { anchor.year() + 1 }
+    } else if month < this {
+        anchor.year()
+    } else {
+        anchor.year() - 1
+    }
+}
+
+/// The date of a bare weekday: the anchor itself when it is that day, otherwise the
+/// previous one for reported events and the next one for announced events.
+fn weekday_date(anchor: NaiveDate, weekday: Weekday, shift: i8, tense: Tense) -> NaiveDate {
+    let from = anchor.weekday().num_days_from_monday() as i64;
+    let to = weekday.num_days_from_monday() as i64;
+    let back = (from - to).rem_euclid(7);
+    let ahead = (to - from).rem_euclid(7);
+    let offset = match (shift, tense) {
+        (-1, _) => -(if back == 0 { 7 } else { back }),
+        (1, _) => if ahead == 0 { 7 } else { ahead },
+        _ if back == 0 => 0,
+        (_, Tense::Future) => ahead,
+        _ => -back,
+    };
+    anchor + chrono::Duration::days(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// (surface, value) of every expression in `text`, resolved against `anchor`.
+    fn values(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
+        find(text)
+            .into_iter()
+            .map(|e| (text[e.start..e.end].to_string(), resolve(e.temporal, e.tense, anchor)))
+            .collect()
+    }
+
+    fn v(s: &str, val: &str) -> (String, Option<String>) {
+        (s.to_string(), Some(val.to_string()))
+    }
+
+    #[test]
+    fn absolute_dates_french_and_english() {
+        let a = Some(d(2024, 6, 20));
+        assert_eq!(values("Le sommet du 18 juin 2024 a eu lieu.", a), [v("18 juin 2024", "2024-06-18")]);
+        assert_eq!(values("Publié le 18/06/2024.", a), [v("18/06/2024", "2024-06-18")]);
+        assert_eq!(values("Updated 2024-06-18.", a), [v("2024-06-18", "2024-06-18")]);
+        assert_eq!(values("It was signed on June 18, 2024.", a), [v("June 18, 2024", "2024-06-18")]);
+        assert_eq!(values("Tuesday, May 7, 2024", a), [v("Tuesday, May 7, 2024", "2024-05-07")]);
+        assert_eq!(values("la crise de juillet 2000 et de septembre 2023", a), [v("juillet 2000", "2000-07"), v("septembre 2023", "2023-09")]);
+    }
+
+    #[test]
+    fn years_need_a_dating_context() {
+        let a = Some(d(2024, 6, 20));
+        assert_eq!(values("Il est en poste depuis 2006 et en 2019 il a été réélu.", a), [v("2006", "2006"), v("2019", "2019")]);
+        assert_eq!(values("la guerre de 1950 à 1953", a), [v("1950", "1950"), v("1953", "1953")]);
+        assert_eq!(values("between 2019 and 2021, prices rose", a), [v("2019", "2019"), v("2021", "2021")]);
+        assert!(values("Il y avait 2000 soldats et 10 2000 obus.", a).is_empty());
+        assert!(values("un budget de 2 000 euros, soit 1 500 de plus", a).is_empty());
+    }
+
+    #[test]
+    fn day_lists_give_one_mention_per_day() {
+        let a = Some(d(2024, 6, 17));
+        assert_eq!(values("demain et après-demain (18 et 19 juin)", a), [
+            v("demain", "2024-06-18"),
+            v("après-demain", "2024-06-19"),
+            v("18", "2024-06-18"),
+            v("19 juin", "2024-06-19")
+        ]);
+        assert_eq!(values("on June 18 and 19", a), [v("June 18", "2024-06-18"), v("19", "2024-06-19")]);
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        // Tuesday 18 June 2024
+        let a = Some(d(2024, 6, 18));
+        assert_eq!(values("La Maison Blanche a déclaré lundi que", a), [v("lundi", "2024-06-17")]);
+        assert_eq!(values("Il arrivera jeudi soir.", a), [v("jeudi soir", "2024-06-20")]);
+        assert_eq!(values("Il est arrivé mardi matin.", a), [v("mardi matin", "2024-06-18")]);
+        assert_eq!(values("The minister said on Friday that", a), [v("Friday", "2024-06-14")]);
+        assert_eq!(values("They will meet next Monday.", a), [v("next Monday", "2024-06-24")]);
+        // "lundi" when the article date is a Sunday points back six days for a past event
+        assert_eq!(values("Il a parlé lundi.", Some(d(2024, 6, 23))), [v("lundi", "2024-06-17")]);
+    }
+
+    #[test]
+    fn relative_periods_and_year_boundaries() {
+        let a = Some(d(2024, 1, 2));
+        assert_eq!(values("l'année dernière", a), [v("l'année dernière", "2023")]);
+        assert_eq!(values("l’an dernier et le mois dernier", a), [v("l’an dernier", "2023"), v("le mois dernier", "2023-12")]);
+        assert_eq!(values("le mois prochain", a), [v("le mois prochain", "2024-02")]);
+        assert_eq!(values("hier", a), [v("hier", "2024-01-01")]);
+        assert_eq!(values("cette année", a), [v("cette année", "2024")]);
+        assert_eq!(values("il y a deux ans", a), [v("il y a deux ans", "2022")]);
+        assert_eq!(values("three years ago", a), [v("three years ago", "2021")]);
+        assert_eq!(values("last year and next month", a), [v("last year", "2023"), v("next month", "2024-02")]);
+        assert_eq!(values("la semaine prochaine", a), [v("la semaine prochaine", "2024-W02")]);
+    }
+
+    #[test]
+    fn leap_day_and_months_alone() {
+        let a = Some(d(2024, 2, 29));
+        assert_eq!(values("demain", a), [v("demain", "2024-03-01")]);
+        assert_eq!(values("le 29 février", Some(d(2024, 3, 5))), [v("29 février", "2024-02-29")]);
+        let a = Some(d(2024, 6, 18));
+        assert_eq!(values("Il a utilisé son veto en mars.", a), [v("mars", "2024-03")]);
+        assert_eq!(values("Kim s'est rendu en Russie en septembre.", a), [v("septembre", "2023-09")]);
+        assert_eq!(values("Les élections auront lieu en novembre.", a), [v("novembre", "2024-11")]);
+    }
+
+    #[test]
+    fn no_article_date_gives_no_made_up_year() {
+        assert_eq!(values("Il arrive mardi, le 18 juin, pas hier.", None), [
+            ("mardi".to_string(), None),
+            v("18 juin", "XXXX-06-18"),
+            ("hier".to_string(), None)
+        ]);
+    }
+
+    #[test]
+    fn durations_and_times_are_not_dates() {
+        let a = Some(d(2024, 6, 18));
+        assert!(values("pour son premier voyage en 24 ans, durant 18 mois, à 10 h 30", a).is_empty());
+        assert!(values("Au cours de ses douze années au pouvoir", a).is_empty());
+    }
+}

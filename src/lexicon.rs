@@ -1,0 +1,82 @@
+//! Word knowledge shared by the cleaner and the extractor: how common a lowercase word
+//! is in French and English (to tell ordinary words from names, and to find the seams
+//! of glued words) and which words are given names.
+//!
+//! The lists are embedded in the binary (see `assets/SOURCES.md`) and parsed once, on
+//! first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static FR_WORDS: &str = include_str!("../assets/lexicon/fr_words.txt");
+static EN_WORDS: &str = include_str!("../assets/lexicon/en_words.txt");
+static GIVEN_NAMES: &str = include_str!("../assets/lexicon/given_names.txt");
+
+/// Word frequencies and given names.
+pub struct Lexicon {
+    /// Zipf frequency of each lowercase word: the larger of its French and English values.
+    zipf: HashMap<Box<str>, f32>,
+    given: HashSet<Box<str>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// The embedded lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut zipf: HashMap<Box<str>, f32> = HashMap::with_capacity(120_000);
+        for list in [FR_WORDS, EN_WORDS] {
+            for line in list.lines() {
+                let mut parts = line.split('\t');
+                let (Some(word), Some(z)) = (parts.next(), parts.next()) else { continue };
+                let Ok(z) = z.trim().parse::<f32>() else { continue };
+                let entry = zipf.entry(word.into()).or_insert(z);
+                *entry = entry.max(z);
+            }
+        }
+        let given = GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(Into::into)
+            .collect();
+        Lexicon { zipf, given }
+    }
+
+    /// Zipf frequency (about 1 to 8) of a word, looked up in lower case; 0 when unknown.
+    pub fn zipf(&self, word: &str) -> f32 {
+        if let Some(z) = self.zipf.get(word) {
+            return *z;
+        }
+        let lower = word.to_lowercase();
+        self.zipf.get(lower.as_str()).copied().unwrap_or(0.0)
+    }
+
+    /// Whether the word is a known French or English word at least as common as `min`.
+    pub fn is_word(&self, word: &str, min: f32) -> bool {
+        self.zipf(word) >= min
+    }
+
+    /// Whether the capitalised word is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon;
+
+    #[test]
+    fn common_words_are_known() {
+        let lex = lexicon();
+        assert!(lex.is_word("maison", 3.0));
+        assert!(lex.is_word("house", 3.0));
+        assert!(lex.is_word("Maison", 3.0));
+        assert!(!lex.is_word("zxqvw", 1.0));
+    }
+}

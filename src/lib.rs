@@ -1,0 +1,118 @@
+//! vigie: a reader for folders of scraped news articles.
+//!
+//! The library is the pipeline, with no knowledge of terminals:
+//! [`corpus`] loads and decodes files, [`clean`] turns each page into an article,
+//! [`extract`] finds the mentions, [`timeline`] and [`index`] link them across the
+//! corpus, and [`export`] writes the analysis as JSON. The reader in [`tui`] and the
+//! `vigie` binary are thin shells over [`analyse`].
+
+pub mod clean;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod lexicon;
+pub mod model;
+pub mod sanitize;
+pub mod timeline;
+pub mod tui;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use corpus::Document;
+use extract::Extraction;
+use model::{Article, DateSource, Kind, Mention, Value};
+
+/// An analysed corpus: the articles and what loading reported.
+#[derive(Debug, Default, Clone)]
+pub struct Corpus {
+    /// The articles, in load order.
+    pub articles: Vec<Article>,
+    /// Problems met while loading (unreadable, binary, empty or truncated files).
+    pub warnings: Vec<String>,
+    /// Files skipped in directories because of their extension.
+    pub skipped: usize,
+}
+
+/// An article cleaned and extracted, whose dates await the article's date.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The article, with entity and figure mentions but no date mentions yet.
+    pub article: Article,
+    /// What extraction found, temporal expressions included.
+    pub extraction: Extraction,
+}
+
+/// Cleans one document and extracts its mentions; dates stay unresolved.
+pub fn draft(doc: &Document) -> Draft {
+    let cleaned = clean::clean(&doc.text);
+    let mut text = String::new();
+    let mut paragraphs = Vec::with_capacity(cleaned.paragraphs.len());
+    for p in &cleaned.paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        paragraphs.push(text.len()..text.len() + p.len());
+        text.push_str(p);
+    }
+    let extraction = extract::extract(&text);
+    let (date, date_source) = match cleaned.date {
+        Some(d) => (Some(d), DateSource::Line),
+        None => match extract::article_date::infer(&text, &extraction.temporals) {
+            Some(d) => (Some(d), DateSource::Text),
+            None => (None, DateSource::Unknown),
+        },
+    };
+    let article = Article {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        title: cleaned.title,
+        date,
+        date_source,
+        meta: cleaned.meta,
+        text,
+        paragraphs,
+        mentions: extraction.mentions.clone(),
+        timeline: Vec::new(),
+        warnings: doc.warnings.clone(),
+    };
+    Draft { article, extraction }
+}
+
+/// Resolves a draft's dates against its article date and builds its timeline.
+pub fn finish(draft: Draft) -> Article {
+    let Draft { mut article, extraction } = draft;
+    let anchor: Option<NaiveDate> = article.date;
+    let mut mentions = article.mentions;
+    for t in &extraction.temporals {
+        // A date that overlaps an entity or figure loses: "2000" inside "G2000" is not a year.
+        if mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+            continue;
+        }
+        let value = extract::dates::resolve(t.temporal, t.tense, anchor);
+        mentions.push(Mention {
+            kind: Kind::Date,
+            start: t.start,
+            end: t.end,
+            entity: None,
+            value: value.map(Value::Date),
+            unit: None,
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+    article.mentions = mentions;
+    article.timeline = timeline::article_events(&article, &extraction.sentences);
+    article
+}
+
+/// Analyses loaded documents: cleaning and extraction in parallel, then the dates.
+pub fn analyse(docs: &[Document]) -> Vec<Article> {
+    let drafts: Vec<Draft> = docs.par_iter().map(draft).collect();
+    drafts.into_par_iter().map(finish).collect()
+}
+
+/// Loads and analyses `paths` (the bundled articles when empty).
+pub fn open(paths: &[std::path::PathBuf]) -> Corpus {
+    let loaded = if paths.is_empty() { corpus::bundled() } else { corpus::load(paths) };
+    Corpus { articles: analyse(&loaded.documents), warnings: loaded.warnings, skipped: loaded.skipped }
+}

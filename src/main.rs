@@ -1,0 +1,96 @@
+//! The `vigie` command: open the reader on articles, or export their analysis as JSON.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal reader for folders of scraped news articles.
+#[derive(Parser)]
+#[command(name = "vigie", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or directories (walked for .txt and .md files); `-` reads standard
+    /// input. Without a path, the bundled sample articles open.
+    paths: Vec<PathBuf>,
+    /// Draw this many frames and quit (for timing start-up and for scripted checks).
+    #[arg(long, hide = true)]
+    frames: Option<u32>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the analysis (cleaned text, mentions, timeline) as JSON.
+    Export {
+        /// Article files or directories; `-` reads standard input; none: the bundled articles.
+        paths: Vec<PathBuf>,
+        /// Indent the JSON.
+        #[arg(long, conflicts_with = "jsonl")]
+        pretty: bool,
+        /// One article per line, printed as each is ready.
+        #[arg(long)]
+        jsonl: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Export { paths, pretty, jsonl }) => export(&paths, pretty, jsonl),
+        None => read(&cli.paths, cli.frames),
+    }
+}
+
+/// Prints the load warnings and says whether any article was loaded.
+fn report(corpus: &vigie::Corpus) -> bool {
+    for w in &corpus.warnings {
+        eprintln!("vigie: {w}");
+    }
+    if corpus.skipped > 0 {
+        eprintln!("vigie: {} file(s) skipped (not .txt or .md)", corpus.skipped);
+    }
+    if corpus.articles.is_empty() {
+        eprintln!("vigie: no article to read (give .txt or .md files, or directories holding them)");
+        return false;
+    }
+    true
+}
+
+fn export(paths: &[PathBuf], pretty: bool, jsonl: bool) -> ExitCode {
+    let corpus = vigie::open(paths);
+    if !report(&corpus) {
+        return ExitCode::from(2);
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = if jsonl {
+        corpus.articles.iter().try_for_each(|a| vigie::export::write_jsonl_line(&mut out, a))
+    } else {
+        vigie::export::write_json(&mut out, &corpus.articles, pretty)
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`vigie export | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vigie: cannot write the export: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(paths: &[PathBuf], frames: Option<u32>) -> ExitCode {
+    let corpus = vigie::open(paths);
+    if !report(&corpus) {
+        return ExitCode::from(2);
+    }
+    match vigie::tui::run(corpus, vigie::tui::Options { frames }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vigie: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

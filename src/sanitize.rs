@@ -1,0 +1,135 @@
+//! Removal of everything in a scraped text that could act on a terminal or hide text.
+//!
+//! Every string that reaches the screen or the export passes through [`sanitize`]:
+//! a hostile file must not be able to move the cursor, set the window title, write the
+//! clipboard (OSC 52), plant hyperlinks (OSC 8) or reorder text with bidi overrides.
+
+/// Returns `text` without terminal escape sequences, C0/C1 control characters (other
+/// than newline and tab; tab becomes a space), bidi embeddings/overrides/isolates and
+/// invisible zero-width characters.
+pub fn sanitize(text: &str) -> String {
+    if !text.chars().any(needs_work) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // 8-bit CSI, OSC, DCS, SOS, PM, APC: the same sequences without ESC.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\t' => out.push(' '),
+            '\n' => out.push('\n'),
+            c if is_removed(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn needs_work(c: char) -> bool {
+    c == '\t' || (c != '\n' && is_removed(c))
+}
+
+/// Characters dropped outright.
+fn is_removed(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' // zero-width space, non-joiner, joiner, LRM, RLM
+            | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{061c}' // Arabic letter mark
+            | '\u{feff}' // BOM / zero-width no-break space
+            | '\u{fff9}'..='\u{fffb}' // interlinear annotations
+        )
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After an ESC: consume the rest of the sequence, whatever its type.
+fn skip_escape(chars: &mut Chars) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        // OSC, DCS, SOS, PM, APC: a string ended by BEL or ST (ESC \).
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // Intermediate bytes then one final byte (e.g. ESC ( B).
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            while let Some(c) = chars.next() {
+                if !('\u{20}'..='\u{2f}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        // Two-character sequence (ESC c, ESC 7 ...).
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Control sequence: parameter and intermediate bytes, then one final byte.
+fn skip_csi(chars: &mut Chars) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) || !('\u{20}'..='\u{3f}').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// A control string, ended by BEL, ST (ESC \ or U+009C), or a line end (so a broken
+/// sequence cannot swallow the whole file).
+fn skip_string(chars: &mut Chars) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' | '\n' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        assert_eq!(sanitize("Le président a déclaré.\nSecond"), "Le président a déclaré.\nSecond");
+    }
+
+    #[test]
+    fn csi_and_osc_sequences_are_removed() {
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize("x\u{1b}]8;;http://evil\u{7}link\u{1b}]8;;\u{7}y"), "xlinky");
+        assert_eq!(sanitize("x\u{1b}]52;c;SGVsbG8=\u{1b}\\y"), "xy");
+        assert_eq!(sanitize("x\u{9b}2Jy"), "xy");
+    }
+
+    #[test]
+    fn controls_bidi_and_invisibles_are_removed() {
+        assert_eq!(sanitize("a\u{0}b\u{7}c\u{85}d"), "abcd");
+        assert_eq!(sanitize("abc\u{202e}fed\u{2066}x\u{2069}"), "abcfedx");
+        assert_eq!(sanitize("hid\u{200b}den\u{200d}"), "hidden");
+        assert_eq!(sanitize("a\tb"), "a b");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        assert_eq!(sanitize("a\u{1b}]0;title\nkept"), "a\nkept");
+    }
+}
