@@ -116,3 +116,38 @@ pub fn open(paths: &[std::path::PathBuf]) -> Corpus {
     let loaded = if paths.is_empty() { corpus::bundled() } else { corpus::load(paths) };
     Corpus { articles: analyse(&loaded.documents), warnings: loaded.warnings, skipped: loaded.skipped }
 }
+
+/// What the analysis reports to a front end that shows the corpus while it loads.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// How many documents will be analysed.
+    Total(usize),
+    /// One more article is ready (its dates resolved against its own evidence only).
+    Article(Box<Article>),
+    /// A loading problem to show (unreadable, binary, empty, truncated file).
+    Warning(String),
+    /// Everything is analysed; these articles (dates anchored across the corpus)
+    /// replace the ones sent so far, in the same order.
+    Finished(Corpus),
+}
+
+/// Loads and analyses `paths` on the current thread, reporting progress on `tx`.
+/// The receiver may hang up at any time (the user quit): the work then stops.
+pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<LoadEvent>) {
+    let loaded = if paths.is_empty() { corpus::bundled() } else { corpus::load(paths) };
+    for w in &loaded.warnings {
+        if tx.send(LoadEvent::Warning(w.clone())).is_err() {
+            return;
+        }
+    }
+    if tx.send(LoadEvent::Total(loaded.documents.len())).is_err() {
+        return;
+    }
+    let articles = analyse(&loaded.documents);
+    for a in &articles {
+        if tx.send(LoadEvent::Article(Box::new(a.clone()))).is_err() {
+            return;
+        }
+    }
+    let _ = tx.send(LoadEvent::Finished(Corpus { articles, warnings: loaded.warnings, skipped: loaded.skipped }));
+}
