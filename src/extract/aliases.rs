@@ -1,0 +1,191 @@
+//! Linking the mentions of one entity: within an article (a surname to the full name
+//! seen before it, spelling variants, an acronym to its expansion, a short form of an
+//! organisation to its full name) and across the corpus (one canonical name for every
+//! spelling of a person: `Poutine`, `Vladimir Poutine`, `Putin`).
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Kind;
+
+use super::entities::Found;
+
+/// A spelling-insensitive key of a name: accents, case, hyphens and the usual French
+/// and English transliteration differences folded (`Poutine`/`Putin`,
+/// `Iouri`/`Iuri`/`Yuri`, `Beloussov`/`Belousov`, `Choïgou`/`Shoigu`, `Kim Jong-un`/`Kim Jong Un`).
+pub fn name_key(name: &str) -> String {
+    let plain: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .collect();
+    plain
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .map(word_key)
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+fn word_key(w: &str) -> String {
+    let mut s = w.to_string();
+    for (from, to) in [("sch", "sh"), ("tch", "ch"), ("ch", "sh"), ("kh", "h"), ("ou", "u"), ("y", "i"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("gue", "ge"), ("gui", "gi"), ("j", "i"), ("ei", "ei")] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if out.chars().next_back() != Some(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    out
+}
+
+/// Words of a name, for matching a surname or a family name alone.
+fn name_words(name: &str) -> Vec<String> {
+    name.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).map(word_key_of).collect()
+}
+
+fn word_key_of(w: &str) -> String {
+    name_key(w)
+}
+
+/// One entity-bearing mention after linking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linked {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// Person, place or org.
+    pub kind: Kind,
+    /// The canonical name shared by the entity's mentions.
+    pub entity: String,
+}
+
+/// Links the entities of one article and drops weak candidates that link to nothing.
+pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
+    let surface = |f: &Found| text[f.start..f.end].to_string();
+    // Full person names (two words or more), grouped by key; the first spelling names the group.
+    let mut full_names: Vec<(usize, String, Vec<String>)> = Vec::new(); // (start, canonical, word keys)
+    let mut canonical_by_key: HashMap<String, String> = HashMap::new();
+    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+        let s = surface(f);
+        if s.split_whitespace().count() >= 2 {
+            let key = name_key(&s);
+            let canonical = canonical_by_key.entry(key).or_insert_with(|| s.clone()).clone();
+            full_names.push((f.start, canonical, name_words(&s)));
+        }
+    }
+    // Regions named by a cardinal point link to the country they shorten.
+    let place_with = |suffix: &[&str]| {
+        found
+            .iter()
+            .filter(|f| f.kind == Kind::Place)
+            .filter_map(|f| f.canonical.clone().or_else(|| Some(surface(f))))
+            .find(|c| suffix.iter().any(|s| c.ends_with(s)))
+    };
+    let orgs: Vec<(String, String)> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Org)
+        .map(|f| (surface(f), f.canonical.clone().unwrap_or_else(|| surface(f))))
+        .collect();
+
+    let mut out = Vec::new();
+    for (index, f) in found.iter().enumerate() {
+        let s = surface(f);
+        let entity = match f.kind {
+            Kind::Person => {
+                if s.split_whitespace().count() >= 2 {
+                    canonical_by_key.get(&name_key(&s)).cloned()
+                } else {
+                    let key = name_key(&s);
+                    let matches = |(_, _, words): &&(usize, String, Vec<String>)| {
+                        words.first() == Some(&key) || words.last() == Some(&key)
+                    };
+                    let before = full_names.iter().filter(|n| n.0 < f.start).filter(matches).last();
+                    let after = full_names.iter().filter(|n| n.0 > f.start).find(matches);
+                    match before.or(after) {
+                        Some((_, canonical, _)) => Some(canonical.clone()),
+                        None if f.weak => None,
+                        None => Some(s.clone()),
+                    }
+                }
+            }
+            Kind::Place if f.weak && matches!(s.as_str(), "Nord" | "North") => place_with(&["du Nord", "North"]),
+            Kind::Place if f.weak && matches!(s.as_str(), "Sud" | "South") => place_with(&["du Sud", "South"]),
+            Kind::Place => Some(f.canonical.clone().unwrap_or(s.clone())),
+            Kind::Org => Some(org_entity(text, found, index, &s, f, &orgs)),
+            _ => None,
+        };
+        if let Some(entity) = entity {
+            out.push(Linked { start: f.start, end: f.end, kind: f.kind, entity });
+        }
+    }
+    out
+}
+
+/// An organisation's entity: its gazetteer name; the full name it abbreviates
+/// (`Agence France-Presse (AFP)`); or the longer name it begins (`Conseil de sécurité`
+/// for `Conseil de sécurité des Nations unies`).
+fn org_entity(text: &str, found: &[Found], index: usize, s: &str, f: &Found, orgs: &[(String, String)]) -> String {
+    if let Some(c) = &f.canonical {
+        return c.clone();
+    }
+    // An acronym in brackets right after an organisation.
+    if index > 0 {
+        let prev = &found[index - 1];
+        let between = &text[prev.end..f.start];
+        if prev.kind == Kind::Org && between.trim() == "(" && initials(&text[prev.start..prev.end]) == s {
+            return prev.canonical.clone().unwrap_or_else(|| text[prev.start..prev.end].to_string());
+        }
+    }
+    // An acronym of an organisation named in full elsewhere in the article.
+    if let Some((_, entity)) = orgs.iter().find(|(full, _)| full != s && initials(full) == s && s.len() >= 2) {
+        return entity.clone();
+    }
+    // A short form that begins a longer organisation name.
+    let longer = orgs
+        .iter()
+        .filter(|(full, _)| full.len() > s.len() && full.starts_with(s) && full[s.len()..].starts_with(' '))
+        .max_by_key(|(full, _)| full.len());
+    if let Some((_, entity)) = longer {
+        return entity.clone();
+    }
+    s.to_string()
+}
+
+/// The capitals of a name's significant words: `Agence France-Presse` gives `AFP`.
+fn initials(name: &str) -> String {
+    name.split([' ', '-', '\u{a0}'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_transliterations() {
+        assert_eq!(name_key("Poutine"), name_key("Putin"));
+        assert_eq!(name_key("Iouri Ouchakov"), name_key("Iuri Ouchakov"));
+        assert_eq!(name_key("Yuri Ushakov"), name_key("Iouri Ouchakov"));
+        assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
+        assert_eq!(name_key("Choïgou"), name_key("Shoigu"));
+        assert_eq!(name_key("Beloussov"), name_key("Belousov"));
+        assert_ne!(name_key("Kim Jong-il"), name_key("Kim Jong Un"));
+    }
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Agence France-Presse"), "AFP");
+        assert_eq!(initials("Organisation des Nations unies"), "ON");
+    }
+}

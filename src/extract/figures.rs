@@ -1,0 +1,240 @@
+//! Figures: cardinal amounts in digits (French and English separators: `10 000`,
+//! `4,8 millions`, `1,000,000`, `4.8 million`) and in number words (`douze`,
+//! `vingt-quatre`, `un million`, `twelve`), with their value and the unit that follows
+//! (`projectiles`, `ans`, `%`, `euros`, `$`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numbers::{scale_value, word_value};
+
+/// A figure found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// The amount.
+    pub value: f64,
+    /// The unit or counted noun, if one follows.
+    pub unit: Option<String>,
+}
+
+/// How the text writes decimals: `4,8` in French, `4.8` in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decimal {
+    /// `4,8` is four point eight; `1 000` and `1.000.000` group thousands.
+    Comma,
+    /// `4.8` is four point eight; `1,000` groups thousands.
+    Point,
+}
+
+const SCALES: &str = r"millions?|milliards?|billions?|trillions?|mille|thousands?|Mds?|Mrds?|bn|M";
+const NUMBER_WORDS: &str = r"(?:zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|douzaine)(?:[- ](?:et[- ])?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|cent|cents|one|two|three|four|five|six|seven|eight|nine))*";
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})\b)?"
+    ))
+    .expect("digit figures")
+});
+static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?\b"))
+        .expect("word figures")
+});
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)\b|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))")
+        .expect("units")
+});
+
+/// Words that follow a number without being what it counts.
+const NOT_UNITS: &[&str] = &[
+    "et", "ou", "à", "a", "en", "le", "la", "les", "l", "de", "des", "du", "d", "qui", "que", "dont", "sur", "pour", "par",
+    "avec", "dans", "au", "aux", "ce", "cette", "ces", "se", "sont", "ont", "est", "and", "or", "the", "of", "in", "on",
+    "to", "for", "with", "by", "at", "is", "are", "was", "were", "have", "has", "had", "that", "which", "who", "than",
+    "que", "plus", "moins", "fois", "autres", "derniers", "dernières", "premiers", "premières", "prochains", "prochaines",
+];
+
+/// Finds the figures of `text`.
+pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for c in DIGITS.captures_iter(text) {
+        let whole = c.get(0).expect("whole");
+        let num = c.name("num").expect("number");
+        // Not inside a name or code: "G7", "F-16", "COVID-19", "3e".
+        let before = text[..whole.start()].chars().next_back();
+        let after = text[whole.end()..].chars().next();
+        if before.is_some_and(|b| b.is_alphanumeric() || b == '-' || b == '/' || b == '.' || b == ',')
+            || after.is_some_and(|a| a.is_alphanumeric() || a == '/' || a == '-' && text[whole.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            || is_time(text, num.start(), num.end())
+        {
+            continue;
+        }
+        let Some(mut value) = parse_digits(num.as_str(), decimal) else { continue };
+        let mut end = whole.end();
+        if let Some(scale) = c.name("scale") {
+            value *= scale_value(scale.as_str()).unwrap_or(1.0);
+        }
+        let mut unit = c.name("cur").map(|m| m.as_str().to_string());
+        if unit.is_none()
+            && let Some((u, e)) = unit_after(text, end)
+        {
+            if u == "%" || u.starts_with(['€', '$', '£', '¥']) {
+                end = e;
+            }
+            unit = Some(u);
+        }
+        out.push(Figure { start: whole.start(), end, value, unit });
+    }
+    for c in WORDS.captures_iter(text) {
+        let whole = c.get(0).expect("whole");
+        let num = c.name("num").expect("number").as_str();
+        let lower = num.to_lowercase();
+        let scale = c.name("scale").map(|s| s.as_str().to_lowercase());
+        // "un", "une", "a", "one" are articles unless a scale follows: "un million".
+        let is_article = matches!(lower.as_str(), "un" | "une" | "a" | "one");
+        if is_article && !scale.as_deref().is_some_and(|s| s.starts_with("mill") || s.starts_with("bill") || s == "thousand") {
+            continue;
+        }
+        let base = if is_article { 1.0 } else { word_value(num).unwrap_or(f64::NAN) };
+        if base.is_nan() {
+            continue;
+        }
+        let value = base * scale.as_deref().and_then(scale_value).or_else(|| scale.as_deref().and_then(word_value)).unwrap_or(1.0);
+        let unit = unit_after(text, whole.end()).map(|(u, _)| u);
+        // A number word with nothing counted after it is rarely an amount ("sept" the
+        // month abbreviation, "neuf" the adjective): require a noun, "de", or a pronoun use.
+        if unit.is_none() && !counted_by_context(text, whole.start(), whole.end()) {
+            continue;
+        }
+        if lower == "neuf" && followed_by_noun_article(text, whole.start()) {
+            continue;
+        }
+        out.push(Figure { start: whole.start(), end: whole.end(), value, unit });
+    }
+    out.sort_by_key(|f| f.start);
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// `10h30`, `10 h 30`, `14:00`: a time of day, not an amount.
+fn is_time(text: &str, _start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || after.starts_with('h') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(" h ") && after[3..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "un avion neuf": the adjective, after a noun introduced by an article.
+fn followed_by_noun_article(text: &str, start: usize) -> bool {
+    let before: Vec<&str> = text[..start].split_whitespace().rev().take(2).collect();
+    before.len() == 2 && matches!(before[1].to_lowercase().as_str(), "un" | "une" | "le" | "la" | "les" | "des")
+}
+
+/// "les deux", "Quatre de ces voyages", "l'un des deux": counted by what surrounds it.
+fn counted_by_context(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    let before = text[..start].trim_end();
+    let prev: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    after.starts_with("de ") || after.starts_with("d’") || after.starts_with("d'") || after.starts_with("of ")
+        || matches!(prev.to_lowercase().as_str(), "les" | "des" | "nos" | "vos" | "leurs" | "ces" | "the" | "all" | "tous" | "toutes")
+}
+
+/// The unit after a number ending at `end`: a symbol, "pour cent", or the noun it counts.
+fn unit_after(text: &str, end: usize) -> Option<(String, usize)> {
+    let c = UNIT.captures(&text[end..])?;
+    let whole_end = end + c.get(0)?.end();
+    if let Some(sym) = c.name("sym") {
+        return Some((sym.as_str().to_string(), whole_end));
+    }
+    if c.name("pct").is_some() {
+        return Some(("%".to_string(), whole_end));
+    }
+    let noun = c.name("noun")?.as_str();
+    let lower = noun.to_lowercase();
+    let lower = lower.trim_end_matches(['\'', '’']);
+    if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let unit = match lower {
+        "euro" | "euros" => "euros",
+        "dollar" | "dollars" => "$",
+        _ => lower,
+    };
+    Some((unit.to_string(), whole_end))
+}
+
+/// The value of a number written in digits, by the text's decimal convention.
+pub fn parse_digits(s: &str, decimal: Decimal) -> Option<f64> {
+    let s: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let commas = s.matches(',').count();
+    let points = s.matches('.').count();
+    let normalized = match (commas, points) {
+        (0, 0) => s,
+        // 1,000,000 / 1.000.000: repeated groups of three are thousands.
+        (c, 0) if c >= 2 => s.replace(',', ""),
+        (0, p) if p >= 2 => s.replace('.', ""),
+        // 1,000,000.5 / 1.000.000,5
+        (c, 1) if c >= 1 && s.rfind('.') > s.rfind(',') => s.replace(',', ""),
+        (1, p) if p >= 1 => s.replace('.', "").replace(',', "."),
+        (1, 0) => {
+            let frac = s.split(',').nth(1).unwrap_or("");
+            if decimal == Decimal::Point && frac.len() == 3 { s.replace(',', "") } else { s.replace(',', ".") }
+        }
+        (0, 1) => {
+            let frac = s.split('.').nth(1).unwrap_or("");
+            if decimal == Decimal::Comma && frac.len() == 3 { s.replace('.', "") } else { s }
+        }
+        _ => return None,
+    };
+    normalized.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, decimal: Decimal) -> Vec<(String, f64, Option<String>)> {
+        find(text, decimal).into_iter().map(|f| (text[f.start..f.end].to_string(), f.value, f.unit)).collect()
+    }
+
+    fn fig(s: &str, v: f64, u: Option<&str>) -> (String, f64, Option<String>) {
+        (s.to_string(), v, u.map(String::from))
+    }
+
+    #[test]
+    fn french_separators_and_scales() {
+        assert_eq!(values("au moins 10 000 conteneurs", Decimal::Comma), [fig("10 000", 10000.0, Some("conteneurs"))]);
+        assert_eq!(values("jusqu’à 4,8 millions de projectiles", Decimal::Comma), [fig("4,8 millions", 4_800_000.0, Some("projectiles"))]);
+        assert_eq!(values("40 milliards d'euros", Decimal::Comma), [fig("40 milliards", 4e10, Some("euros"))]);
+        assert_eq!(values("un budget de 1.000.000 euros", Decimal::Comma), [fig("1.000.000", 1e6, Some("euros"))]);
+        assert_eq!(values("une hausse de 3,5 %", Decimal::Comma), [fig("3,5 %", 3.5, Some("%"))]);
+    }
+
+    #[test]
+    fn english_separators_and_currency() {
+        assert_eq!(values("1,000,000 people", Decimal::Point), [fig("1,000,000", 1e6, Some("people"))]);
+        assert_eq!(values("4.8 million shells", Decimal::Point), [fig("4.8 million", 4.8e6, Some("shells"))]);
+        assert_eq!(values("a $5 million deal", Decimal::Point), [fig("$5 million", 5e6, Some("$"))]);
+        assert_eq!(values("1,500 troops", Decimal::Point), [fig("1,500", 1500.0, Some("troops"))]);
+        assert_eq!(values("up 12%", Decimal::Point), [fig("12%", 12.0, Some("%"))]);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(values("Au cours de ses douze années au pouvoir", Decimal::Comma), [fig("douze", 12.0, Some("années"))]);
+        assert_eq!(values("Quatre de ces voyages", Decimal::Comma), [fig("Quatre", 4.0, None)]);
+        assert_eq!(values("vingt-quatre heures", Decimal::Comma), [fig("vingt-quatre", 24.0, Some("heures"))]);
+        assert_eq!(values("fournir un million d’obus", Decimal::Comma), [fig("un million", 1e6, Some("obus"))]);
+        assert_eq!(values("twelve ships", Decimal::Point), [fig("twelve", 12.0, Some("ships"))]);
+        assert_eq!(values("les deux pays", Decimal::Comma), [fig("deux", 2.0, Some("pays"))]);
+    }
+
+    #[test]
+    fn articles_ordinals_codes_and_times_are_not_figures() {
+        assert!(values("l’une des nations, un avion, la première fois, le G7, le F-16, COVID-19, à 10h30, à 14:00", Decimal::Comma).is_empty());
+        assert!(values("un avion neuf", Decimal::Comma).is_empty());
+    }
+}

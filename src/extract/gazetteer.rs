@@ -1,0 +1,176 @@
+//! The place and organisation gazetteers (`assets/gazetteer/`), matched with one
+//! Aho-Corasick automaton over the text.
+//!
+//! Every name is matched as written and also without accents and with either
+//! apostrophe, so `Etats-Unis` finds `États-Unis` and `Côte d'Ivoire` finds `Côte d’Ivoire`.
+//! The automaton is built once, on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Kind;
+
+static PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+static ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
+
+/// What the gazetteer knows of one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Place or organisation.
+    pub kind: Kind,
+    /// The canonical name (French when known).
+    pub canonical: String,
+    /// The entry's type column (`country`, `city`, `region`, `media`, `agency` ...).
+    pub category: String,
+}
+
+/// A gazetteer name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// Index of the entry in [`Gazetteer::entry`].
+    pub entry: usize,
+}
+
+/// The loaded gazetteers.
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// For each automaton pattern, the entry it names.
+    pattern_entry: Vec<usize>,
+    automaton: AhoCorasick,
+    by_name: HashMap<String, usize>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// The embedded gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// Removes accents (`É` → `E`, `ï` → `i`).
+pub fn strip_accents(s: &str) -> String {
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).nfc().collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut entries = Vec::new();
+        let mut names: Vec<(String, usize)> = Vec::new();
+        for (source, kind) in [(PLACES, Kind::Place), (ORGS, Kind::Org)] {
+            for line in source.lines().skip(1) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                let (canonical, category, list) = match (kind, cols.as_slice()) {
+                    (Kind::Place, [c, t, _pop, n, ..]) => (*c, *t, *n),
+                    (Kind::Org, [c, t, n, ..]) => (*c, *t, *n),
+                    _ => continue,
+                };
+                let id = entries.len();
+                entries.push(Entry { kind, canonical: canonical.to_string(), category: category.to_string() });
+                for name in list.split('|').chain(std::iter::once(canonical)) {
+                    let name = name.trim();
+                    if name.chars().count() >= 2 {
+                        names.push((name.to_string(), id));
+                    }
+                }
+            }
+        }
+        // Variants: without accents, with the other apostrophe.
+        let mut variants = Vec::with_capacity(names.len() * 2);
+        for (name, id) in &names {
+            let plain = strip_accents(name);
+            for v in [plain.clone(), name.replace('\'', "’"), name.replace('’', "'"), plain.replace('\'', "’")] {
+                if v != *name {
+                    variants.push((v, *id));
+                }
+            }
+        }
+        names.extend(variants);
+        // The first entry to claim a name keeps it (places before organisations; the
+        // build script lists the more populous place first).
+        let mut by_name: HashMap<String, usize> = HashMap::with_capacity(names.len());
+        for (name, id) in names {
+            by_name.entry(name).or_insert(id);
+        }
+        let mut patterns: Vec<(&String, &usize)> = by_name.iter().collect();
+        patterns.sort();
+        let pattern_entry = patterns.iter().map(|(_, id)| **id).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns.iter().map(|(n, _)| n.as_str()))
+            .expect("gazetteer automaton");
+        Gazetteer { entries, pattern_entry, automaton, by_name }
+    }
+
+    /// The entry at `index`.
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    /// The entry that a name (as written) denotes.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Every gazetteer name of `text` that stands as whole words.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| Hit { start: m.start(), end: m.end(), entry: self.pattern_entry[m.pattern().as_usize()] })
+            .collect()
+    }
+}
+
+/// Whether `start..end` starts and ends on word boundaries.
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let joins = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => (a.is_alphanumeric() || a == '-') && (b.is_alphanumeric() || b == '-') && !(a == '-' && b == '-'),
+        _ => false,
+    };
+    let inner_hyphen_before = before == Some('-') && first.is_some_and(char::is_alphanumeric);
+    let inner_hyphen_after = after == Some('-') && text[end..].chars().nth(1).is_some_and(char::is_alphanumeric);
+    !(before.is_some_and(char::is_alphanumeric) && first.is_some_and(char::is_alphanumeric))
+        && !(after.is_some_and(char::is_alphanumeric) && last.is_some_and(char::is_alphanumeric))
+        && !inner_hyphen_before
+        && !inner_hyphen_after
+        && !joins(None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let g = gazetteer();
+        g.find(text).into_iter().map(|h| (text[h.start..h.end].to_string(), g.entry(h.entry).canonical.clone())).collect()
+    }
+
+    #[test]
+    fn countries_cities_and_orgs_in_both_languages() {
+        let found = names("La Corée du Nord, la RPDC, North Korea, Moscou et Moscow; l'ONU et the United Nations.");
+        let canon = |s: &str| found.iter().find(|(n, _)| n == s).map(|(_, c)| c.clone());
+        assert_eq!(canon("Corée du Nord"), canon("RPDC"));
+        assert_eq!(canon("Corée du Nord"), canon("North Korea"));
+        assert_eq!(canon("Moscou"), canon("Moscow"));
+        assert_eq!(canon("ONU"), canon("United Nations"));
+    }
+
+    #[test]
+    fn accents_are_optional_and_words_must_be_whole() {
+        let found = names("les Etats-Unis et les États-Unis, pas Parisien ni Saint-Parisien");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].1, found[1].1);
+    }
+}
