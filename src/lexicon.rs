@@ -27,7 +27,8 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// Parses the embedded lists (done once by [`lexicon`]).
+    pub fn load() -> Lexicon {
         let mut zipf: HashMap<Box<str>, f32> = HashMap::with_capacity(120_000);
         for list in [FR_WORDS, EN_WORDS] {
             for line in list.lines() {

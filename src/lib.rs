@@ -6,6 +6,7 @@
 //! corpus, and [`export`] writes the analysis as JSON. The reader in [`tui`] and the
 //! `vigie` binary are thin shells over [`analyse`].
 
+pub mod anchor;
 pub mod clean;
 pub mod corpus;
 pub mod export;
@@ -107,8 +108,17 @@ pub fn finish(draft: Draft) -> Article {
 
 /// Analyses loaded documents: cleaning and extraction in parallel, then the dates.
 pub fn analyse(docs: &[Document]) -> Vec<Article> {
-    let drafts: Vec<Draft> = docs.par_iter().map(draft).collect();
+    let mut drafts: Vec<Draft> = docs.par_iter().map(draft).collect();
+    link_and_anchor(&mut drafts);
     drafts.into_par_iter().map(finish).collect()
+}
+
+/// The corpus-wide steps between drafting and finishing: one canonical name per
+/// person across articles, then dates anchored on other articles' events.
+pub fn link_and_anchor(drafts: &mut [Draft]) {
+    let mut articles: Vec<&mut Article> = drafts.iter_mut().map(|d| &mut d.article).collect();
+    extract::aliases::link_corpus(&mut articles);
+    anchor::anchor(drafts);
 }
 
 /// Loads and analyses `paths` (the bundled articles when empty).

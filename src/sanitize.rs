@@ -15,10 +15,18 @@ pub fn sanitize(text: &str) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\u{1b}' => skip_escape(&mut chars),
+            '\u{1b}' => {
+                if skip_escape(&mut chars) {
+                    out.push('\n');
+                }
+            }
             // 8-bit CSI, OSC, DCS, SOS, PM, APC: the same sequences without ESC.
             '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                if skip_string(&mut chars) {
+                    out.push('\n');
+                }
+            }
             '\t' => out.push(' '),
             '\n' => out.push('\n'),
             c if is_removed(c) => {}
@@ -49,8 +57,9 @@ fn is_removed(c: char) -> bool {
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
-/// After an ESC: consume the rest of the sequence, whatever its type.
-fn skip_escape(chars: &mut Chars) {
+/// After an ESC: consume the rest of the sequence, whatever its type. Returns true
+/// when a line end cut the sequence short (the line end is kept).
+fn skip_escape(chars: &mut Chars) -> bool {
     match chars.peek().copied() {
         Some('[') => {
             chars.next();
@@ -59,7 +68,7 @@ fn skip_escape(chars: &mut Chars) {
         // OSC, DCS, SOS, PM, APC: a string ended by BEL or ST (ESC \).
         Some(']' | 'P' | 'X' | '^' | '_') => {
             chars.next();
-            skip_string(chars);
+            return skip_string(chars);
         }
         // Intermediate bytes then one final byte (e.g. ESC ( B).
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
@@ -75,6 +84,7 @@ fn skip_escape(chars: &mut Chars) {
         }
         _ => {}
     }
+    false
 }
 
 /// Control sequence: parameter and intermediate bytes, then one final byte.
@@ -88,10 +98,11 @@ fn skip_csi(chars: &mut Chars) {
 
 /// A control string, ended by BEL, ST (ESC \ or U+009C), or a line end (so a broken
 /// sequence cannot swallow the whole file).
-fn skip_string(chars: &mut Chars) {
+fn skip_string(chars: &mut Chars) -> bool {
     while let Some(c) = chars.next() {
         match c {
-            '\u{7}' | '\u{9c}' | '\n' => break,
+            '\n' => return true,
+            '\u{7}' | '\u{9c}' => break,
             '\u{1b}' => {
                 if chars.peek() == Some(&'\\') {
                     chars.next();
@@ -101,6 +112,7 @@ fn skip_string(chars: &mut Chars) {
             _ => {}
         }
     }
+    false
 }
 
 #[cfg(test)]

@@ -70,6 +70,7 @@ const END: &[&str] = &[
     // related headlines and pagination teasers
     r"^(?:PREV|NEXT|PRÉCÉDENT|SUIVANT)\b",
     r"(?i)^(?:previous|next) (?:article|post|story)\b|^article (?:précédent|suivant)\b",
+    r"(?i)^(?:related topics|more on this (?:story|topic)|more about|around the \w+|top stories|elsewhere on|also in \w+|sur le même (?:sujet|thème)|dans la même rubrique|les articles les plus|nos derniers articles)\b.{0,30}$",
     r"(?i)^(?:plus d['’]articles?|more articles|more stories|more from|articles? similaires?|articles? liés|related (?:articles|stories|posts)|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|you may also like|you might also like|à voir aussi|nos articles)\b.{0,30}$",
 ];
 

@@ -76,6 +76,44 @@ pub fn repair(paragraph: &str, first: bool) -> String {
     text
 }
 
+static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}-]+\b").expect("capitalised word"));
+
+/// Short words that scraping glues to the name before them (`Poutinea félicité`).
+const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", "en", "du", "des", "au", "and", "is", "of", "the", "in", "was", "has"];
+
+/// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
+/// `Poutine` elsewhere on its own and `Poutinea` is no word.
+pub fn repair_glued_names(paragraphs: &mut [String]) {
+    let mut standalone: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in paragraphs.iter() {
+        for m in CAPITALISED_WORD.find_iter(p) {
+            *standalone.entry(m.as_str().to_string()).or_default() += 1;
+        }
+    }
+    let lex = lexicon();
+    for p in paragraphs.iter_mut() {
+        if !CAPITALISED_WORD.is_match(p) {
+            continue;
+        }
+        let repaired = CAPITALISED_WORD.replace_all(p, |c: &Captures| {
+            let word = &c[0];
+            if standalone.get(word).copied().unwrap_or(0) > 1 || lex.is_word(word, 2.0) {
+                return word.to_string();
+            }
+            for tail in GLUED_TAILS {
+                if let Some(name) = word.strip_suffix(tail)
+                    && name.chars().count() >= 3
+                    && standalone.get(name).copied().unwrap_or(0) >= 2
+                {
+                    return format!("{name} {tail}");
+                }
+            }
+            word.to_string()
+        });
+        *p = repaired.into_owned();
+    }
+}
+
 /// `2000lorsqu’il` → `2000 lorsqu’il`, but `10km`, `3e`, `21st`, `4x4` stay.
 fn split_digit_letter(text: &str) -> String {
     DIGIT_LETTER
@@ -149,6 +187,19 @@ mod tests {
         assert_eq!(repair("LyonLe maire a annoncé", true), "Lyon – Le maire a annoncé");
         assert_eq!(repair("LondonThe minister said", true), "London – The minister said");
         assert_eq!(repair("LyonLe maire a annoncé", false), "LyonLe maire a annoncé");
+    }
+
+    #[test]
+    fn name_glued_to_a_short_word() {
+        let mut paras = vec![
+            "Le ministre Jean Dupontest arrivé.".to_string(),
+            "Dupont a parlé. Puis Dupont est reparti.".to_string(),
+        ];
+        repair_glued_names(&mut paras);
+        assert_eq!(paras[0], "Le ministre Jean Dupont est arrivé.");
+        let mut unknown = vec!["Le ministre Jean Dupontest arrivé.".to_string()];
+        repair_glued_names(&mut unknown);
+        assert_eq!(unknown[0], "Le ministre Jean Dupontest arrivé.");
     }
 
     #[test]

@@ -51,6 +51,8 @@ struct Line {
     block: usize,
     role: LineRole,
     date: Option<NaiveDate>,
+    /// Length in characters of the last physical line joined into this one.
+    last_len: usize,
 }
 
 /// Cleans one scraped page.
@@ -60,12 +62,15 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut out = Cleaned::default();
 
     // The body starts at the first long prose line; everything above is the header zone.
-    let body_start = lines
+    let long_start = lines
         .iter()
-        .position(|l| l.role == LineRole::Text && l.date.is_none() && is_body_paragraph(&l.text))
-        .unwrap_or(lines.len());
-
+        .position(|l| l.role == LineRole::Text && l.date.is_none() && is_body_paragraph(&l.text));
+    let mut body_start = long_start.unwrap_or(lines.len());
     let title_index = find_title(&lines[..body_start]);
+    // A short article with no long paragraph: the body is what follows the headline.
+    if long_start.is_none() {
+        body_start = title_index.map_or(0, |t| t + 1);
+    }
     out.title = match title_index {
         Some(i) => lines[i].text.clone(),
         None => lines
@@ -129,6 +134,7 @@ pub fn clean(raw: &str) -> Cleaned {
         kept_chars += repaired.len();
         out.paragraphs.push(repaired);
     }
+    glue::repair_glued_names(&mut out.paragraphs);
     out.title = clean_title(&out.title);
     out
 }
@@ -160,8 +166,9 @@ fn read_lines(text: &str) -> Vec<Line> {
         previous_blank = false;
         // A hard-wrapped paragraph: this line continues the previous one of its block.
         if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| p.block == block)
-            && continues(&prev.text, &trimmed)
+            && continues(&prev.text, prev.last_len, &trimmed)
         {
+            prev.last_len = trimmed.chars().count();
             prev.text.push(' ');
             prev.text.push_str(&trimmed);
             prev.role = classify(&prev.text);
@@ -169,15 +176,15 @@ fn read_lines(text: &str) -> Vec<Line> {
         }
         let role = classify(&trimmed);
         let date = if role == LineRole::Text { date_line(&trimmed) } else { None };
-        lines.push(Line { text: trimmed, block, role, date });
+        let last_len = trimmed.chars().count();
+        lines.push(Line { text: trimmed, block, role, date, last_len });
     }
     lines
 }
 
 /// A line continues the previous one when the previous one was cut mid-sentence at a
 /// typical wrap width and this one goes on in lower case.
-fn continues(prev: &str, next: &str) -> bool {
-    let prev_len = prev.chars().count();
+fn continues(prev: &str, prev_len: usize, next: &str) -> bool {
     let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
     let open = !prev.ends_with(['.', '!', '?', ':', '»', '"', '”', ')', ';']);
     let lower = next.chars().next().is_some_and(|c| c.is_lowercase());
@@ -279,7 +286,7 @@ static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// The date of a line that is nothing but a date stamp (`Tuesday, May 7, 2024`,
 /// `Publié le 18/06/2024 à 10h32`, `Mis à jour le 18 juin 2024`).
 fn date_line(line: &str) -> Option<NaiveDate> {
-    if line.chars().count() > 80 {
+    if line.chars().count() > 120 {
         return None;
     }
     let exprs = dates::find(line);
@@ -297,7 +304,8 @@ fn date_line(line: &str) -> Option<NaiveDate> {
         .split_whitespace()
         .filter(|w| !is_weekday_name(w))
         .count();
-    (weekday_free <= 1).then_some(full.0)
+    // "Publié le 12 décembre 2023, modifié le 13 décembre 2023": the first date is the stamp.
+    (weekday_free <= 1 || PUBLICATION.is_match(line) && full.1.start < 40).then_some(full.0)
 }
 
 fn is_weekday_name(w: &str) -> bool {

@@ -99,7 +99,23 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
     let mut out = Vec::new();
     for (index, f) in found.iter().enumerate() {
         let s = surface(f);
-        let entity = match f.kind {
+        // A single unknown word that is a person's surname elsewhere is that person
+        // ("à Kim" is not a place when "Kim Jong Un" is in the article).
+        let surname_of = |f: &Found| {
+            if f.canonical.is_some() || s.split_whitespace().count() != 1 {
+                return None;
+            }
+            let key = name_key(&s);
+            let matches = |n: &&(usize, String, Vec<String>)| n.2.first() == Some(&key) || n.2.last() == Some(&key);
+            let before = full_names.iter().filter(|n| n.0 < f.start).filter(matches).last();
+            let after = full_names.iter().filter(|n| n.0 > f.start).find(matches);
+            before.or(after).map(|n| n.1.clone())
+        };
+        let (kind, entity) = match (f.kind, surname_of(f)) {
+            (_, Some(person)) if f.kind != Kind::Org || f.weak => (Kind::Person, Some(person)),
+            _ => (f.kind, None),
+        };
+        let entity = entity.or_else(|| match kind {
             Kind::Person => {
                 if s.split_whitespace().count() >= 2 {
                     canonical_by_key.get(&name_key(&s)).cloned()
@@ -117,14 +133,15 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
                     }
                 }
             }
+            Kind::Place if f.weak && !matches!(s.as_str(), "Nord" | "North" | "Sud" | "South") => None,
             Kind::Place if f.weak && matches!(s.as_str(), "Nord" | "North") => place_with(&["du Nord", "North"]),
             Kind::Place if f.weak && matches!(s.as_str(), "Sud" | "South") => place_with(&["du Sud", "South"]),
             Kind::Place => Some(f.canonical.clone().unwrap_or(s.clone())),
             Kind::Org => Some(org_entity(text, found, index, &s, f, &orgs)),
             _ => None,
-        };
+        });
         if let Some(entity) = entity {
-            out.push(Linked { start: f.start, end: f.end, kind: f.kind, entity });
+            out.push(Linked { start: f.start, end: f.end, kind, entity });
         }
     }
     out
@@ -187,5 +204,61 @@ mod tests {
     fn initials_of_names() {
         assert_eq!(initials("Agence France-Presse"), "AFP");
         assert_eq!(initials("Organisation des Nations unies"), "ON");
+    }
+}
+
+/// Gives every person one canonical name across the corpus: full names with the same
+/// key share the commonest spelling, and a surname used alone in an article that never
+/// names the person in full links to the one corpus person it can be.
+pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
+    // Spellings of each full name, counted.
+    let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    for a in articles.iter() {
+        for m in a.mentions.iter().filter(|m| m.kind == Kind::Person) {
+            let s = &a.text[m.range()];
+            if s.split_whitespace().count() >= 2 {
+                let list = spellings.entry(name_key(s)).or_default();
+                match list.iter_mut().find(|(spelling, _)| spelling == s) {
+                    Some((_, n)) => *n += 1,
+                    None => list.push((s.to_string(), 1)),
+                }
+            }
+        }
+    }
+    let canonical: HashMap<&String, &String> = spellings
+        .iter()
+        .map(|(key, list)| {
+            let best = list.iter().enumerate().max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i))).map(|(_, (s, _))| s);
+            (key, best.expect("at least one spelling"))
+        })
+        .collect();
+    // Which full names a single word can stand for.
+    let mut by_word: HashMap<String, Vec<&String>> = HashMap::new();
+    for key in spellings.keys() {
+        let spelling = &spellings[key][0].0;
+        let words = name_words(spelling);
+        for w in [words.first(), words.last()].into_iter().flatten() {
+            let list = by_word.entry(w.clone()).or_default();
+            if !list.contains(&key) {
+                list.push(key);
+            }
+        }
+    }
+    for a in articles.iter_mut() {
+        for m in a.mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
+            let Some(entity) = &m.entity else { continue };
+            let key = name_key(entity);
+            let target = if entity.split_whitespace().count() >= 2 {
+                canonical.get(&key).copied()
+            } else {
+                match by_word.get(&key).map(Vec::as_slice) {
+                    Some([only]) => canonical.get(only).copied(),
+                    _ => None,
+                }
+            };
+            if let Some(t) = target {
+                m.entity = Some(t.clone());
+            }
+        }
     }
 }

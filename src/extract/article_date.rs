@@ -134,11 +134,19 @@ fn year_for(exprs: &[TemporalExpr], link: &Link, offset: i32) -> Option<NaiveDat
             _ => None,
         };
     }
-    // The first candidate whose article date is not before the latest reported event.
-    candidates.into_iter().find(|d| {
-        let article = *d - chrono::Duration::days(offset as i64);
-        (article.year(), article.month()) >= *latest
-    })
+    // The one candidate whose article date is not before the latest reported event;
+    // several possible years are a guess, not an inference.
+    let possible: Vec<NaiveDate> = candidates
+        .into_iter()
+        .filter(|d| {
+            let article = *d - chrono::Duration::days(offset as i64);
+            (article.year(), article.month()) >= *latest
+        })
+        .collect();
+    match possible.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -158,8 +166,10 @@ mod tests {
     fn relative_words_beside_days_give_the_date() {
         let text = "Le ministre sera en visite demain et après-demain (12 et 13 mars) à Berlin. Il s'y était rendu en septembre 2025.";
         assert_eq!(infer_text(text), d(2026, 3, 11));
-        let text = "The minister arrives tomorrow (March 12). She last visited in 2025.";
+        let text = "The minister arrives tomorrow (March 12). She last visited in September 2025.";
         assert_eq!(infer_text(text), d(2026, 3, 11));
+        // A bare year leaves two possible years: no guess.
+        assert_eq!(infer_text("The minister arrives tomorrow (March 12). She last visited in 2025."), None);
     }
 
     #[test]

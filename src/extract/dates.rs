@@ -202,7 +202,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // weeks, months and years relative to the article's
         rule(
-            r"(?i)\b(?:(la|cette)\s+)?(semaine|mois|année|an)(?:-ci)?\s*(prochaine?|dernière?|passée?|suivante?|précédente?|en cours)?\b",
+            r"(?i)\b(?:(la|cette)\s+)?(semaine|mois|année|an)(?:-ci)?\s*(prochaine?|derni(?:er|ère)|passée?|suivante?|précédente?|en cours)?\b",
             |c, out| {
                 let unit = c[2].to_lowercase();
                 let det = c.get(1).map(|d| d.as_str().to_lowercase());
@@ -229,7 +229,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::MonthOffset(offset)));
         }),
-        rule(r"(?i)\b(l['’]an|l['’]année)\s+(dernière?|prochaine?|passée?)\b", |c, out| {
+        rule(r"(?i)\b(l['’]an|l['’]année)\s+(derni(?:er|ère)|prochaine?|passée?)\b", |c, out| {
             let offset = if c[2].to_lowercase().starts_with("prochain") { 1 } else { -1 };
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::YearOffset(offset)));

@@ -134,7 +134,7 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ois", "oise",
     "oises", "ain", "aine", "ains", "aines", "el", "elle", "els", "elles", "aire", "aires", "if", "ive", "ifs", "ives",
     "ée", "ées", "eux", "euse", "uel", "uelle", "unies", "unis", "éen", "éenne", "ère", "ier", "ière", "ste", "stes",
-    "an", "ane", "ial", "ional", "ial", "ent", "ente", "ant", "ante", "orien", "ienne", "esque", "in", "ine",
+    "an", "ane", "ial", "ional", "ent", "ente", "orien", "esque", "in", "ine", "unies", "unis",
 ];
 
 /// Nationality and other adjectives in `-e` that the endings above miss.
@@ -156,7 +156,7 @@ fn is_adjective(w: &str) -> bool {
     if !w.chars().next().is_some_and(char::is_lowercase) || is_function_word(w) {
         return false;
     }
-    ADJECTIVES_IN_E.contains(&w) || ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e) && w.len() > e.len() + 2)
+    ADJECTIVES_IN_E.contains(&w) || ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e) && w.len() >= e.len() + 2)
 }
 
 /// `de`, `du`, `des`, `d’`, `de la`, `de l’`, `of`, `of the`: how many tokens it takes.
@@ -289,8 +289,8 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
         if named {
             break;
         }
-        if is_word(&toks[j]) && is_capitalised(w) && !is_function_word(w) {
-            // The name itself: `Agence France-Presse`, `Institut Hudson`.
+        if steps == 1 && is_word(&toks[j]) && is_capitalised(w) && !is_function_word(w) {
+            // The name itself, right after the head: `Agence France-Presse`, `Institut Hudson`.
             end = Some(toks[j].end);
             named = true;
             j += 1;
@@ -442,6 +442,7 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
             let tok = &toks[parts[first]];
             let word = tok.text(text);
             let weak = is_common_word(word) && !lex.is_given_name(word)
+                || word.chars().count() == 1
                 || PERSON_CUES.contains(&word.to_lowercase().as_str())
                 || HONORIFICS.contains(&word)
                 || NAME_PARTICLES.contains(&word);
@@ -455,6 +456,10 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
             continue;
         }
         let parts = &parts[first..];
+        // "M." or an initial left alone is no name.
+        if parts.len() == 1 && (HONORIFICS.contains(&toks[parts[0]].text(text)) || toks[parts[0]].text(text).chars().count() == 1) {
+            continue;
+        }
         let start = toks[parts[0]].start;
         let end = toks[*parts.last().expect("non-empty chunk")].end;
         if known.iter().any(|&(s, e)| s <= start && end <= e) {
@@ -490,7 +495,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given {
+    if org_cue && !given && words.iter().all(|w| !is_common_word(w)) {
         return Some((Kind::Org, 1));
     }
     if headline && !given {
@@ -520,7 +525,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
         }
         let prep = before.first().map(|p| p.to_lowercase());
         if prep.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) && !first.sentence_start && !is_common_word(w) {
-            return Some((Kind::Place, 0));
+            return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
         return Some((Kind::Person, 0));

@@ -66,7 +66,7 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         // Not inside a name or code: "G7", "F-16", "COVID-19", "3e".
         let before = text[..whole.start()].chars().next_back();
         let after = text[whole.end()..].chars().next();
-        if before.is_some_and(|b| b.is_alphanumeric() || b == '-' || b == '/' || b == '.' || b == ',')
+        if before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '-' | '/' | '.' | ',' | ':'))
             || after.is_some_and(|a| a.is_alphanumeric() || a == '/' || a == '-' && text[whole.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))
             || is_time(text, num.start(), num.end())
         {
@@ -79,9 +79,9 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         }
         let mut unit = c.name("cur").map(|m| m.as_str().to_string());
         if unit.is_none()
-            && let Some((u, e)) = unit_after(text, end)
+            && let Some((u, e, symbol)) = unit_after(text, end)
         {
-            if u == "%" || u.starts_with(['€', '$', '£', '¥']) {
+            if symbol {
                 end = e;
             }
             unit = Some(u);
@@ -103,7 +103,7 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
             continue;
         }
         let value = base * scale.as_deref().and_then(scale_value).or_else(|| scale.as_deref().and_then(word_value)).unwrap_or(1.0);
-        let unit = unit_after(text, whole.end()).map(|(u, _)| u);
+        let unit = unit_after(text, whole.end()).map(|(u, _, _)| u);
         // A number word with nothing counted after it is rarely an amount ("sept" the
         // month abbreviation, "neuf" the adjective): require a noun, "de", or a pronoun use.
         if unit.is_none() && !counted_by_context(text, whole.start(), whole.end()) {
@@ -142,15 +142,16 @@ fn counted_by_context(text: &str, start: usize, end: usize) -> bool {
         || matches!(prev.to_lowercase().as_str(), "les" | "des" | "nos" | "vos" | "leurs" | "ces" | "the" | "all" | "tous" | "toutes")
 }
 
-/// The unit after a number ending at `end`: a symbol, "pour cent", or the noun it counts.
-fn unit_after(text: &str, end: usize) -> Option<(String, usize)> {
+/// The unit after a number ending at `end`: a symbol or "pour cent" (part of the
+/// figure's text), or the noun it counts (not part of it); with the unit's end.
+fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
     let c = UNIT.captures(&text[end..])?;
     let whole_end = end + c.get(0)?.end();
     if let Some(sym) = c.name("sym") {
-        return Some((sym.as_str().to_string(), whole_end));
+        return Some((sym.as_str().to_string(), whole_end, true));
     }
     if c.name("pct").is_some() {
-        return Some(("%".to_string(), whole_end));
+        return Some(("%".to_string(), whole_end, true));
     }
     let noun = c.name("noun")?.as_str();
     let lower = noun.to_lowercase();
@@ -163,7 +164,7 @@ fn unit_after(text: &str, end: usize) -> Option<(String, usize)> {
         "dollar" | "dollars" => "$",
         _ => lower,
     };
-    Some((unit.to_string(), whole_end))
+    Some((unit.to_string(), whole_end, false))
 }
 
 /// The value of a number written in digits, by the text's decimal convention.

@@ -60,7 +60,8 @@ pub fn strip_accents(s: &str) -> String {
 }
 
 impl Gazetteer {
-    fn load() -> Gazetteer {
+    /// Parses the embedded tables and builds the automaton (done once by [`gazetteer`]).
+    pub fn load() -> Gazetteer {
         let mut entries = Vec::new();
         let mut names: Vec<(String, usize)> = Vec::new();
         for (source, kind) in [(PLACES, Kind::Place), (ORGS, Kind::Org)] {

@@ -1,0 +1,159 @@
+//! Corpus anchoring: an article with no date of its own takes one from another article
+//! of the corpus that dates the same event.
+//!
+//! A dated article gives events: a day (`demain (18 juin)`, `mardi 18 juin`, `hier`)
+//! and the persons and places of its sentence. An undated article that names the same
+//! weekday in a sentence with the same persons and places (`Poutine arrivera mardi en
+//! Corée du Nord`) is anchored on that day, and its relative dates resolve against it.
+//! When the candidates disagree, the article stays undated.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::Draft;
+use crate::extract::dates::{self, Temporal};
+use crate::extract::sentences;
+use crate::model::{DateSource, Kind};
+
+/// A dated event of one article: its day and the entities of its sentence.
+struct DatedEvent {
+    day: NaiveDate,
+    entities: BTreeSet<String>,
+    persons: usize,
+    article: usize,
+}
+
+/// Rounds of anchoring: an article anchored in one round can anchor others in the next.
+const ROUNDS: usize = 3;
+
+/// Gives undated drafts the date of an event that a dated draft of the corpus dates.
+pub fn anchor(drafts: &mut [Draft]) {
+    for _ in 0..ROUNDS {
+        let events: Vec<DatedEvent> = drafts.iter().enumerate().flat_map(|(i, d)| dated_events(i, d)).collect();
+        if events.is_empty() {
+            return;
+        }
+        let mut changed = false;
+        for i in 0..drafts.len() {
+            if drafts[i].article.date.is_some() {
+                continue;
+            }
+            if let Some((day, from, reason)) = find_anchor(&drafts[i], i, &events) {
+                let from_id = drafts[from].article.id.clone();
+                drafts[i].article.date = Some(day);
+                drafts[i].article.date_source = DateSource::Anchored { from: from_id, reason };
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// The entities (persons and places) of the sentence holding byte `at`, and how many are persons.
+fn sentence_entities(draft: &Draft, at: usize) -> (BTreeSet<String>, usize) {
+    let sentence = sentences::around(&draft.extraction.sentences, at);
+    let mut set = BTreeSet::new();
+    let mut persons = 0;
+    for m in &draft.article.mentions {
+        if m.start >= sentence.start && m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place) {
+            if let Some(e) = &m.entity
+                && set.insert(e.clone())
+                && m.kind == Kind::Person
+            {
+                persons += 1;
+            }
+        }
+    }
+    (set, persons)
+}
+
+fn dated_events(index: usize, draft: &Draft) -> Vec<DatedEvent> {
+    let Some(date) = draft.article.date else { return Vec::new() };
+    draft
+        .extraction
+        .temporals
+        .iter()
+        .filter(|t| matches!(t.temporal, Temporal::Full { .. } | Temporal::DayMonth { .. } | Temporal::Day(_) | Temporal::Weekday { .. }))
+        .filter_map(|t| {
+            let value = dates::resolve(t.temporal, t.tense, Some(date))?;
+            let day = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?;
+            let (entities, persons) = sentence_entities(draft, t.start);
+            Some(DatedEvent { day, entities, persons, article: index })
+        })
+        .collect()
+}
+
+/// The anchor of an undated draft: the single day that its weekday mentions share
+/// with dated events about the same persons and places.
+fn find_anchor(draft: &Draft, index: usize, events: &[DatedEvent]) -> Option<(NaiveDate, usize, String)> {
+    let mut found: Option<(NaiveDate, usize, String)> = None;
+    for t in &draft.extraction.temporals {
+        let Temporal::Weekday { weekday, shift: 0 } = t.temporal else { continue };
+        let (entities, persons) = sentence_entities(draft, t.start);
+        if persons == 0 || entities.len() < 2 {
+            continue;
+        }
+        for e in events.iter().filter(|e| e.article != index && e.day.weekday() == weekday && e.persons > 0) {
+            let shared: Vec<&String> = entities.intersection(&e.entities).collect();
+            if shared.len() < 2 {
+                continue;
+            }
+            let reason = format!("{} = {} ({})", weekday_name(weekday), e.day, shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+            match &found {
+                Some((day, _, _)) if *day != e.day => return None, // conflicting evidence
+                Some(_) => {}
+                None => found = Some((e.day, e.article, reason)),
+            }
+        }
+    }
+    found
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "lundi",
+        Weekday::Tue => "mardi",
+        Weekday::Wed => "mercredi",
+        Weekday::Thu => "jeudi",
+        Weekday::Fri => "vendredi",
+        Weekday::Sat => "samedi",
+        Weekday::Sun => "dimanche",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Document;
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document { id: id.into(), source: id.into(), text: text.into(), warnings: Vec::new() }
+    }
+
+    #[test]
+    fn undated_article_takes_the_date_of_the_same_event() {
+        let dated = doc(
+            "dated",
+            "La ministre à Berlin\n\nLa ministre Anna Keller sera à Berlin demain et après-demain (12 et 13 mars), a annoncé son cabinet, après sa visite de septembre 2025.",
+        );
+        let undated = doc(
+            "undated",
+            "Visite attendue\n\nLa ministre Anna Keller arrive jeudi à Berlin pour deux jours de rencontres avec ses homologues européens, a indiqué son entourage.",
+        );
+        let articles = crate::analyse(&[dated, undated]);
+        assert_eq!(articles[0].date.map(|d| d.to_string()).as_deref(), Some("2026-03-11"));
+        assert_eq!(articles[1].date.map(|d| d.to_string()).as_deref(), Some("2026-03-12"));
+        assert!(matches!(&articles[1].date_source, crate::model::DateSource::Anchored { from, .. } if from == "dated"));
+    }
+
+    #[test]
+    fn conflicting_events_leave_the_article_undated() {
+        let a = doc("a", "Un titre assez long ici\n\nLa ministre Anna Keller sera à Berlin demain (12 mars), a annoncé son cabinet, après sa visite de 2025.");
+        let b = doc("b", "Un autre titre assez long\n\nLa ministre Anna Keller sera à Berlin demain (19 mars), a annoncé son cabinet, après sa visite de 2025.");
+        let c = doc("c", "Un troisième titre assez long\n\nLa ministre Anna Keller arrive jeudi à Berlin pour deux jours, a indiqué son entourage.");
+        let articles = crate::analyse(&[a, b, c]);
+        assert_eq!(articles[2].date, None);
+    }
+}
