@@ -7,7 +7,7 @@
 //! Corée du Nord`) is anchored on that day, and its relative dates resolve against it.
 //! When the candidates disagree, the article stays undated.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -30,16 +30,32 @@ const ROUNDS: usize = 3;
 /// Gives undated drafts the date of an event that a dated draft of the corpus dates.
 pub fn anchor(drafts: &mut [Draft]) {
     for _ in 0..ROUNDS {
-        let events: Vec<DatedEvent> = drafts.iter().enumerate().flat_map(|(i, d)| dated_events(i, d)).collect();
+        // One event per day and set of entities: many articles telling one story give
+        // the same events, and the first article that dates one stands for all.
+        let mut seen = std::collections::HashSet::new();
+        let events: Vec<DatedEvent> = drafts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| dated_events(i, d))
+            .filter(|e| e.persons > 0 && seen.insert((e.day, e.entities.clone())))
+            .collect();
         if events.is_empty() {
             return;
+        }
+        // Events by weekday and entity, so that each mention looks only at events that
+        // share something with it (the corpus may hold thousands).
+        let mut index: HashMap<(Weekday, &str), Vec<usize>> = HashMap::new();
+        for (n, e) in events.iter().enumerate() {
+            for entity in &e.entities {
+                index.entry((e.day.weekday(), entity.as_str())).or_default().push(n);
+            }
         }
         let mut changed = false;
         for i in 0..drafts.len() {
             if drafts[i].article.date.is_some() {
                 continue;
             }
-            if let Some((day, from, reason)) = find_anchor(&drafts[i], i, &events) {
+            if let Some((day, from, reason)) = find_anchor(&drafts[i], i, &events, &index) {
                 let from_id = drafts[from].article.id.clone();
                 drafts[i].article.date = Some(day);
                 drafts[i].article.date_source = DateSource::Anchored { from: from_id, reason };
@@ -88,7 +104,12 @@ fn dated_events(index: usize, draft: &Draft) -> Vec<DatedEvent> {
 
 /// The anchor of an undated draft: the single day that its weekday mentions share
 /// with dated events about the same persons and places.
-fn find_anchor(draft: &Draft, index: usize, events: &[DatedEvent]) -> Option<(NaiveDate, usize, String)> {
+fn find_anchor(
+    draft: &Draft,
+    own: usize,
+    events: &[DatedEvent],
+    index: &HashMap<(Weekday, &str), Vec<usize>>,
+) -> Option<(NaiveDate, usize, String)> {
     let mut found: Option<(NaiveDate, usize, String)> = None;
     for t in &draft.extraction.temporals {
         let Temporal::Weekday { weekday, shift: 0 } = t.temporal else { continue };
@@ -96,7 +117,15 @@ fn find_anchor(draft: &Draft, index: usize, events: &[DatedEvent]) -> Option<(Na
         if persons == 0 || entities.len() < 2 {
             continue;
         }
-        for e in events.iter().filter(|e| e.article != index && e.day.weekday() == weekday && e.persons > 0) {
+        let mut candidates: Vec<usize> = entities
+            .iter()
+            .filter_map(|entity| index.get(&(weekday, entity.as_str())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for e in candidates.into_iter().map(|n| &events[n]).filter(|e| e.article != own) {
             let shared: Vec<&String> = entities.intersection(&e.entities).collect();
             if shared.len() < 2 {
                 continue;

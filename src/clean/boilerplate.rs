@@ -31,19 +31,19 @@ const CHROME: &[&str] = &[
     // weather in a site header: "22.2 C", "-3 °F"
     r"^-?\d{1,3}(?:[.,]\d+)?\s*°?\s*[CF]$",
     // app and language banners
-    r"(?i)^(?:download|get|install|télécharge[rz]?|installe[rz]?)\b.{0,30}\b(?:app|application|appli)\b.{0,20}$",
-    r"(?i)^(?:read|lire|lisez|voir|view)(?: (?:this|it|cet article|l'article|l’article|la version))? (?:in|en) (?:english|french|spanish|german|arabic|anglais|français|espagnol|allemand|arabe)\b.{0,3}$",
+    r"(?i)^(?:download|get|install|télécharge[rz]?|installe[rz]?)(?-u:\b).{0,30}(?-u:\b)(?:app|application|appli)(?-u:\b).{0,20}$",
+    r"(?i)^(?:read|lire|lisez|voir|view)(?: (?:this|it|cet article|l'article|l’article|la version))? (?:in|en) (?:english|french|spanish|german|arabic|anglais|français|espagnol|allemand|arabe)(?-u:\b).{0,3}$",
     r"(?i)^(?:english|french|version (?:française|anglaise|originale)|english version|original version)$",
     // ads
     r"(?i)^-?\s*(?:advertisement|advertising|publicité|pub|annonce|sponsored(?: content)?|contenu sponsorisé|partenaire|sponsorisé)\s*-?\s*(?:spot_img)?$",
     r"(?i)spot_img|^ad$|^ads$",
     // inline teasers: "Lire aussi : ...", "Read more: ..."
-    r"(?i)^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|à voir aussi|read also|see also|read more|also read|related|sur le même sujet)\b",
+    r"(?i)^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|à voir aussi|read also|see also|read more|also read|related|sur le même sujet)(?-u:\b)",
     r"(?i)^(?:lire la suite|read more|continue reading|continuer la lecture|en savoir plus|learn more|voir plus|see more|show more|afficher plus)\s*[:.…>»]*$",
     // share and social widgets
     r"(?i)^(?:share|partager|partagez|partage)(?: (?:this|cet|l'|l’|sur|on|via|par)\s?.{0,25})?\s*:?$",
     r"(?i)^(?:tweet|tweeter|facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|imprimer|print|copier le lien|copy link|envoyer|send|pinterest|reddit|messenger)$",
-    r"(?i)^(?:suivez-nous|follow us|abonnez-vous à notre chaîne|rejoignez-nous)\b.{0,40}$",
+    r"(?i)^(?:suivez-nous|follow us|abonnez-vous à notre chaîne|rejoignez-nous)(?-u:\b).{0,40}$",
     // navigation
     r"(?i)^(?:accueil|home|menu|fermer|close|rechercher|search|se connecter|connexion|log ?in|sign in|s'inscrire|register|mon compte|my account|retour|back|haut de page|back to top|top)$",
     r"^[^›>|/]{1,40}(?:\s[›>|/]\s[^›>|/]{1,40}){2,}$",
@@ -61,17 +61,17 @@ const CHROME: &[&str] = &[
 /// Whole-line patterns that end the article.
 const END: &[&str] = &[
     // comment forms
-    r"(?i)^(?:leave a (?:reply|comment)|laisser un commentaire|laissez un commentaire|poster un commentaire|post a comment|add a comment|ajouter un commentaire|réagir|écrire un commentaire|write a comment|join the (?:discussion|conversation))\b",
+    r"(?i)^(?:leave a (?:reply|comment)|laisser un commentaire|laissez un commentaire|poster un commentaire|post a comment|add a comment|ajouter un commentaire|réagir|écrire un commentaire|write a comment|join the (?:discussion|conversation))(?-u:\b)",
     r"(?i)please enter your (?:comment|name|email)|votre adresse (?:e-mail|email|mail|de messagerie) ne sera pas publiée|your email address will not be published|les champs obligatoires sont|required fields are marked|enregistrer mon nom|save my name",
     // newsletters and subscriptions
     r"(?i)newsletter|bulletin d'information|bulletin d’information|lettre d'information|lettre d’information|inscrivez-vous|abonnez-vous|subscribe to|sign up for|se désabonner|vous désabonner|unsubscribe",
     // legal and captcha
-    r"(?i)recaptcha|captcha|tous droits réservés|all rights reserved|^©|^copyright\b|conditions (?:générales )?d['’]utilisation|politique de confidentialité|privacy policy|terms of (?:use|service)|mentions légales|nous utilisons des cookies|we use cookies|accepter les cookies|accept (?:all )?cookies",
+    r"(?i)recaptcha|captcha|tous droits réservés|all rights reserved|^©|^copyright(?-u:\b)|conditions (?:générales )?d['’]utilisation|politique de confidentialité|privacy policy|terms of (?:use|service)|mentions légales|nous utilisons des cookies|we use cookies|accepter les cookies|accept (?:all )?cookies",
     // related headlines and pagination teasers
-    r"^(?:PREV|NEXT|PRÉCÉDENT|SUIVANT)\b",
-    r"(?i)^(?:previous|next) (?:article|post|story)\b|^article (?:précédent|suivant)\b",
-    r"(?i)^(?:related topics|more on this (?:story|topic)|more about|around the \w+|top stories|elsewhere on|also in \w+|sur le même (?:sujet|thème)|dans la même rubrique|les articles les plus|nos derniers articles)\b.{0,30}$",
-    r"(?i)^(?:plus d['’]articles?|more articles|more stories|more from|articles? similaires?|articles? liés|related (?:articles|stories|posts)|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|you may also like|you might also like|à voir aussi|nos articles)\b.{0,30}$",
+    r"^(?:PREV|NEXT|PRÉCÉDENT|SUIVANT)(?-u:\b)",
+    r"(?i)^(?:previous|next) (?:article|post|story)(?-u:\b)|^article (?:précédent|suivant)(?-u:\b)",
+    r"(?i)^(?:related topics|more on this (?:story|topic)|more about|around the \w+|top stories|elsewhere on|also in \w+|sur le même (?:sujet|thème)|dans la même rubrique|les articles les plus|nos derniers articles)(?-u:\b).{0,30}$",
+    r"(?i)^(?:plus d['’]articles?|more articles|more stories|more from|articles? similaires?|articles? liés|related (?:articles|stories|posts)|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|you may also like|you might also like|à voir aussi|nos articles)(?-u:\b).{0,30}$",
 ];
 
 static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));

@@ -3,10 +3,11 @@
 //! changed). The first occurrence is kept.
 
 use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How many earlier paragraphs a paragraph is compared with for near copies:
 /// pasted blocks sit close together, and the bound keeps huge files linear.
-const NEAR_WINDOW: usize = 64;
+const NEAR_WINDOW: usize = 32;
 /// Near copies need enough words for the overlap to mean something.
 const NEAR_MIN_WORDS: usize = 10;
 /// Share of word pairs two paragraphs must have in common to be near copies.
@@ -15,24 +16,24 @@ const NEAR_JACCARD: f64 = 0.6;
 /// Tracks the paragraphs kept so far and tells whether a new one repeats them.
 #[derive(Default)]
 pub struct Dedup {
-    exact: HashSet<String>,
-    recent: Vec<HashSet<(String, String)>>,
+    exact: HashSet<u64>,
+    recent: Vec<HashSet<u64>>,
 }
 
 impl Dedup {
     /// Returns true if `paragraph` repeats one seen before; otherwise records it.
     pub fn is_repeat(&mut self, paragraph: &str) -> bool {
-        let words = words(paragraph);
-        let key = words.join(" ");
-        if key.is_empty() {
+        let words = word_hashes(paragraph);
+        if words.is_empty() {
             return false;
         }
-        if !self.exact.insert(key) {
+        let mut h = DefaultHasher::new();
+        words.hash(&mut h);
+        if !self.exact.insert(h.finish()) {
             return true;
         }
         if words.len() >= NEAR_MIN_WORDS {
-            let pairs: HashSet<(String, String)> =
-                words.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect();
+            let pairs: HashSet<u64> = words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect();
             if self.recent.iter().any(|seen| jaccard(seen, &pairs) >= NEAR_JACCARD) {
                 return true;
             }
@@ -45,6 +46,19 @@ impl Dedup {
     }
 }
 
+/// FNV-1a hashes of the lowercase words, punctuation dropped (a cheap hash: these
+/// keys never leave the process).
+fn word_hashes(text: &str) -> Vec<u64> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(0x100_0000_01b3))
+        })
+        .collect()
+}
+
 /// Lowercase words, punctuation dropped.
 pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -53,7 +67,12 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn jaccard(a: &HashSet<(String, String)>, b: &HashSet<(String, String)>) -> f64 {
+fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    // Sets of very different sizes cannot reach the threshold: skip the intersection.
+    let (small, large) = if a.len() < b.len() { (a.len(), b.len()) } else { (b.len(), a.len()) };
+    if (small as f64) < NEAR_JACCARD * large as f64 {
+        return 0.0;
+    }
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
     if union == 0 { 0.0 } else { inter as f64 / union as f64 }

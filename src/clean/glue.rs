@@ -35,12 +35,14 @@ const CAMEL_CASE: &[&str] = &[
 ];
 
 static DIGIT_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)(\p{Ll}+)").expect("digit-letter"));
+// Word boundaries are checked by hand: Unicode `\b` would keep the regex engine off
+// its fast path on accented text.
 static LETTER_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\p{Ll}{3,})((?:1[5-9]|20)\d\d)\b").expect("letter-year"));
+    LazyLock::new(|| Regex::new(r"(\p{Ll}{3,})((?:1[5-9]|20)\d\d)(?-u:\b)").expect("letter-year"));
 static SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\S*?)(\p{Ll}{2,})([.!?])(\p{L}\p{Ll}+)(\S*)").expect("sentence glue"));
+    LazyLock::new(|| Regex::new(r"(\p{Ll}{2,})([.!?])(\p{L}\p{Ll}+)").expect("sentence glue"));
 static CAMEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{3,})\b").expect("camel glue"));
+    LazyLock::new(|| Regex::new(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{3,})").expect("camel glue"));
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{Ll}-]{2,}|\p{Lu}{3,})(Le|La|Les|L['’]|Un|Une|Des|Du|Au|Aux|En|Ce|Cette|Selon|The|A|An|In|On|At|According)(\s|\p{Lu})")
         .expect("dateline glue")
@@ -56,9 +58,14 @@ pub fn repair(paragraph: &str, first: bool) -> String {
         })
         .into_owned();
     text = split_sentences(&text);
+    let before_camel = text.clone();
     text = CAMEL
-        .replace_all(&text, |c: &Captures| {
+        .replace_all(&before_camel, |c: &Captures| {
             let (left, right) = (&c[1], &c[2]);
+            let m = c.get(0).expect("whole");
+            if !whole_word(&before_camel, m.start(), m.end()) {
+                return c[0].to_string();
+            }
             let lex = lexicon();
             let brand = CAMEL_CASE.iter().any(|b| b.eq_ignore_ascii_case(&c[0]));
             // Two common words (PlayStation, WordPress) make a compound, not a seam.
@@ -76,7 +83,13 @@ pub fn repair(paragraph: &str, first: bool) -> String {
     text
 }
 
-static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}-]+\b").expect("capitalised word"));
+static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}-]+").expect("capitalised word"));
+
+/// Whether the match at `start..end` of `text` is a whole word (no letter touches it).
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
 
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
 const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", "en", "du", "des", "au", "and", "is", "of", "the", "in", "was", "has"];
@@ -86,7 +99,7 @@ const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", 
 pub fn repair_glued_names(paragraphs: &mut [String]) {
     let mut standalone: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for p in paragraphs.iter() {
-        for m in CAPITALISED_WORD.find_iter(p) {
+        for m in CAPITALISED_WORD.find_iter(p).filter(|m| whole_word(p, m.start(), m.end())) {
             *standalone.entry(m.as_str().to_string()).or_default() += 1;
         }
     }
@@ -95,8 +108,13 @@ pub fn repair_glued_names(paragraphs: &mut [String]) {
         if !CAPITALISED_WORD.is_match(p) {
             continue;
         }
+        let text = p.clone();
         let repaired = CAPITALISED_WORD.replace_all(p, |c: &Captures| {
             let word = &c[0];
+            let m = c.get(0).expect("whole");
+            if !whole_word(&text, m.start(), m.end()) {
+                return word.to_string();
+            }
             if standalone.get(word).copied().unwrap_or(0) > 1 || lex.is_word(word, 2.0) {
                 return word.to_string();
             }
@@ -134,22 +152,38 @@ fn split_digit_letter(text: &str) -> String {
 /// `énergie.portant` → `énergie. portant`, but not inside URLs, e-mail addresses,
 /// domain names or abbreviations.
 fn split_sentences(text: &str) -> String {
-    SENTENCE
-        .replace_all(text, |c: &Captures| {
-            let (before, left, punct, right, after) = (&c[1], &c[2], &c[3], &c[4], &c[5]);
-            let token = &c[0];
-            let lex = lexicon();
-            let url_like = token.contains("www") || token.contains('@') || token.contains('/') || token.contains("http");
-            let right_lower = right.to_lowercase();
-            let is_domain = DOMAINS.contains(&right_lower.as_str()) || after.starts_with('.');
-            let words = lex.is_word(left, 2.5) && lex.is_word(right, 2.5) && right.chars().count() >= 3;
-            if !url_like && !is_domain && words {
-                format!("{before}{left}{punct} {right}{after}")
-            } else {
-                token.to_string()
-            }
-        })
-        .into_owned()
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    let lex = lexicon();
+    for c in SENTENCE.captures_iter(text) {
+        let (left, punct, right) = (c.get(1).expect("left"), c.get(2).expect("punct"), c.get(3).expect("right"));
+        // The whole whitespace-delimited token around the seam.
+        let token_start = text[..left.start()]
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| ch.is_whitespace())
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let token_end = text[right.end()..].find(char::is_whitespace).map_or(text.len(), |i| right.end() + i);
+        let token = &text[token_start..token_end];
+        let after = &text[right.end()..token_end];
+        let url_like = token.contains("www") || token.contains('@') || token.contains('/') || token.contains("http");
+        let right_lower = right.as_str().to_lowercase();
+        let is_domain = DOMAINS.contains(&right_lower.as_str()) || after.starts_with('.');
+        let left_start = text[..left.end()]
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| !ch.is_alphabetic())
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let left_word = &text[left_start..left.end()];
+        let words = lex.is_word(left_word, 2.5) && lex.is_word(right.as_str(), 2.5) && right.as_str().chars().count() >= 3;
+        if !url_like && !is_domain && words {
+            out.push_str(&text[last..punct.end()]);
+            out.push(' ');
+            last = punct.end();
+        }
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 #[cfg(test)]

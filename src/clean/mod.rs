@@ -57,7 +57,12 @@ struct Line {
 
 /// Cleans one scraped page.
 pub fn clean(raw: &str) -> Cleaned {
-    let text: String = sanitize(raw).nfc().collect();
+    let sanitized = sanitize(raw);
+    let text: String = if unicode_normalization::is_nfc_quick(sanitized.chars()) == unicode_normalization::IsNormalized::Yes {
+        sanitized
+    } else {
+        sanitized.nfc().collect()
+    };
     let lines = read_lines(&text);
     let mut out = Cleaned::default();
 
@@ -286,7 +291,8 @@ static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// The date of a line that is nothing but a date stamp (`Tuesday, May 7, 2024`,
 /// `Publié le 18/06/2024 à 10h32`, `Mis à jour le 18 juin 2024`).
 fn date_line(line: &str) -> Option<NaiveDate> {
-    if line.chars().count() > 120 {
+    // Every full date has digits; most lines have none.
+    if line.len() > 480 || !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 120 {
         return None;
     }
     let exprs = dates::find(line);

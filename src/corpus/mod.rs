@@ -5,6 +5,7 @@
 //! files still load.
 
 mod decode;
+pub mod synthetic;
 
 use std::collections::HashSet;
 use std::fs;

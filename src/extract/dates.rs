@@ -93,18 +93,18 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         // 2024-06-18
-        rule(r"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", |c, out| {
+        rule(r"(?-u:\b)({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?-u:\b)", |c, out| {
             push_full(c, out, c.get(0), num(c, 1), num(c, 2), num(c, 3));
         }),
         // 18/06/2024, 18.06.2024 (day first, unless the first number cannot be a month day pair that way)
-        rule(r"\b(\d{1,2})[/.](\d{1,2})[/.]({YEAR})\b", |c, out| {
+        rule(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]({YEAR})(?-u:\b)", |c, out| {
             let (a, b) = (num(c, 1), num(c, 2));
             let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
             push_full(c, out, c.get(0), num(c, 3), m, d);
         }),
         // (le) (mardi) 18 (et 19) juin (2024)
         rule(
-            r"(?i)\b(?:(?:{WFR})\s+)?({DAY})(?:\s*(?:et|,|-|–|au|à)\s*({DAY}))?\s+({MFR})(?:\s+({YEAR}))?\b",
+            r"(?i)(?-u:\b)(?:(?:{WFR})\s+)?({DAY})(?:\s*(?:et|,|-|–|au|à)\s*({DAY}))?\s+({MFR})(?:\s+({YEAR}))?(?-u:\b)",
             |c, out| {
                 let month = month_number(&c[3]);
                 read_day_list(c, out, month);
@@ -112,7 +112,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // 18 (and 19) June (2024), 18th of June
         rule(
-            r"\b(?:(?:{WEN}),?\s+)?({DEN})(?:\s*(?:and|,|-|–|to)\s*({DEN}))?\s+(?:of\s+)?({MEN})(?:,?\s+({YEAR}))?\b",
+            r"(?-u:\b)(?:(?:{WEN}),?\s+)?({DEN})(?:\s*(?:and|,|-|–|to)\s*({DEN}))?\s+(?:of\s+)?({MEN})(?:,?\s+({YEAR}))?(?-u:\b)",
             |c, out| {
                 let month = month_number(&c[3]);
                 read_day_list(c, out, month);
@@ -120,7 +120,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // (Tuesday,) June 18(, 2024), June 18 and 19
         rule(
-            r"\b(?:(?:{WEN}),?\s+)?({MEN})\s+({DEN})(?:\s*(?:and|-|–|to)\s*({DEN}))?(?:,?\s+({YEAR}))?\b",
+            r"(?-u:\b)(?:(?:{WEN}),?\s+)?({MEN})\s+({DEN})(?:\s*(?:and|-|–|to)\s*({DEN}))?(?:,?\s+({YEAR}))?(?-u:\b)",
             |c, out| {
                 let month = month_number(&c[1]);
                 let year = c.get(4).map(|y| y.as_str().parse::<i32>().unwrap_or(0));
@@ -140,11 +140,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // juillet 2000, September 2023
-        rule(r"(?i)\b({MFR})\s+({YEAR})\b", |c, out| month_year(c, out)),
-        rule(r"\b({MEN})\s+(?:of\s+)?({YEAR})\b", |c, out| month_year(c, out)),
+        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", |c, out| month_year(c, out)),
+        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", |c, out| month_year(c, out)),
         // en septembre, début mars, last March
         rule(
-            r"(?i)\b(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})\b(?:\s+(dernier|prochain))?",
+            r"(?i)(?-u:\b)(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})(?-u:\b)(?:\s+(dernier|prochain))?",
             |c, out| {
                 let m = c.get(1).expect("month");
                 let shift = match c.get(2).map(|s| s.as_str().to_lowercase()) {
@@ -157,7 +157,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter)\s*({MEN})\b",
+            r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter)\s*({MEN})(?-u:\b)",
             |c, out| {
                 let m = c.get(1).expect("month");
                 let lead = c[0].to_lowercase();
@@ -167,7 +167,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // weekdays: lundi (soir|dernier|prochain), (last|next|on) Monday (morning)
-        rule(r"(?i)\b({WFR})\b(?:\s+(matin|soir|après-midi|apres-midi|midi|soirée|dernier|prochain))?", |c, out| {
+        rule(r"(?i)(?-u:\b)({WFR})(?-u:\b)(?:\s+(matin|soir|après-midi|apres-midi|midi|soirée|dernier|prochain))?", |c, out| {
             let m = c.get(0).expect("whole");
             let shift = match c.get(2).map(|s| s.as_str().to_lowercase()) {
                 Some(s) if s == "dernier" => -1,
@@ -176,7 +176,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[1]), shift }));
         }),
-        rule(r"\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})\b(?:\s+(morning|afternoon|evening|night))?", |c, out| {
+        rule(r"(?-u:\b)(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})(?-u:\b)(?:\s+(morning|afternoon|evening|night))?", |c, out| {
             let m = c.get(0).expect("whole");
             let shift = match c.get(1).map(|s| s.as_str().to_lowercase()) {
                 Some(s) if s == "last" => -1,
@@ -187,7 +187,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
         // days relative to the article's
         rule(
-            r"(?i)\b(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
+            r"(?i)(?-u:\b)(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?-u:\b)(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
             |c, out| {
                 let m = c.get(0).expect("whole");
                 let offset = match c[1].to_lowercase().replace('’', "'").as_str() {
@@ -202,7 +202,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // weeks, months and years relative to the article's
         rule(
-            r"(?i)\b(?:(la|cette)\s+)?(semaine|mois|année|an)(?:-ci)?\s*(prochaine?|derni(?:er|ère)|passée?|suivante?|précédente?|en cours)?\b",
+            r"(?i)(?-u:\b)(?:(la|cette)\s+)?(semaine|mois|année|an)(?:-ci)?\s*(prochaine?|derni(?:er|ère)|passée?|suivante?|précédente?|en cours)?(?-u:\b)",
             |c, out| {
                 let unit = c[2].to_lowercase();
                 let det = c.get(1).map(|d| d.as_str().to_lowercase());
@@ -218,7 +218,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 out.push((m.start(), m.end(), relative(&unit, offset)));
             },
         ),
-        rule(r"(?i)\b(?:ce|le)\s+mois(?:-ci)?\s*(prochain|dernier|passé|en cours)?\b", |c, out| {
+        rule(r"(?i)(?-u:\b)(?:ce|le)\s+mois(?:-ci)?\s*(prochain|dernier|passé|en cours)?(?-u:\b)", |c, out| {
             let offset = match c.get(1).map(|s| s.as_str().to_lowercase()) {
                 Some(s) if s == "prochain" => 1,
                 Some(s) if s == "dernier" || s == "passé" => -1,
@@ -229,12 +229,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::MonthOffset(offset)));
         }),
-        rule(r"(?i)\b(l['’]an|l['’]année)\s+(derni(?:er|ère)|prochaine?|passée?)\b", |c, out| {
+        rule(r"(?i)(?-u:\b)(l['’]an|l['’]année)\s+(derni(?:er|ère)|prochaine?|passée?)(?-u:\b)", |c, out| {
             let offset = if c[2].to_lowercase().starts_with("prochain") { 1 } else { -1 };
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::YearOffset(offset)));
         }),
-        rule(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+(week|month|year)\b", |c, out| {
+        rule(r"(?-u:\b)([Ll]ast|[Nn]ext|[Tt]his)\s+(week|month|year)(?-u:\b)", |c, out| {
             let offset = match c[1].to_lowercase().as_str() {
                 "last" => -1,
                 "next" => 1,
@@ -244,11 +244,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             out.push((m.start(), m.end(), relative(&c[2], offset)));
         }),
         // il y a deux ans, three years ago, dans deux semaines
-        rule(r"(?i)\b(?:il y a)\s+({NUM})\s+(ans|années|an|mois|semaines?|jours?)\b", |c, out| ago(c, out, -1)),
-        rule(r"(?i)\b({NUM})\s+(years?|months?|weeks?|days?)\s+ago\b", |c, out| ago(c, out, -1)),
-        rule(r"(?i)\bdans\s+({NUM})\s+(ans|années|mois|semaines?|jours)\b", |c, out| ago(c, out, 1)),
+        rule(r"(?i)(?-u:\b)(?:il y a)\s+({NUM})\s+(ans|années|an|mois|semaines?|jours?)(?-u:\b)", |c, out| ago(c, out, -1)),
+        rule(r"(?i)(?-u:\b)({NUM})\s+(years?|months?|weeks?|days?)\s+ago(?-u:\b)", |c, out| ago(c, out, -1)),
+        rule(r"(?i)(?-u:\b)dans\s+({NUM})\s+(ans|années|mois|semaines?|jours)(?-u:\b)", |c, out| ago(c, out, 1)),
         // years: en 2019, depuis 2006, de 1950 à 1953, between 2019 and 2021, 1950
-        rule(r"\b({YEAR})\b", |c, out| {
+        rule(r"(?-u:\b)({YEAR})(?-u:\b)", |c, out| {
             let m = c.get(1).expect("year");
             out.push((m.start(), m.end(), Temporal::Year { year: m.as_str().parse().unwrap_or(0) }));
         }),
@@ -446,7 +446,11 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
     const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
     for stops in [&CLAUSE[..], &SENTENCE[..]] {
-        let from = text[..start].rfind(stops).map_or(0, |i| i + 1);
+        let from = text[..start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| stops.contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let to = text[end..].find(stops).map_or(text.len(), |i| end + i);
         let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
         let after = words_with_offsets(&text[end..to]).into_iter().map(|(i, w)| (i, w));

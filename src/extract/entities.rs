@@ -7,6 +7,9 @@
 //! before a name, a reporting verb, a place preposition). A capitalised word with no
 //! such evidence stays unmarked: a wrong highlight misleads more than a missing one.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 
@@ -30,7 +33,7 @@ pub struct Found {
 }
 
 /// Head words of organisation names, French and English, written before their complements.
-const ORG_HEADS_BEFORE: &[&str] = &[
+const ORG_HEADS_BEFORE_LIST: &[&str] = &[
     "Agence", "Conseil", "Institut", "Université", "Ministère", "Organisation", "Parti", "Cour", "Commission",
     "Fondation", "Centre", "Banque", "Assemblée", "Office", "Fonds", "Comité", "Autorité", "Haut-Commissariat", "Tribunal",
     "Parlement", "Armée", "Forces", "Direction", "Association", "Fédération", "Syndicat", "Groupe", "Compagnie", "Société",
@@ -44,7 +47,7 @@ const ORG_HEADS_BEFORE: &[&str] = &[
 ];
 
 /// Head words of organisation names written after the name (`RAND Corporation`).
-const ORG_HEADS_AFTER: &[&str] = &[
+const ORG_HEADS_AFTER_LIST: &[&str] = &[
     "Corporation", "Corp", "Inc", "Ltd", "Institute", "Institution", "University", "Foundation", "Center", "Centre", "Group",
     "Bank", "Party", "Council", "Agency", "Company", "Association", "Committee", "Commission", "Ministry", "Department",
     "Office", "Organization", "Fund", "Forces", "Times", "Post", "News", "Press", "Journal", "Airlines", "Airways",
@@ -54,7 +57,7 @@ const ORG_HEADS_AFTER: &[&str] = &[
 ];
 
 /// Head words of places that take a name after them (`aéroport de Pyongyang`, `place Kim`).
-const PLACE_HEADS: &[&str] = &[
+const PLACE_HEADS_LIST: &[&str] = &[
     "aéroport", "cosmodrome", "région", "province", "oblast", "pont", "port", "base", "île", "îles", "mont", "monts",
     "lac", "fleuve", "rivière", "mer", "golfe", "détroit", "vallée", "désert", "péninsule", "presqu'île", "presqu’île",
     "stade", "district", "canton", "comté", "massif", "plaine", "plateau", "baie", "cap", "canal", "barrage", "centrale",
@@ -62,17 +65,17 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Place heads whose name follows directly, without `de` (`place Tiananmen`).
-const PLACE_HEADS_DIRECT: &[&str] = &["place", "rue", "avenue", "boulevard", "mont", "lac", "cap", "pont", "île", "quai"];
+const PLACE_HEADS_DIRECT_LIST: &[&str] = &["place", "rue", "avenue", "boulevard", "mont", "lac", "cap", "pont", "île", "quai"];
 
 /// Place heads written after the name (`Vostochny Cosmodrome`, `Tiananmen Square`).
-const PLACE_HEADS_AFTER: &[&str] = &[
+const PLACE_HEADS_AFTER_LIST: &[&str] = &[
     "Airport", "Square", "Cosmodrome", "Province", "Region", "Peninsula", "Island", "Islands", "Bridge", "Strait", "Sea",
     "Ocean", "River", "Lake", "Mountains", "Valley", "Desert", "Stadium", "Street", "Avenue", "Oblast", "County",
     "District", "Bay", "Gulf", "Canal", "Station", "Palace", "Base",
 ];
 
 /// Titles and roles that announce a person's name.
-const PERSON_CUES: &[&str] = &[
+const PERSON_CUES_LIST: &[&str] = &[
     "président", "présidente", "ministre", "porte-parole", "secrétaire", "conseiller", "conseillère", "dirigeant",
     "dirigeante", "leader", "chef", "cheffe", "analyste", "expert", "experte", "spécialiste", "chercheur", "chercheuse",
     "professeur", "professeure", "directeur", "directrice", "général", "générale", "amiral", "colonel", "commandant",
@@ -93,10 +96,10 @@ const PERSON_CUES: &[&str] = &[
 ];
 
 /// Honorifics written just before a name.
-const HONORIFICS: &[&str] = &["M", "Mme", "MM", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Sir", "Lady", "Lord", "Dame", "Mgr"];
+const HONORIFICS_LIST: &[&str] = &["M", "Mme", "MM", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Sir", "Lady", "Lord", "Dame", "Mgr"];
 
 /// Reporting verbs (after the name: `X a déclaré`; before it: `a déclaré X`).
-const REPORTING: &[&str] = &[
+const REPORTING_LIST: &[&str] = &[
     "déclaré", "dit", "affirmé", "indiqué", "ajouté", "souligné", "estimé", "expliqué", "annoncé", "écrit", "averti",
     "assuré", "précisé", "rappelé", "confié", "martelé", "insisté", "répondu", "reconnu", "déploré", "dénoncé", "jugé",
     "prévenu", "lancé", "noté", "observé", "commenté", "tweeté", "déclare", "affirme", "estime", "explique", "souligne",
@@ -105,7 +108,7 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Words that introduce an organisation named after them (`l'agence Yonhap`).
-const ORG_CUES: &[&str] = &[
+const ORG_CUES_LIST: &[&str] = &[
     "agence", "chaîne", "journal", "quotidien", "hebdomadaire", "magazine", "site", "groupe", "société", "entreprise",
     "compagnie", "firme", "banque", "constructeur", "géant", "opérateur", "cabinet", "institut", "think", "tank",
     "radio", "télévision", "média", "médias", "parti", "organisation", "ong", "association", "syndicat", "club", "équipe",
@@ -114,13 +117,13 @@ const ORG_CUES: &[&str] = &[
 ];
 
 /// Words that introduce a place (`à Khasan`, `in Khasan`).
-const PLACE_PREPOSITIONS: &[&str] = &["à", "en", "au", "aux", "vers", "depuis", "près", "in", "near", "from", "to", "at"];
+const PLACE_PREPOSITIONS_LIST: &[&str] = &["à", "en", "au", "aux", "vers", "depuis", "près", "in", "near", "from", "to", "at"];
 
 /// Lowercase words that may sit inside a name (`Charles de Gaulle`, `Osama bin Laden`).
-const NAME_PARTICLES: &[&str] = &["de", "du", "des", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "di", "dos", "del", "la", "le", "ter", "ten", "y"];
+const NAME_PARTICLES_LIST: &[&str] = &["de", "du", "des", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "di", "dos", "del", "la", "le", "ter", "ten", "y"];
 
 /// Function words and other lowercase words that never complete an organisation name.
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "à", "au", "aux", "en", "pour", "par", "sur",
     "sous", "avec", "sans", "dans", "chez", "entre", "vers", "contre", "selon", "que", "qui", "dont", "où", "ce", "cette",
     "ces", "son", "sa", "ses", "leur", "leurs", "a", "ont", "est", "sont", "était", "sera", "il", "elle", "ils", "elles",
@@ -138,7 +141,7 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 ];
 
 /// Nationality and other adjectives in `-e` that the endings above miss.
-const ADJECTIVES_IN_E: &[&str] = &[
+const ADJECTIVES_IN_E_LIST: &[&str] = &[
     "russe", "belge", "suisse", "arabe", "turque", "grecque", "tchèque", "slovaque", "suprême", "libre", "nationale",
     "centrale", "mondiale", "populaire", "démocratique", "islamique", "autonome", "publique", "unique", "royale",
     "nordique", "baltique", "atlantique", "pacifique", "asiatique", "africaine", "européenne", "fédérale", "générale",
@@ -146,10 +149,39 @@ const ADJECTIVES_IN_E: &[&str] = &[
     "sociale", "commune", "britannique", "serbe", "croate", "slovène", "bosniaque", "albanaise", "kurde", "somalienne",
 ];
 
+/// A fixed list of words, looked up in constant time.
+struct WordSet(HashSet<&'static str>);
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> Self {
+        WordSet(words.iter().copied().collect())
+    }
+
+    fn contains(&self, w: &&str) -> bool {
+        self.0.contains(*w)
+    }
+}
+
+static ORG_HEADS_BEFORE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS_BEFORE_LIST));
+static ORG_HEADS_AFTER: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS_AFTER_LIST));
+static PLACE_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS_LIST));
+static PLACE_HEADS_DIRECT: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS_DIRECT_LIST));
+static PLACE_HEADS_AFTER: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS_AFTER_LIST));
+static PERSON_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_CUES_LIST));
+static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HONORIFICS_LIST));
+static REPORTING: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(REPORTING_LIST));
+static ORG_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_CUES_LIST));
+static PLACE_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_PREPOSITIONS_LIST));
+static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NAME_PARTICLES_LIST));
+static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS_LIST));
+static ADJECTIVES_IN_E: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJECTIVES_IN_E_LIST));
+
 fn is_function_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    let lower = lower.trim_end_matches(['\'', '’']);
-    FUNCTION_WORDS.contains(&lower)
+    let w = w.trim_end_matches(['\'', '’']);
+    if w.chars().all(|c| !c.is_uppercase()) {
+        return FUNCTION_WORDS.contains(&w);
+    }
+    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
 }
 
 fn is_adjective(w: &str) -> bool {

@@ -36,16 +36,16 @@ const NUMBER_WORDS: &str = r"(?:zéro|zero|deux|trois|quatre|cinq|six|sept|huit|
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})\b)?"
+        r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})(?-u:\b))?"
     ))
     .expect("digit figures")
 });
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?\b"))
+    Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?(?-u:\b)"))
         .expect("word figures")
 });
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)\b|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))")
+    Regex::new(r"^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)(?-u:\b)|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))")
         .expect("units")
 });
 
