@@ -216,12 +216,48 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     gap == " " || gap == "\u{a0}" || gap.is_empty() && (a.text(text).ends_with(['\'', '’']))
 }
 
+thread_local! {
+    /// Capitalised words that the current text writes with a capital in mid-sentence
+    /// and never in lower case: names, whatever the word lists say (`Poutine`, `Paris`
+    /// are frequent lowercase words in corpora that fold case).
+    static NAMES_IN_TEXT: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
+}
+
+/// Records which words of `text` are written as names (see [`NAMES_IN_TEXT`]).
+fn learn_names(text: &str, toks: &[Token]) {
+    let mut capitalised: HashSet<&str> = HashSet::new();
+    let mut lowercase: HashSet<String> = HashSet::new();
+    for t in toks.iter().filter(|t| is_word(t)) {
+        let w = t.text(text);
+        if is_capitalised(w) {
+            if !t.sentence_start {
+                capitalised.insert(w);
+            }
+        } else {
+            lowercase.insert(w.to_string());
+        }
+    }
+    NAMES_IN_TEXT.with(|names| {
+        let mut names = names.borrow_mut();
+        names.clear();
+        names.extend(capitalised.into_iter().filter(|w| !lowercase.contains(&w.to_lowercase())).map(String::from));
+    });
+}
+
 /// Whether a capitalised word is an ordinary word that a capital does not make a name
 /// (at the start of a sentence, or in a title-case headline).
 fn is_common_word(w: &str) -> bool {
     let lex = lexicon();
-    let lower = w.to_lowercase();
-    lex.zipf(&lower) >= 3.8 && !lex.is_given_name(w)
+    if lex.is_given_name(w) || NAMES_IN_TEXT.with(|n| n.borrow().contains(w)) {
+        return false;
+    }
+    lex.zipf(w) >= 3.8
+}
+
+/// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
+/// `Internet`, `Affaires`): context alone must not make it a name.
+fn is_dictionary_word(w: &str) -> bool {
+    lexicon().zipf(w) >= 4.5 && !lexicon().is_given_name(w)
 }
 
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
@@ -242,6 +278,7 @@ fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
+    learn_names(text, &toks);
     let mut candidates: Vec<(Found, u8)> = Vec::new();
     let gaz = gazetteer();
 
@@ -254,11 +291,15 @@ pub fn find(text: &str) -> Vec<Found> {
         if single_word && !is_capitalised(surface) {
             continue;
         }
-        if single_word && (at_sentence_start || in_title_case(text, &toks, tok)) && is_common_word(surface) {
+        let entry = gaz.entry(hit.entry);
+        // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
+        let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
+            && at_sentence_start;
+        let major = entry.is_major_place() && lexicon().zipf(surface) < 6.0;
+        if single_word && (at_sentence_start || in_title_case(text, &toks, tok)) && is_common_word(surface) && !dateline && !major {
             continue;
         }
-        let entry = gaz.entry(hit.entry);
-        candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 2));
+        candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
     }
 
     // 2. Organisation and place patterns.
@@ -443,7 +484,13 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
     while i < toks.len() {
         let t = &toks[i];
         let w = t.text(text);
-        if !(is_word(t) && is_capitalised(w)) || is_all_caps(w) && w.chars().count() > 5 {
+        // A chunk stops at a known name, unless that name is a single word that may also
+        // be part of a person's name ("Vladimir", "Austin" are cities too).
+        let inside_known = |t: &Token, extends_person: bool| {
+            known.iter().any(|&(s, e)| s <= t.start && t.end <= e)
+                && !(known.iter().any(|&(s, e)| s == t.start && e == t.end) && (extends_person || lexicon().is_given_name(t.text(text))))
+        };
+        if !(is_word(t) && is_capitalised(w)) || is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
             i += 1;
             continue;
         }
@@ -452,6 +499,9 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         let mut j = i + 1;
         while j < toks.len() && adjacent(text, &toks[j - 1], &toks[j]) {
             let wj = toks[j].text(text);
+            if inside_known(&toks[j], lex.is_given_name(toks[i].text(text))) {
+                break;
+            }
             if is_word(&toks[j]) && is_capitalised(wj) {
                 parts.push(j);
                 j += 1;
@@ -478,7 +528,8 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
                 || PERSON_CUES.contains(&word.to_lowercase().as_str())
                 || HONORIFICS.contains(&word)
                 || NAME_PARTICLES.contains(&word);
-            if weak && first + 1 < parts.len() || weak && (tok.sentence_start || is_common_word(word)) && first + 1 == parts.len() {
+            let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
+            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(word)) && first + 1 == parts.len() {
                 first += 1;
             } else {
                 break;
@@ -520,6 +571,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
         || parts[0] >= 1 && HONORIFICS.contains(&toks[parts[0] - 1].text(text));
     let role = before.iter().any(|w| PERSON_CUES.contains(&w.to_lowercase().as_str()));
     let org_cue = before.iter().take(3).any(|w| ORG_CUES.contains(&w.to_lowercase().as_str()));
+    let org_apposition = apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
     let reporting = reporting_near(text, toks, parts);
     let given = lex.is_given_name(words[0]) && words.len() >= 2;
     let acronym = words.len() == 1 && is_all_caps(words[0]) && words[0].chars().count() <= 5;
@@ -527,7 +579,10 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given && words.iter().all(|w| !is_common_word(w)) {
+    if org_cue && !given && words.iter().all(|w| !is_common_word(w) && !is_dictionary_word(w)) {
+        return Some((Kind::Org, 1));
+    }
+    if org_apposition && !given && words.iter().any(|w| !is_dictionary_word(w)) {
         return Some((Kind::Org, 1));
     }
     if headline && !given {
@@ -536,7 +591,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
     if given && words.len() <= 4 {
         return Some((Kind::Person, 2));
     }
-    if words.len() >= 2 && words.len() <= 4 && (role || reporting) && words.iter().all(|w| !is_common_word(w)) {
+    if words.len() >= 2 && words.len() <= 4 && (role || reporting) && words.iter().all(|w| !is_common_word(w) && !is_dictionary_word(w)) {
         return Some((Kind::Person, 1));
     }
     if words.len() == 1 {
@@ -552,17 +607,24 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
         if acronym {
             return Some((Kind::Org, 1));
         }
-        if (role || reporting) && !is_common_word(w) {
+        if (role || reporting) && !is_common_word(w) && !is_dictionary_word(w) {
             return Some((Kind::Person, 1));
         }
         let prep = before.first().map(|p| p.to_lowercase());
-        if prep.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) && !first.sentence_start && !is_common_word(w) {
+        if prep.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) && !first.sentence_start && !is_common_word(w) && !is_dictionary_word(w) {
             return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
         return Some((Kind::Person, 0));
     }
     None
+}
+
+/// `X, un site Internet`, `X, une agence`: an apposition naming what X is.
+fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> bool {
+    let next: Vec<&str> = toks[last + 1..].iter().take(3).map(|t| t.text(text)).collect();
+    matches!(next.first(), Some(&",")) && next.get(1).is_some_and(|d| matches!(d.to_lowercase().as_str(), "un" | "une" | "le" | "la" | "l'" | "l’" | "a" | "an" | "the"))
+        && next.get(2).is_some_and(|w| cues.contains(&w.to_lowercase().as_str()))
 }
 
 fn is_month_or_weekday(w: &str) -> bool {

@@ -25,6 +25,17 @@ pub struct Entry {
     pub canonical: String,
     /// The entry's type column (`country`, `city`, `region`, `media`, `agency` ...).
     pub category: String,
+    /// A place's population, 0 when unknown.
+    pub population: u64,
+}
+
+impl Entry {
+    /// A country, continent, region or city of a million people: a name that a capital
+    /// at the start of a sentence does not make doubtful.
+    pub fn is_major_place(&self) -> bool {
+        self.kind == Kind::Place
+            && (matches!(self.category.as_str(), "country" | "territory" | "continent" | "region") || self.population >= 1_000_000)
+    }
 }
 
 /// A gazetteer name found in a text.
@@ -64,19 +75,25 @@ impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut entries = Vec::new();
         let mut names: Vec<(String, usize)> = Vec::new();
-        for (source, kind) in [(PLACES, Kind::Place), (ORGS, Kind::Org)] {
+        // Organisations first: where a name is both (`Maison Blanche`, `Kremlin`), news
+        // text means the body that sits there.
+        for (source, kind) in [(ORGS, Kind::Org), (PLACES, Kind::Place)] {
             for line in source.lines().skip(1) {
                 let cols: Vec<&str> = line.split('\t').collect();
-                let (canonical, category, list) = match (kind, cols.as_slice()) {
-                    (Kind::Place, [c, t, _pop, n, ..]) => (*c, *t, *n),
-                    (Kind::Org, [c, t, n, ..]) => (*c, *t, *n),
+                let (canonical, category, population, list) = match (kind, cols.as_slice()) {
+                    (Kind::Place, [c, t, pop, n, ..]) => (*c, *t, pop.parse().unwrap_or(0), *n),
+                    (Kind::Org, [c, t, n, ..]) => (*c, *t, 0, *n),
                     _ => continue,
                 };
                 let id = entries.len();
-                entries.push(Entry { kind, canonical: canonical.to_string(), category: category.to_string() });
+                entries.push(Entry { kind, canonical: canonical.to_string(), category: category.to_string(), population });
+                let lowercase_ok = matches!(category, "sea" | "feature");
                 for name in list.split('|').chain(std::iter::once(canonical)) {
                     let name = name.trim();
-                    if name.chars().count() >= 2 {
+                    // "armée russe", "pays occidentaux": descriptions, not names; only
+                    // geographic features are named in lower case ("mer Noire").
+                    let starts_upper = name.chars().next().is_some_and(|c| !c.is_lowercase());
+                    if name.chars().count() >= 2 && (starts_upper || lowercase_ok) {
                         names.push((name.to_string(), id));
                     }
                 }
@@ -93,7 +110,7 @@ impl Gazetteer {
             }
         }
         names.extend(variants);
-        // The first entry to claim a name keeps it (places before organisations; the
+        // The first entry to claim a name keeps it (organisations before places; the
         // build script lists the more populous place first).
         let mut by_name: HashMap<String, usize> = HashMap::with_capacity(names.len());
         for (name, id) in names {
