@@ -129,7 +129,7 @@ pub fn clean(raw: &str) -> Cleaned {
             }
             continue;
         }
-        if !title_key.is_empty() && dedup::words(&line.text).join(" ") == title_key {
+        if title_index.is_some() && !title_key.is_empty() && dedup::words(&line.text).join(" ") == title_key {
             continue; // the headline repeated inside the page
         }
         if dedup.is_repeat(&line.text) {
@@ -247,9 +247,12 @@ fn find_title(header: &[Line]) -> Option<usize> {
     header.iter().position(|l| {
         let chars = l.text.chars().count();
         let words = l.text.split_whitespace().count();
+        // A short headline must stand alone in its block, away from site chrome.
+        let alone = header.iter().filter(|o| o.block == l.block).count() == 1;
+        let short_headline = words >= 2 && alone && l.text.chars().next().is_some_and(char::is_uppercase);
         l.role == LineRole::Text
             && l.date.is_none()
-            && (words >= 4 || chars >= 25)
+            && (words >= 4 || chars >= 25 || short_headline)
             && chars <= TITLE_MAX_CHARS
             && !l.text.ends_with(':')
             && !l.text.starts_with(['•', '-', '*', '–', '—', '·', '©'])
