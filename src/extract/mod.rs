@@ -77,3 +77,106 @@ pub fn extract(text: &str) -> Extraction {
         .collect();
     Extraction { mentions, temporals, sentences: sentences::split(text) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (kind, text, entity) of every entity mention.
+    fn entities(text: &str) -> Vec<(Kind, String, String)> {
+        extract(text)
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind.is_entity())
+            .map(|m| (m.kind, text[m.range()].to_string(), m.entity.unwrap_or_default()))
+            .collect()
+    }
+
+    fn has(found: &[(Kind, String, String)], kind: Kind, text: &str, entity: &str) -> bool {
+        found.iter().any(|(k, t, e)| *k == kind && t == text && e == entity)
+    }
+
+    #[test]
+    fn french_persons_places_orgs_with_titles_and_elisions() {
+        let text = "Le chancelier allemand Olaf Scholz a rencontré mardi à Berlin le président de la Commission européenne. \
+                    Selon l’Agence France-Presse (AFP), M. Scholz a aussi parlé avec le porte-parole de l’OTAN, Farah Dahlan.";
+        let found = entities(text);
+        assert!(has(&found, Kind::Person, "Olaf Scholz", "Olaf Scholz"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Scholz", "Olaf Scholz"), "{found:?}");
+        assert!(has(&found, Kind::Place, "Berlin", "Berlin"), "{found:?}");
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == "Agence France-Presse"), "{found:?}");
+        let afp = found.iter().find(|(_, t, _)| t == "AFP").expect("AFP");
+        let full = found.iter().find(|(_, t, _)| t == "Agence France-Presse").expect("full name");
+        assert_eq!(afp.2, full.2, "the acronym links to the full name");
+        assert!(has(&found, Kind::Person, "Farah Dahlan", "Farah Dahlan"), "{found:?}");
+    }
+
+    #[test]
+    fn english_text_and_exonyms_link_across_languages() {
+        let text = "Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Tuesday, the Kremlin said. Putin later flew to North Korea.";
+        let found = entities(text);
+        assert!(has(&found, Kind::Person, "Vladimir Putin", "Vladimir Putin"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Putin", "Vladimir Putin"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Xi Jinping", "Xi Jinping"), "{found:?}");
+        let moscow = found.iter().find(|(_, t, _)| t == "Moscow").expect("Moscow");
+        assert_eq!(moscow.2, crate::extract::gazetteer::gazetteer().entry(crate::extract::gazetteer::gazetteer().lookup("Moscou").unwrap()).canonical);
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == "Kremlin"), "{found:?}");
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "North Korea"), "{found:?}");
+    }
+
+    #[test]
+    fn two_people_with_one_surname_stay_apart() {
+        let text = "Kim Jong Un a reçu sa sœur Kim Yo Jong. Selon Pyongyang, Kim a salué la visite.";
+        let found = entities(text);
+        let un = found.iter().find(|(_, t, _)| t == "Kim Jong Un").expect("Kim Jong Un");
+        let yo = found.iter().find(|(_, t, _)| t == "Kim Yo Jong").expect("Kim Yo Jong");
+        assert_ne!(un.2, yo.2);
+        // the bare surname goes to the person named most recently before it
+        let bare = found.iter().find(|(_, t, _)| t == "Kim").expect("Kim");
+        assert_eq!(bare.2, yo.2);
+    }
+
+    #[test]
+    fn spelling_variants_are_one_person() {
+        let text = "Le conseiller Iouri Ouchakov a parlé. Plus tard, Iuri Ouchakov a précisé que Kim Jong-un viendrait, et Kim Jong Un est venu.";
+        let found = entities(text);
+        let a = found.iter().find(|(_, t, _)| t == "Iouri Ouchakov").unwrap();
+        let b = found.iter().find(|(_, t, _)| t == "Iuri Ouchakov").unwrap();
+        assert_eq!(a.2, b.2);
+        let c = found.iter().find(|(_, t, _)| t == "Kim Jong-un").unwrap();
+        let d = found.iter().find(|(_, t, _)| t == "Kim Jong Un").unwrap();
+        assert_eq!(c.2, d.2);
+    }
+
+    #[test]
+    fn a_title_case_headline_does_not_become_names() {
+        let text = "Le Gouvernement Annonce Une Nouvelle Réforme Des Retraites Pour Les Jeunes Travailleurs";
+        let found = entities(text);
+        assert!(found.iter().all(|(k, _, _)| *k != Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let text = "Cependant, la réunion a eu lieu. Lorsque le ministre est arrivé, Selon lui tout allait bien. Dans la soirée, rien.";
+        assert!(entities(text).is_empty(), "{:?}", entities(text));
+    }
+
+    #[test]
+    fn organisation_patterns() {
+        let text = "La Cour pénale internationale, le Conseil de sécurité des Nations unies et la RAND Corporation ont répondu au Conseil de sécurité.";
+        let found = entities(text);
+        for name in ["Cour pénale internationale", "Conseil de sécurité des Nations unies", "RAND Corporation"] {
+            assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == name), "{name}: {found:?}");
+        }
+        let short = found.iter().find(|(_, t, _)| t == "Conseil de sécurité").expect("short form");
+        let full = found.iter().find(|(_, t, _)| t == "Conseil de sécurité des Nations unies").unwrap();
+        assert_eq!(short.2, full.2);
+    }
+
+    #[test]
+    fn years_and_day_numbers_are_dates_not_figures() {
+        let m = extract("Le 18 juin 2024, il a fourni 10 000 obus, contre 2 000 en 2019.").mentions;
+        let figures: Vec<_> = m.iter().filter(|m| m.kind == Kind::Figure).collect();
+        assert_eq!(figures.len(), 2, "{figures:?}");
+    }
+}
