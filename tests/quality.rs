@@ -5,17 +5,26 @@
 
 use std::process::Command;
 
-/// (metric path, floor)
+/// (kind, metric, floor)
+/// Measured on 2026-11-22: entities 0.993, person 1.0, place 0.992, org 0.985,
+/// figure 1.0, date 0.906 (002 has no date anchor the text can give).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("entities", "f1", 0.0),
-    ("person", "f1", 0.0),
-    ("place", "f1", 0.0),
-    ("org", "f1", 0.0),
-    ("figure", "f1", 0.0),
-    ("date", "f1", 0.0),
+    ("entities", "f1", 0.97),
+    ("person", "f1", 0.97),
+    ("place", "f1", 0.97),
+    ("org", "f1", 0.95),
+    ("figure", "f1", 0.97),
+    ("date", "f1", 0.88),
 ];
 
-const EXACT: &[(&str, f64)] = &[("title_accuracy", 1.0), ("date_accuracy", 1.0), ("clean_checks", 1.0)];
+/// Scores that must stay at their maximum.
+const EXACT: &[(&str, f64)] = &[
+    ("title_accuracy", 1.0),
+    ("date_accuracy", 1.0),
+    ("clean_checks", 1.0),
+    ("alias_merge_recall", 0.97),
+    ("alias_split_precision", 0.98),
+];
 
 #[test]
 fn bundled_articles_score_above_the_floors() {
