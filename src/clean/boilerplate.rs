@@ -74,6 +74,12 @@ const END: &[&str] = &[
     r"(?i)^(?:plus d['’]articles?|more articles|more stories|more from|articles? similaires?|articles? liés|related (?:articles|stories|posts)|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|you may also like|you might also like|à voir aussi|nos articles)(?-u:\b).{0,30}$",
 ];
 
+/// The end markers that can be long lines (a newsletter or legal blurb).
+const LONG_END: &[&str] = &[
+    r"(?i)newsletter|bulletin d'information|bulletin d’information|se désabonner|vous désabonner|unsubscribe|recaptcha|tous droits réservés|all rights reserved|politique de confidentialité|privacy policy|nous utilisons des cookies|we use cookies",
+];
+
+static LONG_END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(LONG_END).expect("long end patterns"));
 static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));
 static END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(END).expect("end patterns"));
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,8 +97,12 @@ static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The role of one trimmed line, from its wording alone.
 pub fn classify(line: &str) -> LineRole {
-    if line.chars().count() > 400 {
+    if line.len() > 600 {
         return LineRole::Text; // chrome is short; a long line is prose even if it says "cookies"
+    }
+    if line.len() > 250 {
+        // Long lines: only the notices that run long (newsletter, legal, captcha).
+        return if LONG_END_SET.is_match(line) { LineRole::End } else { LineRole::Text };
     }
     if let Some(c) = READING_TIME.captures(line) {
         let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();

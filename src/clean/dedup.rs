@@ -17,7 +17,7 @@ const NEAR_JACCARD: f64 = 0.6;
 #[derive(Default)]
 pub struct Dedup {
     exact: HashSet<u64>,
-    recent: Vec<HashSet<u64>>,
+    recent: Vec<Vec<u64>>,
 }
 
 impl Dedup {
@@ -33,7 +33,9 @@ impl Dedup {
             return true;
         }
         if words.len() >= NEAR_MIN_WORDS {
-            let pairs: HashSet<u64> = words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect();
+            let mut pairs: Vec<u64> = words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect();
+            pairs.sort_unstable();
+            pairs.dedup();
             if self.recent.iter().any(|seen| jaccard(seen, &pairs) >= NEAR_JACCARD) {
                 return true;
             }
@@ -44,6 +46,14 @@ impl Dedup {
         }
         false
     }
+}
+
+/// A key that two texts share when they have the same words (case, spacing and
+/// punctuation folded).
+pub fn text_key(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    word_hashes(text).hash(&mut h);
+    h.finish()
 }
 
 /// FNV-1a hashes of the lowercase words, punctuation dropped (a cheap hash: these
@@ -59,21 +69,25 @@ fn word_hashes(text: &str) -> Vec<u64> {
         .collect()
 }
 
-/// Lowercase words, punctuation dropped.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+/// Jaccard similarity of two sorted, deduplicated sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     // Sets of very different sizes cannot reach the threshold: skip the intersection.
     let (small, large) = if a.len() < b.len() { (a.len(), b.len()) } else { (b.len(), a.len()) };
     if (small as f64) < NEAR_JACCARD * large as f64 {
         return 0.0;
     }
-    let inter = a.intersection(b).count();
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - inter;
     if union == 0 { 0.0 } else { inter as f64 / union as f64 }
 }

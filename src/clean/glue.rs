@@ -51,7 +51,26 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Repairs every glue pattern in one paragraph. `first` says whether it opens the
 /// body, where a glued dateline can stand.
 pub fn repair(paragraph: &str, first: bool) -> String {
-    let mut text = split_digit_letter(paragraph);
+    // Cheap byte scans first: most paragraphs have no seam at all.
+    let bytes = paragraph.as_bytes();
+    let seam = |f: &dyn Fn(u8, u8) -> bool| bytes.windows(2).any(|w| f(w[0], w[1]));
+    let digit_letter = seam(&|a, b| a.is_ascii_digit() && (b.is_ascii_lowercase() || b >= 0xc3));
+    let letter_digit = seam(&|a, b| (a.is_ascii_lowercase() || a >= 0x80) && b.is_ascii_digit());
+    let punct_letter = seam(&|a, b| matches!(a, b'.' | b'!' | b'?') && (b.is_ascii_alphabetic() || b >= 0xc3));
+    // A lowercase letter (ASCII, or the second byte of a Latin-1 lowercase letter)
+    // followed by a capital (ASCII, or the lead byte of a Latin-1 capital).
+    let lower_upper = bytes.windows(3).any(|w| {
+        let lower = w[0].is_ascii_lowercase() || (0xa0..=0xbf).contains(&w[0]);
+        let upper = w[1].is_ascii_uppercase() || w[1] == 0xc3 && (0x80..=0x9e).contains(&w[2]);
+        lower && upper
+    });
+    if !(digit_letter || letter_digit || punct_letter || lower_upper || first) {
+        return paragraph.to_string();
+    }
+    let mut text = if digit_letter { split_digit_letter(paragraph) } else { paragraph.to_string() };
+    if !(letter_digit || punct_letter || lower_upper || first) {
+        return text;
+    }
     text = LETTER_YEAR
         .replace_all(&text, |c: &Captures| {
             if lexicon().is_word(&c[1], 3.0) { format!("{} {}", &c[1], &c[2]) } else { c[0].to_string() }
@@ -97,38 +116,38 @@ const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", 
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
 /// `Poutine` elsewhere on its own and `Poutinea` is no word.
 pub fn repair_glued_names(paragraphs: &mut [String]) {
-    let mut standalone: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for p in paragraphs.iter() {
-        for m in CAPITALISED_WORD.find_iter(p).filter(|m| whole_word(p, m.start(), m.end())) {
-            *standalone.entry(m.as_str().to_string()).or_default() += 1;
+    let spans: Vec<Vec<(usize, usize)>> = paragraphs
+        .iter()
+        .map(|p| CAPITALISED_WORD.find_iter(p).filter(|m| whole_word(p, m.start(), m.end())).map(|m| (m.start(), m.end())).collect())
+        .collect();
+    let mut standalone: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (p, list) in paragraphs.iter().zip(&spans) {
+        for &(s, e) in list {
+            *standalone.entry(&p[s..e]).or_default() += 1;
         }
     }
+    // Where to insert a space: (paragraph, byte offset).
     let lex = lexicon();
-    for p in paragraphs.iter_mut() {
-        if !CAPITALISED_WORD.is_match(p) {
-            continue;
+    let mut edits: Vec<(usize, usize)> = Vec::new();
+    for (i, (p, list)) in paragraphs.iter().zip(&spans).enumerate() {
+        for &(s, e) in list {
+            let word = &p[s..e];
+            if standalone.get(word).copied().unwrap_or(0) > 1 {
+                continue;
+            }
+            let glued = GLUED_TAILS.iter().find(|tail| {
+                word.strip_suffix(**tail)
+                    .is_some_and(|name| name.chars().count() >= 3 && standalone.get(name).copied().unwrap_or(0) >= 2)
+            });
+            if let Some(tail) = glued
+                && !lex.is_word(word, 2.0)
+            {
+                edits.push((i, e - tail.len()));
+            }
         }
-        let text = p.clone();
-        let repaired = CAPITALISED_WORD.replace_all(p, |c: &Captures| {
-            let word = &c[0];
-            let m = c.get(0).expect("whole");
-            if !whole_word(&text, m.start(), m.end()) {
-                return word.to_string();
-            }
-            if standalone.get(word).copied().unwrap_or(0) > 1 || lex.is_word(word, 2.0) {
-                return word.to_string();
-            }
-            for tail in GLUED_TAILS {
-                if let Some(name) = word.strip_suffix(tail)
-                    && name.chars().count() >= 3
-                    && standalone.get(name).copied().unwrap_or(0) >= 2
-                {
-                    return format!("{name} {tail}");
-                }
-            }
-            word.to_string()
-        });
-        *p = repaired.into_owned();
+    }
+    for (i, at) in edits.into_iter().rev() {
+        paragraphs[i].insert(at, ' ');
     }
 }
 

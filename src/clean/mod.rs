@@ -100,7 +100,7 @@ pub fn clean(raw: &str) -> Cleaned {
     }
 
     // Body zone.
-    let title_key = dedup::words(&out.title).join(" ");
+    let title_key = (!out.title.trim().is_empty()).then(|| dedup::text_key(&out.title));
     let mut dedup = Dedup::default();
     let mut kept_chars = 0usize;
     let rest_chars: Vec<usize> = suffix_sums(&lines[body_start..]);
@@ -129,7 +129,7 @@ pub fn clean(raw: &str) -> Cleaned {
             }
             continue;
         }
-        if title_index.is_some() && !title_key.is_empty() && dedup::words(&line.text).join(" ") == title_key {
+        if title_index.is_some() && title_key.is_some() && line.text.len() < 2 * out.title.len() + 8 && Some(dedup::text_key(&line.text)) == title_key {
             continue; // the headline repeated inside the page
         }
         if dedup.is_repeat(&line.text) {

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
 use super::numbers::word_value;
@@ -383,19 +384,96 @@ fn looks_like_quantity(next_word: &str) -> bool {
     !FUNCTION.contains(&w.as_str()) && w.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Words that can start or anchor a temporal expression; the rules run only in
+/// windows around them (and around digits), not over the whole text.
+const TRIGGERS: &[&str] = &[
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "hier", "demain",
+    "aujourd", "today", "tonight", "yesterday", "tomorrow", "semaine", "mois", "année", "annee", "an", "week", "month",
+    "year", "ago", "il y a", "dans",
+];
+
+static TRIGGER_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(TRIGGERS)
+        .expect("date triggers")
+});
+
+/// Bytes of context around a trigger that a rule may need (`mardi 18 et 19 juin 2024`).
+const WINDOW: usize = 64;
+
+/// Disjoint byte ranges of `text` around every trigger word and digit.
+fn windows(text: &str) -> Vec<(usize, usize)> {
+    let whole = |s: usize, e: usize| {
+        !text[..s].chars().next_back().is_some_and(char::is_alphanumeric) && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    let mut hits: Vec<(usize, usize)> =
+        TRIGGER_AUTOMATON.find_iter(text).filter(|m| whole(m.start(), m.end())).map(|m| (m.start(), m.end())).collect();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            hits.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    hits.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in hits {
+        // Widen to whole words so that no rule sees half a word at an edge.
+        let from = text[..floor_boundary(text, s.saturating_sub(WINDOW))].rfind(char::is_whitespace).map_or(0, |k| k);
+        let to_guess = floor_boundary(text, (e + WINDOW).min(text.len()));
+        let to = text[to_guess..].find(char::is_whitespace).map_or(text.len(), |k| to_guess + k);
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Finds every temporal expression of `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
+    let windows = windows(text);
     for rule in RULES.iter() {
-        for c in rule.re.captures_iter(text) {
-            let before = found.len();
-            (rule.read)(&c, &mut found);
-            // Bare years must be dated by their context, not merely be four digits.
-            if let Some((s, e, Temporal::Year { .. })) = found.last().copied()
-                && found.len() == before + 1
-                && !year_in_context(text, s, e)
-            {
-                found.pop();
+        for &(from, to) in &windows {
+            let hay = &text[..to];
+            let mut pos = from;
+            while pos <= to {
+                let Some(c) = rule.re.captures_at(hay, pos) else { break };
+                let whole = c.get(0).expect("whole match");
+                let before = found.len();
+                (rule.read)(&c, &mut found);
+                // Bare years must be dated by their context, not merely be four digits.
+                if let Some((s, e, Temporal::Year { .. })) = found.last().copied()
+                    && found.len() == before + 1
+                    && !year_in_context(text, s, e)
+                {
+                    found.pop();
+                }
+                pos = if whole.end() > whole.start() {
+                    whole.end()
+                } else {
+                    whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8)
+                };
             }
         }
     }
