@@ -22,7 +22,15 @@ pub enum LineRole {
     Byline(String),
     /// A reading-time notice.
     ReadingTime(String),
+    /// The header of a list of teasers for other articles.
+    TeaserHeader,
 }
+
+/// Headers of teaser lists ("À lire aussi", "Read next"): the header and the short
+/// headline lines right after it go; a list at the foot ends the article.
+const TEASER_HEADERS: &[&str] = &[
+    r"(?i)^(?:à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|à lire également|lire également|read next|read more|see also|related|related stories|related articles|la rédaction vous conseille|nos lecteurs ont aussi lu|recommended|recommandé pour vous|you might like|up next|à suivre|sur le même sujet)\s*:?$",
+];
 
 /// Whole-line patterns of chrome that can stand anywhere on a page.
 const CHROME: &[&str] = &[
@@ -67,6 +75,8 @@ const END: &[&str] = &[
     r"(?i)newsletter|bulletin d'information|bulletin d’information|lettre d'information|lettre d’information|inscrivez-vous|abonnez-vous|subscribe to|sign up for|se désabonner|vous désabonner|unsubscribe",
     // legal and captcha
     r"(?i)recaptcha|captcha|tous droits réservés|all rights reserved|^©|^copyright(?-u:\b)|conditions (?:générales )?d['’]utilisation|politique de confidentialité|privacy policy|terms of (?:use|service)|mentions légales|nous utilisons des cookies|we use cookies|accepter les cookies|accept (?:all )?cookies",
+    // credits and standards notices at the foot of agency copy
+    r"(?i)^(?:reporting|additional reporting|writing|editing|edited|compiled) by\b|^our standards:|^(?:avec|with) (?:afp|reuters|ap|bloomberg)\s*$",
     // related headlines and pagination teasers
     r"^(?:PREV|NEXT|PRÉCÉDENT|SUIVANT)(?-u:\b)",
     r"(?i)^(?:previous|next) (?:article|post|story)(?-u:\b)|^article (?:précédent|suivant)(?-u:\b)",
@@ -79,6 +89,7 @@ const LONG_END: &[&str] = &[
     r"(?i)newsletter|bulletin d'information|bulletin d’information|se désabonner|vous désabonner|unsubscribe|recaptcha|tous droits réservés|all rights reserved|politique de confidentialité|privacy policy|nous utilisons des cookies|we use cookies",
 ];
 
+static TEASER_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(TEASER_HEADERS).expect("teaser headers"));
 static LONG_END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(LONG_END).expect("long end patterns"));
 static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));
 static END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(END).expect("end patterns"));
@@ -110,6 +121,9 @@ pub fn classify(line: &str) -> LineRole {
     }
     if let Some(c) = BYLINE.captures(line) {
         return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
+    }
+    if TEASER_SET.is_match(line) {
+        return LineRole::TeaserHeader;
     }
     if END_SET.is_match(line) {
         return LineRole::End;

@@ -104,8 +104,22 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut dedup = Dedup::default();
     let mut kept_chars = 0usize;
     let rest_chars: Vec<usize> = suffix_sums(&lines[body_start..]);
+    let mut skip_teasers = 0usize;
     for (k, line) in lines[body_start..].iter().enumerate() {
+        // The headlines listed under a teaser header: short lines without a final stop.
+        if skip_teasers > 0 {
+            let headline = line.role == LineRole::Text && line.text.chars().count() < 200 && !line.text.ends_with(['.', '!', '?', '»', '"', '”']);
+            if headline {
+                skip_teasers -= 1;
+                continue;
+            }
+            skip_teasers = 0;
+        }
         match &line.role {
+            LineRole::TeaserHeader => {
+                skip_teasers = 5;
+                continue;
+            }
             LineRole::End => {
                 // What follows an end marker is not the article, unless the marker stands
                 // early with most of the prose still to come.

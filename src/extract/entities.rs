@@ -523,7 +523,11 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         while first < parts.len() {
             let tok = &toks[parts[first]];
             let word = tok.text(text);
+            // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
+            // Wonsik") are not part of the name, even when capitalised throughout the text.
+            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(word);
             let weak = is_common_word(word) && !lex.is_given_name(word)
+                || leading_adjective
                 || word.chars().count() == 1
                 || PERSON_CUES.contains(&word.to_lowercase().as_str())
                 || HONORIFICS.contains(&word)
@@ -665,9 +669,16 @@ fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
 /// (`a déclaré X`, `said X`).
 fn reporting_near(text: &str, toks: &[Token], parts: &[usize]) -> bool {
     let last = *parts.last().expect("non-empty");
-    let after: Vec<&str> = toks[last + 1..].iter().filter(|t| is_word(t)).take(3).map(|t| t.text(text)).collect();
+    // Right after the name, past an optional comma and one auxiliary: "X a déclaré", "X, said".
+    let after: Vec<&str> = toks[last + 1..].iter().filter(|t| t.text(text) != ",").take(2).map(|t| t.text(text)).collect();
+    let auxiliary = |w: &str| matches!(w, "a" | "avait" | "aurait" | "has" | "had" | "was" | "also" | "aussi" | "encore");
+    let verb_after = match after.as_slice() {
+        [first, ..] if REPORTING.contains(first) => true,
+        [aux, verb, ..] => auxiliary(aux) && REPORTING.contains(verb),
+        _ => false,
+    };
     let before: Vec<&str> = toks[..parts[0]].iter().rev().filter(|t| is_word(t)).take(2).map(|t| t.text(text)).collect();
-    after.iter().any(|w| REPORTING.contains(w)) || before.first().is_some_and(|w| REPORTING.contains(w))
+    verb_after || before.first().is_some_and(|w| REPORTING.contains(w))
 }
 
 /// Whether `start..end` of `text` stands as whole words (used by callers that build spans).
