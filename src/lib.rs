@@ -10,6 +10,7 @@ pub mod clean;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod index;
 pub mod lexicon;
 pub mod model;
 pub mod sanitize;
