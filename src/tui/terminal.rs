@@ -1,0 +1,95 @@
+//! Taking over the terminal and giving it back on every exit: a normal quit, an error,
+//! a panic (the hook restores the screen first, so the message stays readable), and
+//! SIGTERM, SIGHUP or SIGINT (raised as a flag that the event loop checks).
+//!
+//! Ctrl-C does not raise SIGINT in raw mode: it arrives as a key and quits normally.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// Whether the terminal is in the reader's hands (raw mode, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// The terminal the reader draws on; it is restored when this is dropped.
+pub struct Session {
+    /// The ratatui terminal.
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Set when a signal asks the reader to stop.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Session {
+    /// Takes over the terminal: signal flags, panic hook, raw mode, alternate screen,
+    /// mouse capture.
+    pub fn start() -> io::Result<Session> {
+        let stop = Arc::new(AtomicBool::new(false));
+        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+            // A second signal while the first is being handled ends the process at once,
+            // should the reader be stuck.
+            signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        }
+        install_panic_hook();
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut stdout = io::stdout();
+        if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, Hide) {
+            restore();
+            return Err(e);
+        }
+        let terminal = match Terminal::new(CrosstermBackend::new(stdout)) {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        Ok(Session { terminal, stop })
+    }
+
+    /// Whether a signal asked the reader to stop.
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Gives the terminal back: mouse, alternate screen, cursor, raw mode. Does nothing when
+/// the reader does not hold the terminal, so it can run from several exits.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut stdout = io::stdout();
+    // Errors are ignored: after SIGHUP the terminal may be gone, and there is nothing
+    // better to do than to go on restoring the rest.
+    let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = stdout.flush();
+}
+
+/// Restores the terminal before the default panic message is printed, once.
+fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
