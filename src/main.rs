@@ -83,7 +83,7 @@ fn export(paths: &[PathBuf], pretty: bool, jsonl: bool) -> ExitCode {
 
 fn read(paths: &[PathBuf], frames: Option<u32>) -> ExitCode {
     match vigie::tui::run(paths, vigie::tui::Options { frames }) {
-        Ok(vigie::tui::Outcome::Closed { warnings, skipped }) => {
+        Ok(vigie::tui::Outcome::Closed { warnings, skipped, signal }) => {
             // The reader showed these in its status bar; they stay visible after it closes.
             for w in &warnings {
                 eprintln!("vigie: {w}");
@@ -91,7 +91,8 @@ fn read(paths: &[PathBuf], frames: Option<u32>) -> ExitCode {
             if skipped > 0 {
                 eprintln!("vigie: {skipped} file(s) skipped (not .txt or .md)");
             }
-            ExitCode::SUCCESS
+            // Stopped by a signal: the shell convention, 128 + its number.
+            signal.map_or(ExitCode::SUCCESS, |s| ExitCode::from(128 + s as u8))
         }
         Ok(vigie::tui::Outcome::NothingToRead(corpus)) => {
             report(&corpus);

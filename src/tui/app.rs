@@ -200,6 +200,9 @@ pub struct App {
     pub(super) skipped: usize,
     pub(super) wraps: WrapCache,
     nothing_to_read: bool,
+    /// Whether a frame was drawn: loading news is only worth a message once the
+    /// reader is on screen.
+    drawn: bool,
     quit: bool,
 }
 
@@ -208,7 +211,7 @@ impl App {
     pub fn new(corpus: Corpus, theme: Theme) -> App {
         let mut app = App::loading(theme);
         app.progress = None;
-        app.finish(corpus, false);
+        app.finish(corpus);
         app
     }
 
@@ -239,6 +242,7 @@ impl App {
             skipped: 0,
             wraps: WrapCache::default(),
             nothing_to_read: false,
+            drawn: false,
             quit: false,
         }
     }
@@ -423,7 +427,7 @@ impl App {
                 }
                 self.push_article(*article);
             }
-            LoadEvent::Finished(corpus) => self.finish(corpus, true),
+            LoadEvent::Finished(corpus) => self.finish(corpus),
         }
     }
 
@@ -448,8 +452,10 @@ impl App {
         }
     }
 
-    /// Sets the terminal size when it differs, then [`App::prepare`]s.
+    /// Sets the terminal size when it differs, then [`App::prepare`]s: called before
+    /// each frame.
     pub fn prepare_for(&mut self, area: Rect) {
+        self.drawn = true;
         if area != self.size {
             self.resize(area.width, area.height);
         }
@@ -474,7 +480,7 @@ impl App {
         }
     }
 
-    fn finish(&mut self, corpus: Corpus, streamed: bool) {
+    fn finish(&mut self, corpus: Corpus) {
         let Corpus { articles, warnings, skipped } = corpus;
         self.counts = articles.iter().map(Counts::of).collect();
         self.index = EntityIndex::build(&articles);
@@ -506,7 +512,7 @@ impl App {
             let more = self.warnings.len() - 1;
             let text = if more == 0 { first.clone() } else { format!("{first} (and {more} more problem(s))") };
             self.message = Some(Message { text, warning: true });
-        } else if streamed {
+        } else if self.drawn {
             self.message = Some(Message { text: format!("{} articles loaded", self.articles.len()), warning: false });
         }
         self.prepare();

@@ -58,6 +58,8 @@ pub enum Outcome {
         warnings: Vec<String>,
         /// Files skipped in directories because of their extension.
         skipped: usize,
+        /// The signal (SIGTERM, SIGHUP, SIGINT) that stopped the reader, if one did.
+        signal: Option<i32>,
     },
     /// Loading finished without a single article; the terminal was given back (or
     /// never taken). Carries the load report.
@@ -144,9 +146,9 @@ fn nothing_to_read(app: &App) -> Outcome {
     Outcome::NothingToRead(Corpus { articles: Vec::new(), warnings: warnings.to_vec(), skipped })
 }
 
-fn closed(app: &App) -> Outcome {
+fn closed(app: &App, signal: Option<i32>) -> Outcome {
     let (warnings, skipped) = app.load_report();
-    Outcome::Closed { warnings: warnings.to_vec(), skipped }
+    Outcome::Closed { warnings: warnings.to_vec(), skipped, signal }
 }
 
 /// Draws `frames` frames on an off-screen terminal and prints the last one as text.
@@ -168,7 +170,7 @@ fn draw_off_screen(app: &mut App, frames: u32) -> anyhow::Result<Outcome> {
         out.push('\n');
     }
     print!("{out}");
-    Ok(closed(app))
+    Ok(closed(app, None))
 }
 
 /// The event loop on the real terminal.
@@ -234,7 +236,11 @@ fn run_on_terminal(mut app: App, rx: Receiver<LoadEvent>, options: Options) -> a
             drop(session);
             return Ok(nothing_to_read(&app));
         }
-        if app.should_quit() || session.stopped() {
+        if let Some(signal) = session.stopped_by() {
+            drop(session);
+            return Ok(closed(&app, Some(signal)));
+        }
+        if app.should_quit() {
             break;
         }
         if options.frames.is_some() {
@@ -242,5 +248,5 @@ fn run_on_terminal(mut app: App, rx: Receiver<LoadEvent>, options: Options) -> a
         }
     }
     drop(session);
-    Ok(closed(&app))
+    Ok(closed(&app, None))
 }

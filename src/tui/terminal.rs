@@ -22,20 +22,25 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub struct Session {
     /// The ratatui terminal.
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// Set when a signal asks the reader to stop.
-    pub stop: Arc<AtomicBool>,
+    /// One flag per signal that stops the reader, set when the signal arrives.
+    stops: Vec<(i32, Arc<AtomicBool>)>,
 }
+
+/// The signals that stop the reader.
+const STOP_SIGNALS: [i32; 3] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT];
 
 impl Session {
     /// Takes over the terminal: signal flags, panic hook, raw mode, alternate screen,
     /// mouse capture.
     pub fn start() -> io::Result<Session> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        let mut stops = Vec::new();
+        for signal in STOP_SIGNALS {
+            let flag = Arc::new(AtomicBool::new(false));
             // A second signal while the first is being handled ends the process at once,
             // should the reader be stuck.
-            signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+            signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&flag))?;
+            signal_hook::flag::register(signal, Arc::clone(&flag))?;
+            stops.push((signal, flag));
         }
         install_panic_hook();
         enable_raw_mode()?;
@@ -52,12 +57,12 @@ impl Session {
                 return Err(e);
             }
         };
-        Ok(Session { terminal, stop })
+        Ok(Session { terminal, stops })
     }
 
-    /// Whether a signal asked the reader to stop.
-    pub fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+    /// The signal that asked the reader to stop, if one did.
+    pub fn stopped_by(&self) -> Option<i32> {
+        self.stops.iter().find(|(_, flag)| flag.load(Ordering::Relaxed)).map(|(signal, _)| *signal)
     }
 }
 
