@@ -188,3 +188,28 @@ fn nothing_to_read_exits_2_without_touching_the_terminal() {
     assert!(screen.contains("/nonexistent/vigie-e2e: no such file or directory"), "{screen}");
     pane.assert_restored(2);
 }
+
+#[test]
+fn a_terminal_that_hangs_up_ends_the_reader() {
+    let Some(pane) = Pane::start("hangup", 100, 30) else { return };
+    pane.type_line(BINARY);
+    pane.wait_for("Articles (5)");
+    let pid = pane.child_pid();
+    // The whole terminal goes away: no key, maybe no SIGHUP.
+    pane.tmux(&["kill-server"]);
+    let start = Instant::now();
+    loop {
+        // Gone, or a zombie waiting for its new parent to reap it.
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = state.rsplit(')').next().unwrap_or("").split_whitespace().next().unwrap_or("");
+        if state.is_empty() || state == "Z" {
+            break;
+        }
+        if start.elapsed() > TIMEOUT {
+            // Leave no orphan spinning behind a failed test.
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!("the reader {pid} still ran ({state}) after its terminal hung up");
+        }
+        sleep(Duration::from_millis(50));
+    }
+}

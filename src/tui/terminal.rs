@@ -3,6 +3,10 @@
 //! SIGTERM, SIGHUP or SIGINT (raised as a flag that the event loop checks).
 //!
 //! Ctrl-C does not raise SIGINT in raw mode: it arrives as a key and quits normally.
+//!
+//! A terminal that hangs up (its window closed, its tmux server killed) does not always
+//! send SIGHUP, and crossterm then reads end-of-file in a busy loop without returning.
+//! A watchdog thread waits for the hang-up on the terminal itself and ends the process.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
@@ -43,6 +47,7 @@ impl Session {
             stops.push((signal, flag));
         }
         install_panic_hook();
+        watch_for_hang_up();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut stdout = io::stdout();
@@ -84,6 +89,42 @@ pub fn restore() {
     let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
     let _ = stdout.flush();
+}
+
+/// Starts a thread that ends the process (status 128 + SIGHUP) when the terminal hangs
+/// up; there is nothing left to restore then. It waits in `poll(2)` for nothing but the
+/// hang-up, so it costs nothing until then.
+fn watch_for_hang_up() {
+    use std::io::IsTerminal;
+    use std::os::fd::{AsRawFd, IntoRawFd};
+    // The terminal crossterm reads: standard input when it is one, else /dev/tty.
+    let fd = if io::stdin().is_terminal() {
+        io::stdin().as_raw_fd()
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            // Kept open for the life of the process, like crossterm's own.
+            Ok(tty) => tty.into_raw_fd(),
+            Err(_) => return,
+        }
+    };
+    let watcher = move || {
+        loop {
+            let mut watched = libc::pollfd { fd, events: 0, revents: 0 };
+            // SAFETY: one valid pollfd, for the duration of the call.
+            let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+            if ready < 0 {
+                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return;
+            }
+            if watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                ACTIVE.store(false, Ordering::SeqCst);
+                std::process::exit(128 + libc::SIGHUP);
+            }
+        }
+    };
+    let _ = std::thread::Builder::new().name("vigie-hang-up".into()).spawn(watcher);
 }
 
 /// Restores the terminal before the default panic message is printed, once.
