@@ -89,7 +89,7 @@ fn bench_corpus(c: &mut Criterion, name: &str, articles: Vec<Article>) {
         group.bench_function(label, |b| {
             b.iter(|| {
                 count += 1;
-                app.on_key(key(if count % 20 == 0 { every_20th } else { first }));
+                app.on_key(key(if count.is_multiple_of(20) { every_20th } else { first }));
                 terminal.draw(|f| vigie::tui::draw(f, &mut app)).unwrap();
             })
         });
