@@ -82,3 +82,18 @@ fn terminal_too_small() {
         insta::assert_snapshot!(format!("too_small_{w}x{h}"), text(&draw(&mut app, w, h)));
     }
 }
+
+#[test]
+fn loading_a_large_corpus() {
+    use vigie::LoadEvent;
+    use vigie::tui::{App, Theme, fixture};
+    for (w, h) in SIZES {
+        let mut app = App::loading(Theme::colour());
+        insta::assert_snapshot!(format!("loading_start_{w}x{h}"), text(&draw(&mut app, w, h)));
+        app.on_load(LoadEvent::Total(250));
+        for article in fixture::articles().into_iter().take(2) {
+            app.on_load(LoadEvent::Article(Box::new(article)));
+        }
+        insta::assert_snapshot!(format!("loading_{w}x{h}"), text(&draw(&mut app, w, h)));
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Position, Rect};
-use regex::RegexBuilder;
+use regex::{Regex, RegexBuilder};
 
 use super::action::{Action, Scope};
 use super::keys::{self, KeyMode};
@@ -105,9 +105,22 @@ pub struct Search {
     pub matches: Vec<Vec<Range<usize>>>,
     /// The current match: (article, index among its matches).
     pub current: Option<(usize, usize)>,
+    /// The query compiled, once per query rather than once per article.
+    pattern: Option<Regex>,
 }
 
 impl Search {
+    /// The matches of the query in `text`.
+    fn find(&mut self, text: &str) -> Vec<Range<usize>> {
+        if self.pattern.as_ref().is_none_or(|p| p.as_str() != pattern_source(&self.query)) {
+            self.pattern = search_pattern(&self.query);
+        }
+        match &self.pattern {
+            Some(re) => re.find_iter(text).map(|m| m.range()).filter(|r| !r.is_empty()).collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// The matches in one article.
     pub fn in_article(&self, article: usize) -> &[Range<usize>] {
         self.matches.get(article).map_or(&[], Vec::as_slice)
@@ -469,7 +482,7 @@ impl App {
         self.index.push(&article);
         self.places.push(None);
         if let Some(search) = self.search.as_mut().filter(|s| !s.editing) {
-            let found = find_matches(&search.query, &article.text);
+            let found = search.find(&article.text);
             search.matches.resize(self.articles.len(), Vec::new());
             search.matches.push(found);
         }
@@ -505,7 +518,7 @@ impl App {
             }
         }
         if let Some(search) = self.search.as_mut().filter(|s| !s.editing) {
-            search.matches = self.articles.iter().map(|a| find_matches(&search.query, &a.text)).collect();
+            search.matches = self.articles.iter().map(|a| search.find(&a.text)).collect();
             search.current = None;
         }
         if let Some(first) = self.warnings.first() {
@@ -815,7 +828,8 @@ impl App {
         search.current = None;
         if let Some(open) = open {
             search.matches.resize(open, Vec::new());
-            search.matches.push(find_matches(&search.query, &self.articles[open].text));
+            let found = search.find(&self.articles[open].text);
+            search.matches.push(found);
         }
     }
 
@@ -826,7 +840,7 @@ impl App {
             self.search = None;
             return;
         }
-        search.matches = self.articles.iter().map(|a| find_matches(&search.query, &a.text)).collect();
+        search.matches = self.articles.iter().map(|a| search.find(&a.text)).collect();
         if search.total() == 0 {
             let text = format!("pattern not found: {}", search.query);
             self.message = Some(Message { text, warning: true });
@@ -1056,13 +1070,20 @@ impl App {
     }
 }
 
+/// The regular expression of a query: the text taken literally, any case.
+fn pattern_source(query: &str) -> String {
+    format!("(?i){}", regex::escape(query))
+}
+
+/// The compiled search for `query` (`None` when empty).
+fn search_pattern(query: &str) -> Option<Regex> {
+    if query.is_empty() {
+        return None;
+    }
+    RegexBuilder::new(&pattern_source(query)).build().ok()
+}
+
 /// Byte ranges of the case-insensitive, literal matches of `query` in `text`.
 pub fn find_matches(query: &str, text: &str) -> Vec<Range<usize>> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    match RegexBuilder::new(&regex::escape(query)).case_insensitive(true).build() {
-        Ok(re) => re.find_iter(text).map(|m| m.range()).filter(|r| !r.is_empty()).collect(),
-        Err(_) => Vec::new(),
-    }
+    Search { query: query.to_string(), ..Search::default() }.find(text)
 }

@@ -103,21 +103,20 @@ pub fn run(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome> {
     std::thread::Builder::new().name("vigie-load".into()).spawn(move || crate::open_streaming(&owned, tx))?;
     let mut app = App::loading(Theme::from_env());
     let headless = !std::io::stdout().is_terminal();
-    if headless && options.frames.is_none() {
-        anyhow::bail!("the reader needs a terminal (to print the analysis, use `vigie export`)");
-    }
     // Off screen, there is no one to watch the progress: wait for all of it.
-    let limit = if headless { usize::MAX } else { SMALL_CORPUS };
+    let limit = if headless && options.frames.is_some() { usize::MAX } else { SMALL_CORPUS };
     if !load_before_first_frame(&rx, &mut app, limit)? {
         anyhow::bail!("the analysis stopped unexpectedly");
     }
+    // An empty corpus is reported first, whatever the output: it is the likelier mistake.
     if app.nothing_to_read() {
         return Ok(nothing_to_read(&app));
     }
-    if headless {
-        return draw_off_screen(&mut app, options.frames.unwrap_or(1));
+    match (headless, options.frames) {
+        (true, Some(frames)) => draw_off_screen(&mut app, frames),
+        (true, None) => anyhow::bail!("the reader needs a terminal (to print the analysis, use `vigie export`)"),
+        (false, _) => run_on_terminal(app, rx, options),
     }
-    run_on_terminal(app, rx, options)
 }
 
 /// Takes load events until the corpus is loaded, or until it turns out to have more than
