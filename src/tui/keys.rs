@@ -91,12 +91,12 @@ pub const HELP: &[HelpSection] = &[
     (
         "Move",
         &[
-            ("j k ↓ ↑", "move the cursor, scroll the text"),
+            ("j k ↓ ↑", "move the cursor, scroll the text (^N ^P)"),
             ("Space b", "page down, page up"),
-            ("PgDn PgUp", "page down, page up (also ^F ^B)"),
-            ("g G", "first, last (top, end of text)"),
+            ("PgDn PgUp", "page down, page up (^F ^B ^D ^U)"),
+            ("g G", "first, last; top, end (Home End)"),
             ("Tab S-Tab", "next, previous pane (also l h → ←)"),
-            ("Enter", "open the article or event"),
+            ("Enter", "open the article or event; in the text, a line"),
             ("mouse", "click selects, wheel scrolls"),
         ],
     ),
