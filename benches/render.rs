@@ -69,6 +69,12 @@ fn bench_corpus(c: &mut Criterion, name: &str, articles: Vec<Article>) {
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
     let mut group = c.benchmark_group(name);
 
+    // The cost of opening an article at a width for the first time (then it is cached).
+    let longest = articles.iter().max_by_key(|a| a.text.len()).unwrap().clone();
+    group.bench_function("wrap the longest article", |b| {
+        b.iter(|| vigie::tui::wrap::WrappedArticle::new(black_box(&longest), 86));
+    });
+
     let mut reader = app(articles.clone());
     // The reader focused on a mention, the corpus timeline shown: every pane has work.
     for k in ['t', '\t', 'n', 'n'] {
