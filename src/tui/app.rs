@@ -666,7 +666,8 @@ impl App {
         let place = self.places.get(i).copied().flatten().unwrap_or_default();
         self.open = Some(i);
         self.scroll = place.scroll;
-        self.mention = place.mention;
+        // The articles may have been replaced since (the load finished): check.
+        self.mention = place.mention.filter(|&m| m < self.articles[i].mentions.len());
         self.list.cursor = i;
         if self.timeline_scope == Scope::Article {
             self.timeline = ListView::default();
@@ -723,7 +724,7 @@ impl App {
         self.message = Some(Message { text: format!("{}s {state}", kind_label(kind)), warning: false });
         if self.hidden[i] {
             let open = self.open;
-            let current_kind = self.mention.zip(open).map(|(m, a)| self.articles[a].mentions[m].kind);
+            let current_kind = self.mention.zip(open).and_then(|(m, a)| Some(self.articles[a].mentions.get(m)?.kind));
             if current_kind == Some(kind) {
                 self.mention = None;
             }
@@ -781,7 +782,7 @@ impl App {
             self.message = Some(Message { text: "no entity in view: n selects a mention first".into(), warning: false });
             return;
         };
-        let mention = &article.mentions[from];
+        let Some(mention) = article.mentions.get(from) else { return };
         let Some(entity) = self.index.entity_of(article, mention) else {
             let text = format!("a {} is not an entity: ] and [ follow persons, places, orgs", kind_label(mention.kind));
             self.message = Some(Message { text, warning: false });
