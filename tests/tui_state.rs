@@ -429,3 +429,27 @@ fn key_releases_are_ignored() {
     app.on_key(release);
     assert_eq!(app.list_cursor(), 0);
 }
+
+#[test]
+fn a_finished_load_with_fewer_mentions_forgets_stale_places() {
+    let mut app = App::loading(Theme::colour());
+    app.handle(Action::Resize { width: 120, height: 40 });
+    let articles = fixture::articles();
+    for a in &articles[..2] {
+        app.on_load(LoadEvent::Article(Box::new(a.clone())));
+    }
+    press(&mut app, "<Tab>");
+    press(&mut app, &"n".repeat(21));
+    assert_eq!(app.current_mention(), Some(20));
+    press(&mut app, "<S-Tab>j\n");
+    assert_eq!(app.open_article(), Some(1));
+    // The analysis ends with the first article's mentions cut to two.
+    let mut first = articles[0].clone();
+    first.mentions.truncate(2);
+    first.timeline.clear();
+    app.on_load(LoadEvent::Finished(Corpus { articles: vec![first, articles[1].clone()], ..Corpus::default() }));
+    press(&mut app, "<S-Tab>k\n");
+    assert_eq!((app.open_article(), app.current_mention()), (Some(0), None));
+    press(&mut app, "1]]nn[e\n");
+    draw(&mut app, 120, 40);
+}
