@@ -64,7 +64,7 @@ impl Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             cursor_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
             marker: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD), // yellow is unreadable on white
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             hidden: Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
         }
