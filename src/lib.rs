@@ -11,6 +11,7 @@ pub mod clean;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod index;
 pub mod lexicon;
 pub mod model;
 pub mod sanitize;

@@ -82,12 +82,22 @@ fn export(paths: &[PathBuf], pretty: bool, jsonl: bool) -> ExitCode {
 }
 
 fn read(paths: &[PathBuf], frames: Option<u32>) -> ExitCode {
-    let corpus = vigie::open(paths);
-    if !report(&corpus) {
-        return ExitCode::from(2);
-    }
-    match vigie::tui::run(corpus, vigie::tui::Options { frames }) {
-        Ok(()) => ExitCode::SUCCESS,
+    match vigie::tui::run(paths, vigie::tui::Options { frames }) {
+        Ok(vigie::tui::Outcome::Closed { warnings, skipped, signal }) => {
+            // The reader showed these in its status bar; they stay visible after it closes.
+            for w in &warnings {
+                eprintln!("vigie: {w}");
+            }
+            if skipped > 0 {
+                eprintln!("vigie: {skipped} file(s) skipped (not .txt or .md)");
+            }
+            // Stopped by a signal: the shell convention, 128 + its number.
+            signal.map_or(ExitCode::SUCCESS, |s| ExitCode::from(128 + s as u8))
+        }
+        Ok(vigie::tui::Outcome::NothingToRead(corpus)) => {
+            report(&corpus);
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("vigie: {e}");
             ExitCode::FAILURE

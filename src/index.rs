@@ -1,0 +1,210 @@
+//! The entity index: every mention of each person, place and organisation across the
+//! corpus, in reading order, and the entities of each article with their counts.
+//!
+//! Mentions are linked by [`Mention::entity`], the canonical name the extractor gives to
+//! every mention of one real entity. A person, place or organisation mention without a
+//! canonical name is indexed under its own text, so that the reader can still follow it.
+//! Figures and dates are not entities and are left out.
+//!
+//! The index is built once, in O(total mentions), and grows article by article while a
+//! corpus streams in ([`EntityIndex::push`]).
+
+use std::collections::HashMap;
+
+use crate::model::{Article, Kind, Mention};
+
+/// The address of one mention in the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Occurrence {
+    /// Index of the article in the corpus.
+    pub article: usize,
+    /// Index of the mention in that article's [`Article::mentions`].
+    pub mention: usize,
+}
+
+/// The number that identifies an entity in one [`EntityIndex`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub usize);
+
+/// One entity of the corpus and where it is mentioned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The canonical name (or the mention's text when the extractor gave none).
+    pub name: String,
+    /// What the entity is.
+    pub kind: Kind,
+    /// Every mention of the entity, in reading order (article order, then text order).
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// An entity of one article and how many times the article mentions it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityCount {
+    /// The entity.
+    pub entity: EntityId,
+    /// Mentions of it in the article.
+    pub count: usize,
+}
+
+/// Entities of a corpus, with their mentions, and the entities of each article.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    entities: Vec<Entity>,
+    by_key: HashMap<(Kind, String), EntityId>,
+    /// For each article, its entities in order of first mention.
+    per_article: Vec<Vec<EntityCount>>,
+}
+
+/// The key under which a mention is indexed: its kind and its canonical name, or its own
+/// text when it has none. `None` for figures, dates and mentions that do not fit the text.
+pub fn entity_key<'a>(article: &'a Article, mention: &'a Mention) -> Option<(Kind, &'a str)> {
+    if !mention.kind.is_entity() {
+        return None;
+    }
+    match &mention.entity {
+        Some(name) if !name.trim().is_empty() => Some((mention.kind, name.as_str())),
+        _ => {
+            let text = article.text.get(mention.range())?.trim();
+            (!text.is_empty()).then_some((mention.kind, text))
+        }
+    }
+}
+
+impl EntityIndex {
+    /// Indexes every article of `articles`.
+    pub fn build(articles: &[Article]) -> Self {
+        let mut index = EntityIndex::default();
+        for article in articles {
+            index.push(article);
+        }
+        index
+    }
+
+    /// Indexes one more article, which becomes article number [`EntityIndex::articles`].
+    pub fn push(&mut self, article: &Article) {
+        let article_index = self.per_article.len();
+        let mut counts: Vec<EntityCount> = Vec::new();
+        // Position of each entity in `counts`, so that counting stays linear.
+        let mut slot: HashMap<EntityId, usize> = HashMap::new();
+        for (mention_index, mention) in article.mentions.iter().enumerate() {
+            let Some((kind, name)) = entity_key(article, mention) else { continue };
+            let id = match self.by_key.get(&(kind, name.to_string())) {
+                Some(&id) => id,
+                None => {
+                    let id = EntityId(self.entities.len());
+                    self.entities.push(Entity { name: name.to_string(), kind, occurrences: Vec::new() });
+                    self.by_key.insert((kind, name.to_string()), id);
+                    id
+                }
+            };
+            self.entities[id.0].occurrences.push(Occurrence { article: article_index, mention: mention_index });
+            match slot.get(&id) {
+                Some(&i) => counts[i].count += 1,
+                None => {
+                    slot.insert(id, counts.len());
+                    counts.push(EntityCount { entity: id, count: 1 });
+                }
+            }
+        }
+        self.per_article.push(counts);
+    }
+
+    /// How many articles are indexed.
+    pub fn articles(&self) -> usize {
+        self.per_article.len()
+    }
+
+    /// Every entity, in order of first mention in the corpus.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// One entity.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0]
+    }
+
+    /// The entity of this kind and canonical name, if the corpus mentions it.
+    pub fn find(&self, kind: Kind, name: &str) -> Option<EntityId> {
+        self.by_key.get(&(kind, name.to_string())).copied()
+    }
+
+    /// The entity that a mention names, if it is an indexed entity mention.
+    pub fn entity_of(&self, article: &Article, mention: &Mention) -> Option<EntityId> {
+        let (kind, name) = entity_key(article, mention)?;
+        self.find(kind, name)
+    }
+
+    /// The entities of one article, in order of first mention, with their counts
+    /// (empty for an article that is not indexed).
+    pub fn in_article(&self, article: usize) -> &[EntityCount] {
+        self.per_article.get(article).map_or(&[], Vec::as_slice)
+    }
+
+    /// Where `at` stands among the mentions of `entity` (0-based), if it is one of them.
+    pub fn position(&self, entity: EntityId, at: Occurrence) -> Option<usize> {
+        self.entities.get(entity.0)?.occurrences.binary_search(&at).ok()
+    }
+
+    /// The mention of `entity` after (`forward`) or before `from` in reading order,
+    /// wrapping around the ends of the corpus; the flag says whether it wrapped.
+    /// `from` need not be a mention of the entity.
+    pub fn step(&self, entity: EntityId, from: Occurrence, forward: bool) -> Option<(Occurrence, bool)> {
+        let occurrences = &self.entities.get(entity.0)?.occurrences;
+        let (first, last) = (*occurrences.first()?, *occurrences.last()?);
+        if forward {
+            let i = occurrences.partition_point(|o| *o <= from);
+            Some(occurrences.get(i).map_or((first, true), |o| (*o, false)))
+        } else {
+            let i = occurrences.partition_point(|o| *o < from);
+            Some(if i == 0 { (last, true) } else { (occurrences[i - 1], false) })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(kind: Kind, start: usize, end: usize, entity: Option<&str>) -> Mention {
+        Mention { kind, start, end, entity: entity.map(String::from), value: None, unit: None }
+    }
+
+    fn article(text: &str, mentions: Vec<Mention>) -> Article {
+        Article { text: text.into(), mentions, ..Article::default() }
+    }
+
+    #[test]
+    fn links_mentions_across_articles_in_reading_order() {
+        let a = article(
+            "Macron et Poutine. Macron.",
+            vec![
+                mention(Kind::Person, 0, 6, Some("Emmanuel Macron")),
+                mention(Kind::Person, 10, 17, None),
+                mention(Kind::Person, 19, 25, Some("Emmanuel Macron")),
+            ],
+        );
+        let b = article("12 000 a Paris", vec![mention(Kind::Figure, 0, 6, None), mention(Kind::Place, 9, 14, None)]);
+        let c = article("Emmanuel Macron", vec![mention(Kind::Person, 0, 15, Some("Emmanuel Macron"))]);
+        let index = EntityIndex::build(&[a.clone(), b, c]);
+        assert_eq!(index.entities().len(), 3);
+        let macron = index.find(Kind::Person, "Emmanuel Macron").unwrap();
+        let occ = |article, mention| Occurrence { article, mention };
+        assert_eq!(index.entity(macron).occurrences, [occ(0, 0), occ(0, 2), occ(2, 0)]);
+        assert_eq!(index.find(Kind::Place, "Paris").map(|id| index.entity(id).occurrences.clone()), Some(vec![occ(1, 1)]));
+        assert_eq!(index.entity_of(&a, &a.mentions[1]), index.find(Kind::Person, "Poutine"));
+        assert_eq!(index.in_article(0), [EntityCount { entity: macron, count: 2 }, EntityCount { entity: EntityId(1), count: 1 }]);
+        assert_eq!(index.position(macron, occ(0, 2)), Some(1));
+        assert_eq!(index.step(macron, occ(0, 2), true), Some((occ(2, 0), false)));
+        assert_eq!(index.step(macron, occ(2, 0), true), Some((occ(0, 0), true)));
+        assert_eq!(index.step(macron, occ(0, 0), false), Some((occ(2, 0), true)));
+        assert_eq!(index.step(macron, occ(1, 0), false), Some((occ(0, 2), false)));
+        assert!(index.in_article(7).is_empty());
+    }
+
+    #[test]
+    fn skips_mentions_outside_the_text() {
+        let a = article("court", vec![mention(Kind::Person, 2, 40, None)]);
+        assert!(EntityIndex::build(&[a]).entities().is_empty());
+    }
+}
