@@ -142,23 +142,105 @@ pub enum LoadEvent {
     Finished(Corpus),
 }
 
-/// Loads and analyses `paths` on the current thread, reporting progress on `tx`.
+/// How many documents are read and analysed together: large enough to keep both
+/// cores busy, small enough that the first articles show at once.
+const BATCH: usize = 64;
+
+/// Reads and analyses one batch of sources in parallel, keeping their order.
+fn draft_batch(sources: &[corpus::Source]) -> Vec<Result<Draft, String>> {
+    sources.par_iter().map(|s| corpus::read(s).map(|doc| draft(&doc))).collect()
+}
+
+/// Loads and analyses `paths` on the current thread, reporting progress on `tx`:
+/// each article as soon as its batch is analysed (dates from its own evidence), then
+/// the whole corpus with dates anchored across articles.
 /// The receiver may hang up at any time (the user quit): the work then stops.
 pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<LoadEvent>) {
-    let loaded = if paths.is_empty() { corpus::bundled() } else { corpus::load(paths) };
-    for w in &loaded.warnings {
+    let (sources, mut warnings, skipped, bundled) = if paths.is_empty() {
+        (Vec::new(), Vec::new(), 0, corpus::bundled().documents)
+    } else {
+        let listing = corpus::list(paths);
+        (listing.sources, listing.warnings, listing.skipped, Vec::new())
+    };
+    for w in &warnings {
         if tx.send(LoadEvent::Warning(w.clone())).is_err() {
             return;
         }
     }
-    if tx.send(LoadEvent::Total(loaded.documents.len())).is_err() {
+    if tx.send(LoadEvent::Total(sources.len() + bundled.len())).is_err() {
         return;
     }
-    let articles = analyse(&loaded.documents);
-    for a in &articles {
-        if tx.send(LoadEvent::Article(Box::new(a.clone()))).is_err() {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let send = |result: Result<Draft, String>, drafts: &mut Vec<Draft>, warnings: &mut Vec<String>| -> bool {
+        match result {
+            Ok(d) => {
+                for w in &d.article.warnings {
+                    let line = format!("{}: {w}", d.article.source);
+                    warnings.push(line.clone());
+                    if tx.send(LoadEvent::Warning(line)).is_err() {
+                        return false;
+                    }
+                }
+                let ready = finish(d.clone());
+                drafts.push(d);
+                tx.send(LoadEvent::Article(Box::new(ready))).is_ok()
+            }
+            Err(w) => {
+                warnings.push(w.clone());
+                tx.send(LoadEvent::Warning(w)).is_ok()
+            }
+        }
+    };
+    for doc in &bundled {
+        if !send(Ok(draft(doc)), &mut drafts, &mut warnings) {
             return;
         }
     }
-    let _ = tx.send(LoadEvent::Finished(Corpus { articles, warnings: loaded.warnings, skipped: loaded.skipped }));
+    for batch in sources.chunks(BATCH) {
+        for result in draft_batch(batch) {
+            if !send(result, &mut drafts, &mut warnings) {
+                return;
+            }
+        }
+    }
+    link_and_anchor(&mut drafts);
+    let articles = drafts.into_par_iter().map(finish).collect();
+    let _ = tx.send(LoadEvent::Finished(Corpus { articles, warnings, skipped }));
+}
+
+/// Analyses `paths` article by article and hands each one to `emit` as soon as its
+/// batch is done, in order; memory stays bounded by the batch, so a corpus larger than
+/// memory can be exported. Articles are analysed on their own: no person linking or
+/// date anchoring across the corpus. Returns the number of articles, the load
+/// warnings and the count of skipped files; stops early when `emit` fails.
+pub fn analyse_each<E>(
+    paths: &[std::path::PathBuf],
+    mut emit: impl FnMut(&Article) -> Result<(), E>,
+) -> Result<(usize, Vec<String>, usize), E> {
+    if paths.is_empty() {
+        let mut n = 0;
+        for doc in corpus::bundled().documents {
+            emit(&finish(draft(&doc)))?;
+            n += 1;
+        }
+        return Ok((n, Vec::new(), 0));
+    }
+    let listing = corpus::list(paths);
+    let mut warnings = listing.warnings;
+    let mut n = 0;
+    for batch in listing.sources.chunks(BATCH) {
+        let ready: Vec<Result<Article, String>> =
+            batch.par_iter().map(|s| corpus::read(s).map(|doc| finish(draft(&doc)))).collect();
+        for result in ready {
+            match result {
+                Ok(article) => {
+                    warnings.extend(article.warnings.iter().map(|w| format!("{}: {w}", article.source)));
+                    emit(&article)?;
+                    n += 1;
+                }
+                Err(w) => warnings.push(w),
+            }
+        }
+    }
+    Ok((n, warnings, listing.skipped))
 }

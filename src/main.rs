@@ -44,14 +44,14 @@ fn main() -> ExitCode {
 }
 
 /// Prints the load warnings and says whether any article was loaded.
-fn report(corpus: &vigie::Corpus) -> bool {
-    for w in &corpus.warnings {
+fn report(warnings: &[String], skipped: usize, articles: usize) -> bool {
+    for w in warnings {
         eprintln!("vigie: {w}");
     }
-    if corpus.skipped > 0 {
-        eprintln!("vigie: {} file(s) skipped (not .txt or .md)", corpus.skipped);
+    if skipped > 0 {
+        eprintln!("vigie: {skipped} file(s) skipped (not .txt or .md)");
     }
-    if corpus.articles.is_empty() {
+    if articles == 0 {
         eprintln!("vigie: no article to read (give .txt or .md files, or directories holding them)");
         return false;
     }
@@ -59,18 +59,38 @@ fn report(corpus: &vigie::Corpus) -> bool {
 }
 
 fn export(paths: &[PathBuf], pretty: bool, jsonl: bool) -> ExitCode {
+    if jsonl {
+        return export_lines(paths);
+    }
     let corpus = vigie::open(paths);
-    if !report(&corpus) {
+    if !report(&corpus.warnings, corpus.skipped, corpus.articles.len()) {
         return ExitCode::from(2);
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = if jsonl {
-        corpus.articles.iter().try_for_each(|a| vigie::export::write_jsonl_line(&mut out, a))
-    } else {
-        vigie::export::write_json(&mut out, &corpus.articles, pretty)
-    };
-    match result.and_then(|()| out.flush()) {
+    let result = vigie::export::write_json(&mut out, &corpus.articles, pretty);
+    written(result.and_then(|()| out.flush()))
+}
+
+/// `--jsonl`: each article printed as soon as it is analysed, memory bounded by a batch.
+fn export_lines(paths: &[PathBuf]) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = vigie::analyse_each(paths, |a| {
+        vigie::export::write_jsonl_line(&mut out, a)?;
+        out.flush()
+    });
+    match result {
+        Ok((n, warnings, skipped)) => {
+            if report(&warnings, skipped, n) { ExitCode::SUCCESS } else { ExitCode::from(2) }
+        }
+        Err(e) => written(Err(e)),
+    }
+}
+
+/// The exit status of writing the export.
+fn written(result: io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`vigie export | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -85,17 +105,12 @@ fn read(paths: &[PathBuf], frames: Option<u32>) -> ExitCode {
     match vigie::tui::run(paths, vigie::tui::Options { frames }) {
         Ok(vigie::tui::Outcome::Closed { warnings, skipped, signal }) => {
             // The reader showed these in its status bar; they stay visible after it closes.
-            for w in &warnings {
-                eprintln!("vigie: {w}");
-            }
-            if skipped > 0 {
-                eprintln!("vigie: {skipped} file(s) skipped (not .txt or .md)");
-            }
+            report(&warnings, skipped, usize::MAX);
             // Stopped by a signal: the shell convention, 128 + its number.
             signal.map_or(ExitCode::SUCCESS, |s| ExitCode::from(128 + s as u8))
         }
         Ok(vigie::tui::Outcome::NothingToRead(corpus)) => {
-            report(&corpus);
+            report(&corpus.warnings, corpus.skipped, corpus.articles.len());
             ExitCode::from(2)
         }
         Err(e) => {

@@ -68,39 +68,86 @@ pub fn bundled() -> Loaded {
     Loaded { documents, ..Loaded::default() }
 }
 
-/// Loads every path: a file, a directory (walked recursively for `.txt` and `.md`
+/// Where one article comes from, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// The article files that paths name, listed without reading them (a corpus may be
+/// larger than memory).
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The sources to read, in path order.
+    pub sources: Vec<Source>,
+    /// Paths that cannot be listed (missing, unreadable directories, broken links).
+    pub warnings: Vec<String>,
+    /// Files skipped in directories because of their extension.
+    pub skipped: usize,
+}
+
+/// Lists every path: a file, a directory (walked recursively for `.txt` and `.md`
 /// files), or `-` for standard input.
-pub fn load(paths: &[PathBuf]) -> Loaded {
-    let mut loaded = Loaded::default();
+pub fn list(paths: &[PathBuf]) -> Listing {
+    let mut listing = Listing::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            let read = std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes);
-            match read {
-                Ok(_) => loaded.add_bytes("stdin", "<stdin>".into(), bytes),
-                Err(e) => loaded.warnings.push(format!("<stdin>: cannot read: {e}")),
-            }
+            listing.sources.push(Source::Stdin);
             continue;
         }
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let mut seen = HashSet::new();
                 let mut files = Vec::new();
-                walk(path, &mut seen, &mut files, &mut loaded);
+                walk(path, &mut seen, &mut files, &mut listing);
                 files.sort();
-                for file in files {
-                    loaded.add_file(&file);
-                }
+                listing.sources.extend(files.into_iter().map(Source::File));
             }
-            Ok(_) => loaded.add_file(path),
-            Err(e) => loaded.warnings.push(format!("{}: {}", path.display(), io_reason(&e))),
+            Ok(_) => listing.sources.push(Source::File(path.clone())),
+            Err(e) => listing.warnings.push(format!("{}: {}", path.display(), io_reason(&e))),
+        }
+    }
+    listing
+}
+
+/// Reads and decodes one source. On failure, the message says which file and why.
+/// A document's own problems (lossy decoding, truncation) are in its `warnings`.
+pub fn read(source: &Source) -> Result<Document, String> {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+            document("stdin", "<stdin>".into(), bytes)
+        }
+        Source::File(path) => read_file(path),
+    }
+}
+
+/// Loads every path (see [`list`] and [`read`]) into memory.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let listing = list(paths);
+    let mut loaded = Loaded { warnings: listing.warnings, skipped: listing.skipped, ..Loaded::default() };
+    for source in &listing.sources {
+        match read(source) {
+            Ok(doc) => {
+                loaded.warnings.extend(doc.warnings.iter().map(|w| format!("{}: {w}", doc.source)));
+                loaded.documents.push(doc);
+            }
+            Err(w) => loaded.warnings.push(w),
         }
     }
     loaded
 }
 
 /// Collects article files under `dir`, guarding against symlink loops.
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, loaded: &mut Listing) {
     let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !seen.insert(canonical) {
         return; // already walked: a symlink loop or a second link to the same place
@@ -143,60 +190,44 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-impl Loaded {
-    fn add_file(&mut self, path: &Path) {
-        let shown = path.display().to_string();
-        // Only regular files: a FIFO or a device would block or never end.
-        match fs::metadata(path) {
-            Ok(m) if !m.is_file() => {
-                self.warnings.push(format!("{shown}: not a regular file, skipped"));
-                return;
-            }
-            Err(e) => {
-                self.warnings.push(format!("{shown}: {}", io_reason(&e)));
-                return;
-            }
-            Ok(_) => {}
-        }
-        let mut bytes = Vec::new();
-        let read = fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-        if let Err(e) = read {
-            self.warnings.push(format!("{shown}: {}", io_reason(&e)));
-            return;
-        }
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| shown.clone());
-        self.add_bytes(&id, shown, bytes);
+/// Reads one file: only regular files (a FIFO or a device would block or never end),
+/// at most [`MAX_FILE_BYTES`].
+fn read_file(path: &Path) -> Result<Document, String> {
+    let shown = crate::sanitize::sanitize(&path.display().to_string());
+    match fs::metadata(path) {
+        Ok(m) if !m.is_file() => return Err(format!("{shown}: not a regular file, skipped")),
+        Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
+        Ok(_) => {}
     }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+    document(&id, shown, bytes)
+}
 
-    fn add_bytes(&mut self, id: &str, source: String, mut bytes: Vec<u8>) {
-        let mut warnings = Vec::new();
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            bytes.truncate(MAX_FILE_BYTES as usize);
-            // Cut before a character split by the limit rather than leave half of it.
-            let keep = bytes.iter().rposition(|&b| b & 0xc0 != 0x80).unwrap_or(0);
-            if bytes[keep] >= 0xc0 {
-                bytes.truncate(keep);
-            }
-            warnings.push(format!("larger than {} MB: truncated", MAX_FILE_BYTES / (1024 * 1024)));
+/// Decodes a file's bytes into a document, truncating what is over the limit.
+fn document(id: &str, source: String, mut bytes: Vec<u8>) -> Result<Document, String> {
+    let mut warnings = Vec::new();
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        bytes.truncate(MAX_FILE_BYTES as usize);
+        // Cut before a character split by the limit rather than leave half of it.
+        let keep = bytes.iter().rposition(|&b| b & 0xc0 != 0x80).unwrap_or(0);
+        if bytes.get(keep).is_some_and(|&b| b >= 0xc0) {
+            bytes.truncate(keep);
         }
-        let source = crate::sanitize::sanitize(&source);
-        match decode(&bytes) {
-            Decoded::Binary => self.warnings.push(format!("{source}: binary data, skipped")),
-            Decoded::Text(text, more) => {
-                warnings.extend(more);
-                if text.trim().is_empty() {
-                    self.warnings.push(format!("{source}: empty, skipped"));
-                    return;
-                }
-                for w in &warnings {
-                    self.warnings.push(format!("{source}: {w}"));
-                }
-                let id = crate::sanitize::sanitize(id);
-                self.documents.push(Document { id, source, text, warnings });
+        warnings.push(format!("larger than {} MB: truncated", MAX_FILE_BYTES / (1024 * 1024)));
+    }
+    let source = crate::sanitize::sanitize(&source);
+    match decode(&bytes) {
+        Decoded::Binary => Err(format!("{source}: binary data, skipped")),
+        Decoded::Text(text, more) => {
+            warnings.extend(more);
+            if text.trim().is_empty() {
+                return Err(format!("{source}: empty, skipped"));
             }
+            Ok(Document { id: crate::sanitize::sanitize(id), source, text, warnings })
         }
     }
 }
