@@ -5,7 +5,7 @@
 //! The lists are embedded in the binary (see `assets/SOURCES.md`) and parsed once, on
 //! first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 static FR_WORDS: &str = include_str!("../assets/lexicon/fr_words.txt");
@@ -29,7 +29,7 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Parses the embedded lists (done once by [`lexicon`]).
     pub fn load() -> Lexicon {
-        let mut zipf: HashMap<Box<str>, f32> = HashMap::with_capacity(120_000);
+        let mut zipf: HashMap<Box<str>, f32> = HashMap::with_capacity_and_hasher(120_000, Default::default());
         for list in [FR_WORDS, EN_WORDS] {
             for line in list.lines() {
                 let mut parts = line.split('\t');
@@ -52,6 +52,9 @@ impl Lexicon {
     pub fn zipf(&self, word: &str) -> f32 {
         if let Some(z) = self.zipf.get(word) {
             return *z;
+        }
+        if !word.chars().any(char::is_uppercase) {
+            return 0.0;
         }
         let lower = word.to_lowercase();
         self.zipf.get(lower.as_str()).copied().unwrap_or(0.0)

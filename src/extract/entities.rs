@@ -7,7 +7,7 @@
 //! before a name, a reporting verb, a place preposition). A capitalised word with no
 //! such evidence stays unmarked: a wrong highlight misleads more than a missing one.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::lexicon;
@@ -220,13 +220,13 @@ thread_local! {
     /// Capitalised words that the current text writes with a capital in mid-sentence
     /// and never in lower case: names, whatever the word lists say (`Poutine`, `Paris`
     /// are frequent lowercase words in corpora that fold case).
-    static NAMES_IN_TEXT: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
+    static NAMES_IN_TEXT: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::default());
 }
 
 /// Records which words of `text` are written as names (see [`NAMES_IN_TEXT`]).
 fn learn_names(text: &str, toks: &[Token]) {
-    let mut capitalised: HashSet<&str> = HashSet::new();
-    let mut lowercase: HashSet<String> = HashSet::new();
+    let mut capitalised: HashSet<&str> = HashSet::default();
+    let mut lowercase: HashSet<&str> = HashSet::default();
     for t in toks.iter().filter(|t| is_word(t)) {
         let w = t.text(text);
         if is_capitalised(w) {
@@ -234,13 +234,13 @@ fn learn_names(text: &str, toks: &[Token]) {
                 capitalised.insert(w);
             }
         } else {
-            lowercase.insert(w.to_string());
+            lowercase.insert(w);
         }
     }
     NAMES_IN_TEXT.with(|names| {
         let mut names = names.borrow_mut();
         names.clear();
-        names.extend(capitalised.into_iter().filter(|w| !lowercase.contains(&w.to_lowercase())).map(String::from));
+        names.extend(capitalised.into_iter().filter(|w| !lowercase.contains(w.to_lowercase().as_str())).map(String::from));
     });
 }
 

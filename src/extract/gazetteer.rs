@@ -5,7 +5,7 @@
 //! apostrophe, so `Etats-Unis` finds `États-Unis` and `Côte d'Ivoire` finds `Côte d’Ivoire`.
 //! The automaton is built once, on first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -112,7 +112,7 @@ impl Gazetteer {
         names.extend(variants);
         // The first entry to claim a name keeps it (organisations before places; the
         // build script lists the more populous place first).
-        let mut by_name: HashMap<String, usize> = HashMap::with_capacity(names.len());
+        let mut by_name: HashMap<String, usize> = HashMap::with_capacity_and_hasher(names.len(), Default::default());
         for (name, id) in names {
             by_name.entry(name).or_insert(id);
         }
