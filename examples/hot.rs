@@ -1,16 +1,10 @@
-//! Runs one stage many times for profiling: `hot DIR clean|extract`.
+//! Runs the per-article pipeline (clean + extract) repeatedly for profiling: `hot DIR`.
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = std::path::PathBuf::from(args.next().unwrap());
-    let stage = args.next().unwrap();
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: hot DIR"));
     let docs = vigie::corpus::load(&[dir]).documents;
-    let texts: Vec<String> = docs.iter().map(|d| vigie::clean::clean(&d.text).paragraphs.join("\n\n")).collect();
     for _ in 0..3 {
-        for (d, t) in docs.iter().zip(&texts) {
-            match stage.as_str() {
-                "clean" => { std::hint::black_box(vigie::clean::clean(&d.text)); }
-                _ => { std::hint::black_box(vigie::extract::extract(t)); }
-            }
+        for d in &docs {
+            std::hint::black_box(vigie::draft(d));
         }
     }
 }

@@ -30,20 +30,55 @@ pub fn name_key(name: &str) -> String {
 }
 
 fn word_key(w: &str) -> String {
-    let mut s = w.to_string();
-    for (from, to) in [("sch", "sh"), ("tch", "ch"), ("ch", "sh"), ("kh", "h"), ("ou", "u"), ("y", "i"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("gue", "ge"), ("gui", "gi"), ("j", "i"), ("ei", "ei")] {
-        s = s.replace(from, to);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if out.chars().next_back() != Some(c) {
-            out.push(c);
+    // One pass over the (accent-free, lowercase) word: the multi-letter spellings
+    // first, then single letters, then doubled letters folded.
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = String::with_capacity(w.len());
+    let mut i = 0;
+    let at = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k) == Some(&c));
+    while i < chars.len() {
+        let (piece, len) = if at(i, "sch") {
+            ("sh", 3)
+        } else if at(i, "tch") || at(i, "ch") {
+            ("sh", if at(i, "tch") { 3 } else { 2 })
+        } else if at(i, "kh") {
+            ("h", 2)
+        } else if at(i, "ou") {
+            ("u", 2)
+        } else if at(i, "ck") {
+            ("k", 2)
+        } else if at(i, "ph") {
+            ("f", 2)
+        } else if at(i, "gue") || at(i, "gui") {
+            (if chars[i + 2] == 'e' { "ge" } else { "gi" }, 3)
+        } else {
+            match chars[i] {
+                'y' | 'j' => ("i", 1),
+                'w' => ("v", 1),
+                _ => ("", 0),
+            }
+        };
+        if len == 0 {
+            push_folded(&mut out, chars[i]);
+            i += 1;
+        } else {
+            for c in piece.chars() {
+                push_folded(&mut out, c);
+            }
+            i += len;
         }
     }
     if out.len() > 3 && out.ends_with('e') {
         out.pop();
     }
     out
+}
+
+/// Appends `c` unless it doubles the last letter (`ss` → `s`).
+fn push_folded(out: &mut String, c: char) {
+    if out.chars().next_back() != Some(c) {
+        out.push(c);
+    }
 }
 
 /// Words of a name, for matching a surname or a family name alone.
