@@ -111,7 +111,7 @@ pub fn classify(line: &str) -> LineRole {
     if line.len() > 600 {
         return LineRole::Text; // chrome is short; a long line is prose even if it says "cookies"
     }
-    if line.len() > 250 {
+    if line.len() > 160 {
         // Long lines: only the notices that run long (newsletter, legal, captcha).
         return if LONG_END_SET.is_match(line) { LineRole::End } else { LineRole::Text };
     }

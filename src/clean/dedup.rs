@@ -7,7 +7,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How many earlier paragraphs a paragraph is compared with for near copies:
 /// pasted blocks sit close together, and the bound keeps huge files linear.
-const NEAR_WINDOW: usize = 32;
+const NEAR_WINDOW: usize = 16;
 /// Near copies need enough words for the overlap to mean something.
 const NEAR_MIN_WORDS: usize = 10;
 /// Share of word pairs two paragraphs must have in common to be near copies.

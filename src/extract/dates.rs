@@ -72,13 +72,40 @@ const DAY_EN: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
 const NUMBER_WORD: &str = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|quelques|several|a few";
 
-/// One pattern and how to read its captures.
+/// Which trigger words a rule needs nearby: rules run only in windows around them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Digit = 0,
+    Month = 1,
+    Weekday = 2,
+    RelativeDay = 3,
+    Period = 4,
+    Ago = 5,
+}
+
+const GROUPS: usize = 6;
+
+/// One pattern, how to read its captures, and what triggers it.
 struct Rule {
     re: Regex,
     read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>),
+    group: Group,
 }
 
 fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
+    let group = if pattern.contains("{MFR}") || pattern.contains("{MEN}") {
+        Group::Month
+    } else if pattern.contains("{WFR}") || pattern.contains("{WEN}") {
+        Group::Weekday
+    } else if pattern.contains("il y a") || pattern.contains("ago") || pattern.contains("dans") {
+        Group::Ago
+    } else if pattern.contains("hier") {
+        Group::RelativeDay
+    } else if pattern.contains("mois") || pattern.contains("week") || pattern.contains("année") {
+        Group::Period
+    } else {
+        Group::Digit
+    };
     let pattern = pattern
         .replace("{MFR}", MONTHS_FR)
         .replace("{MEN}", MONTHS_EN)
@@ -88,7 +115,7 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         .replace("{DEN}", DAY_EN)
         .replace("{YEAR}", YEAR)
         .replace("{NUM}", NUMBER_WORD);
-    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read }
+    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -386,34 +413,50 @@ fn looks_like_quantity(next_word: &str) -> bool {
 
 /// Words that can start or anchor a temporal expression; the rules run only in
 /// windows around them (and around digits), not over the whole text.
-const TRIGGERS: &[&str] = &[
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
-    "novembre", "décembre", "decembre", "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "hier", "demain",
-    "aujourd", "today", "tonight", "yesterday", "tomorrow", "semaine", "mois", "année", "annee", "an", "week", "month",
-    "year", "ago", "il y a", "dans",
+/// Words that can start or anchor a temporal expression, with the rules they wake.
+const TRIGGERS: &[(&str, Group)] = &[
+    ("janvier", Group::Month), ("février", Group::Month), ("fevrier", Group::Month), ("mars", Group::Month),
+    ("avril", Group::Month), ("mai", Group::Month), ("juin", Group::Month), ("juillet", Group::Month),
+    ("août", Group::Month), ("aout", Group::Month), ("septembre", Group::Month), ("octobre", Group::Month),
+    ("novembre", Group::Month), ("décembre", Group::Month), ("decembre", Group::Month), ("janv", Group::Month),
+    ("févr", Group::Month), ("fév", Group::Month), ("avr", Group::Month), ("juil", Group::Month), ("sept", Group::Month),
+    ("oct", Group::Month), ("nov", Group::Month), ("déc", Group::Month), ("january", Group::Month),
+    ("february", Group::Month), ("march", Group::Month), ("april", Group::Month), ("may", Group::Month),
+    ("june", Group::Month), ("july", Group::Month), ("august", Group::Month), ("september", Group::Month),
+    ("october", Group::Month), ("november", Group::Month), ("december", Group::Month), ("jan", Group::Month),
+    ("feb", Group::Month), ("mar", Group::Month), ("apr", Group::Month), ("jun", Group::Month), ("jul", Group::Month),
+    ("aug", Group::Month), ("sep", Group::Month), ("dec", Group::Month), ("lundi", Group::Weekday),
+    ("mardi", Group::Weekday), ("mercredi", Group::Weekday), ("jeudi", Group::Weekday), ("vendredi", Group::Weekday),
+    ("samedi", Group::Weekday), ("dimanche", Group::Weekday), ("monday", Group::Weekday), ("tuesday", Group::Weekday),
+    ("wednesday", Group::Weekday), ("thursday", Group::Weekday), ("friday", Group::Weekday),
+    ("saturday", Group::Weekday), ("sunday", Group::Weekday), ("hier", Group::RelativeDay),
+    ("demain", Group::RelativeDay), ("aujourd", Group::RelativeDay), ("today", Group::RelativeDay),
+    ("tonight", Group::RelativeDay), ("yesterday", Group::RelativeDay), ("tomorrow", Group::RelativeDay),
+    ("semaine", Group::Period), ("mois", Group::Period), ("année", Group::Period), ("annee", Group::Period),
+    ("an", Group::Period), ("week", Group::Period), ("month", Group::Period), ("year", Group::Period),
+    ("ago", Group::Ago), ("il y a", Group::Ago), ("dans", Group::Ago),
 ];
 
 static TRIGGER_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(TRIGGERS)
+        .build(TRIGGERS.iter().map(|(w, _)| w))
         .expect("date triggers")
 });
 
 /// Bytes of context around a trigger that a rule may need (`mardi 18 et 19 juin 2024`).
 const WINDOW: usize = 64;
 
-/// Disjoint byte ranges of `text` around every trigger word and digit.
-fn windows(text: &str) -> Vec<(usize, usize)> {
+/// For each group of rules, the disjoint byte ranges of `text` around its triggers.
+fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
     let whole = |s: usize, e: usize| {
         !text[..s].chars().next_back().is_some_and(char::is_alphanumeric) && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
     };
-    let mut hits: Vec<(usize, usize)> =
-        TRIGGER_AUTOMATON.find_iter(text).filter(|m| whole(m.start(), m.end())).map(|m| (m.start(), m.end())).collect();
+    let mut hits: [Vec<(usize, usize)>; GROUPS] = Default::default();
+    for m in TRIGGER_AUTOMATON.find_iter(text).filter(|m| whole(m.start(), m.end())) {
+        hits[TRIGGERS[m.pattern().as_usize()].1 as usize].push((m.start(), m.end()));
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -422,11 +465,16 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            hits.push((start, i));
+            hits[Group::Digit as usize].push((start, i));
         } else {
             i += 1;
         }
     }
+    hits.map(|group| merge_windows(text, group))
+}
+
+/// Widens each hit by [`WINDOW`] to whole words and merges the overlaps.
+fn merge_windows(text: &str, mut hits: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     hits.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in hits {
@@ -454,7 +502,7 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
     let windows = windows(text);
     for rule in RULES.iter() {
-        for &(from, to) in &windows {
+        for &(from, to) in &windows[rule.group as usize] {
             let hay = &text[..to];
             let mut pos = from;
             while pos <= to {

@@ -267,18 +267,40 @@ fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
     while start > 0 && !toks[start].sentence_start {
         start -= 1;
     }
-    let mut end = i + 1;
-    while end < toks.len() && !toks[end].sentence_start {
-        end += 1;
-    }
-    let words: Vec<&str> = toks[start..end].iter().filter(|t| is_word(t)).map(|t| t.text(text)).filter(|w| w.chars().count() > 3).collect();
-    words.len() >= 4 && words.iter().filter(|w| is_capitalised(w)).count() * 10 >= words.len() * 8
+    TITLE_CASE.with(|cache| {
+        if let Some(&(s, answer)) = cache.borrow().as_ref()
+            && s == start
+        {
+            return answer;
+        }
+        let mut end = i + 1;
+        while end < toks.len() && !toks[end].sentence_start {
+            end += 1;
+        }
+        let (mut words, mut capitalised) = (0usize, 0usize);
+        for t in toks[start..end].iter().filter(|t| is_word(t)) {
+            let w = t.text(text);
+            if w.chars().count() > 3 {
+                words += 1;
+                capitalised += usize::from(is_capitalised(w));
+            }
+        }
+        let answer = words >= 4 && capitalised * 10 >= words * 8;
+        *cache.borrow_mut() = Some((start, answer));
+        answer
+    })
+}
+
+thread_local! {
+    /// The last sentence asked about by [`in_title_case`] (callers go in text order).
+    static TITLE_CASE: std::cell::RefCell<Option<(usize, bool)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     learn_names(text, &toks);
+    TITLE_CASE.with(|c| *c.borrow_mut() = None);
     let mut candidates: Vec<(Found, u8)> = Vec::new();
     let gaz = gazetteer();
 
