@@ -57,7 +57,8 @@ pub fn draft(doc: &Document) -> Draft {
         paragraphs.push(text.len()..text.len() + p.len());
         text.push_str(p);
     }
-    let extraction = extract::extract(&text);
+    let mut extraction = extract::extract(&text);
+    let mentions = std::mem::take(&mut extraction.mentions);
     let (date, date_source) = match cleaned.date {
         Some(d) => (Some(d), DateSource::Line),
         None => match extract::article_date::infer(&text, &extraction.temporals) {
@@ -74,7 +75,7 @@ pub fn draft(doc: &Document) -> Draft {
         meta: cleaned.meta,
         text,
         paragraphs,
-        mentions: extraction.mentions.clone(),
+        mentions,
         timeline: Vec::new(),
         warnings: doc.warnings.clone(),
     };

@@ -62,9 +62,10 @@ fn word_hashes(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(0x100_0000_01b3))
+            let fnv = |h: u64, c: char| (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
+            w.chars().fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+                if c.is_ascii() { fnv(h, c.to_ascii_lowercase()) } else { c.to_lowercase().fold(h, fnv) }
+            })
         })
         .collect()
 }
