@@ -27,6 +27,8 @@ use crate::sanitize::sanitize;
 /// A paragraph at least this long (in characters) starts the body: headlines,
 /// captions and bylines are shorter.
 const BODY_MIN_CHARS: usize = 100;
+/// Lines after an end marker longer than this (in bytes) are article prose, not footer.
+const FOOTER_MAX_LINE: usize = 240;
 /// Headlines are at most this long.
 const TITLE_MAX_CHARS: usize = 300;
 
@@ -103,7 +105,7 @@ pub fn clean(raw: &str) -> Cleaned {
     let title_key = (!out.title.trim().is_empty()).then(|| dedup::text_key(&out.title));
     let mut dedup = Dedup::default();
     let mut kept_chars = 0usize;
-    let rest_chars: Vec<usize> = suffix_sums(&lines[body_start..]);
+    let rest = suffix_sums(&lines[body_start..]);
     let mut skip_teasers = 0usize;
     for (k, line) in lines[body_start..].iter().enumerate() {
         // The headlines listed under a teaser header: short lines without a final stop.
@@ -123,7 +125,10 @@ pub fn clean(raw: &str) -> Cleaned {
             LineRole::End => {
                 // What follows an end marker is not the article, unless the marker stands
                 // early with most of the prose still to come.
-                if kept_chars > 0 && rest_chars[k] < kept_chars {
+                // A footer holds short lines (headlines, blurbs); a long prose paragraph
+                // after the marker means the marker was a sentence of the article.
+                let (rest_chars, longest) = rest[k];
+                if kept_chars > 0 && rest_chars < kept_chars && longest < FOOTER_MAX_LINE {
                     break;
                 }
                 continue;
@@ -159,11 +164,12 @@ pub fn clean(raw: &str) -> Cleaned {
 }
 
 /// Sum of the lengths of the prose lines from each index to the end.
-fn suffix_sums(lines: &[Line]) -> Vec<usize> {
-    let mut sums = vec![0; lines.len() + 1];
+/// From each line to the end: the length of the prose lines and the longest of them.
+fn suffix_sums(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut sums = vec![(0, 0); lines.len() + 1];
     for i in (0..lines.len()).rev() {
         let own = if lines[i].role == LineRole::Text { lines[i].text.len() } else { 0 };
-        sums[i] = sums[i + 1] + own;
+        sums[i] = (sums[i + 1].0 + own, sums[i + 1].1.max(own));
     }
     sums
 }
@@ -415,6 +421,14 @@ mod tests {
         let page = "Un titre assez long pour un article\n\nPremier paragraphe de l'article, qui raconte ce qui s'est passé et qui est assez long pour être du corps de texte.\n\nDeuxième paragraphe de l'article, qui conclut le récit des événements de la journée.\n\nLa lettre d'information quotidienne\n\nRecevez chaque matin l'essentiel de l'actualité dans votre boîte aux lettres, gratuitement et sans engagement de votre part.\n\nLaisser un commentaire\n\n    Une célébrité se lâche sur une autre célébrité";
         let c = clean(page);
         assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn a_sentence_that_looks_like_an_end_marker_does_not_cut_the_article() {
+        let long = "Les électeurs ont jusqu'au 3 mai pour s'inscrire, a rappelé la préfecture, qui prévoit des permanences dans chaque mairie du département pendant tout le mois d'avril, y compris le samedi matin pour les personnes qui travaillent en semaine.";
+        let page = format!("Élections : les inscriptions sont ouvertes\n\n{long}\n\nUn deuxième paragraphe assez long du corps de l'article, qui explique les démarches à suivre en ligne et au guichet.\n\nInscrivez-vous sur les listes électorales avant le 3 mai.\n\n{}", "La préfecture rappelle aussi que les jeunes qui atteignent dix-huit ans avant le scrutin sont inscrits d'office, à condition d'avoir été recensés à seize ans, et qu'une carte électorale leur sera envoyée par la poste quelques jours avant le vote.");
+        let c = clean(&page);
+        assert_eq!(c.paragraphs.len(), 3, "{:?}", c.paragraphs);
     }
 
     #[test]
