@@ -29,7 +29,7 @@ pub enum LineRole {
 /// Headers of teaser lists ("À lire aussi", "Read next"): the header and the short
 /// headline lines right after it go; a list at the foot ends the article.
 const TEASER_HEADERS: &[&str] = &[
-    r"(?i)^(?:à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|à lire également|lire également|read next|read more|see also|related|related stories|related articles|la rédaction vous conseille|nos lecteurs ont aussi lu|recommended|recommandé pour vous|you might like|up next|à suivre|sur le même sujet)\s*:?$",
+    r"(?i)^(?:à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|à lire également|lire également|read next|read more|see also|related|related stories|related articles|la rédaction vous conseille|nos lecteurs ont aussi lu|recommended|recommandé pour vous|you might like|up next|à suivre|sur le même sujet|most read|most popular|les plus lus|les plus populaires|trending|tendances|top stories|à la une|en ce moment|dernières? nouvelles|dernières? infos?|latest news|latest|breaking news)\s*:?$",
 ];
 
 /// Whole-line patterns of chrome that can stand anywhere on a page.
@@ -51,6 +51,7 @@ const CHROME: &[&str] = &[
     // share and social widgets
     r"(?i)^(?:share|partager|partagez|partage)(?: (?:this|cet|l'|l’|sur|on|via|par)\s?.{0,25})?\s*:?$",
     r"(?i)^(?:tweet|tweeter|facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|imprimer|print|copier le lien|copy link|envoyer|send|pinterest|reddit|messenger)$",
+    r"(?i)^(?:ajouter aux favoris|add to favou?rites|bookmark|sauvegarder|save(?: article)?|enregistrer|s'abonner|offrir cet article|gift (?:this )?article|écouter cet article|listen to (?:this )?article|\d\d:\d\d\s*/\s*\d\d:\d\d)$",
     r"(?i)^(?:suivez-nous|follow us|abonnez-vous à notre chaîne|rejoignez-nous)(?-u:\b).{0,40}$",
     // navigation
     r"(?i)^(?:accueil|home|menu|fermer|close|rechercher|search|se connecter|connexion|log ?in|sign in|s'inscrire|register|mon compte|my account|retour|back|haut de page|back to top|top)$",
@@ -151,8 +152,15 @@ mod tests {
 
     #[test]
     fn widgets_and_teaser_headers() {
-        for s in ["Partager cet article", "Share this story", "Commentaires (3)", "12 comments", "Lire aussi : Le gouvernement présente son budget", "Read more: Markets fall again", "Économie : Dernières nouvelles", "Trending", "Accueil › Monde › Europe", "Lire la suite :"] {
+        for s in ["Partager cet article", "Share this story", "Commentaires (3)", "12 comments", "Lire aussi : Le gouvernement présente son budget", "Read more: Markets fall again", "Économie : Dernières nouvelles", "Accueil › Monde › Europe", "Lire la suite :"] {
             assert_eq!(role(s), LineRole::Chrome, "{s}");
+        }
+    }
+
+    #[test]
+    fn teaser_list_headers() {
+        for s in ["Trending", "Most Read", "À lire aussi", "La rédaction vous conseille", "Read Next"] {
+            assert_eq!(role(s), LineRole::TeaserHeader, "{s}");
         }
     }
 

@@ -358,6 +358,17 @@ fn ago(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, sign: i32) {
     out.push((m.start(), m.end(), t));
 }
 
+/// Whether a word is a French or English month name ("juin 2024": the number is a year).
+pub fn is_month_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    matches!(
+        w.as_str(),
+        "janvier" | "février" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "aout" | "septembre"
+            | "octobre" | "novembre" | "décembre" | "decembre" | "january" | "february" | "march" | "april" | "may"
+            | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
+}
+
 /// Month number of a French or English month name or abbreviation.
 pub fn month_number(name: &str) -> u32 {
     let n = name.to_lowercase();

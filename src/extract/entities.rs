@@ -314,6 +314,11 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         let entry = gaz.entry(hit.entry);
+        // A city inside a longer unknown name ("Real Madrid", "Paris Saint-Germain") is
+        // not the city.
+        if single_word && entry.category == "city" && next_to_unknown_capital(text, &toks, tok, hit.end) {
+            continue;
+        }
         // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
@@ -347,6 +352,24 @@ pub fn find(text: &str) -> Vec<Found> {
     }
 
     select(candidates)
+}
+
+/// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
+/// word that is not at a sentence start: `Real Madrid`, `Paris Saint-Germain`.
+fn next_to_unknown_capital(text: &str, toks: &[Token], tok: usize, end: usize) -> bool {
+    let capital_word = |t: &Token| {
+        let w = t.text(text);
+        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(w)
+    };
+    let after = toks.iter().skip(tok).find(|t| t.start >= end);
+    let next = after.is_some_and(|n| text[end..n.start] == *" " && capital_word(n) && gazetteer().lookup(n.text(text)).is_none());
+    let prev = tok > 0
+        && toks.get(tok).is_some_and(|t| !t.sentence_start && text[toks[tok - 1].end..t.start] == *" ")
+        && capital_word(&toks[tok - 1])
+        && !toks[tok - 1].sentence_start
+        && gazetteer().lookup(toks[tok - 1].text(text)).is_none()
+        && !lexicon().is_given_name(toks[tok - 1].text(text));
+    next || prev
 }
 
 /// Keeps the strongest, then longest, candidates that do not overlap.

@@ -72,6 +72,20 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         {
             continue;
         }
+        // "Ligue 1", "Article 5", "Windows 11": a number that ends a name. "1." at the
+        // start of a line: a list marker.
+        let prev_word: &str = text[..whole.start()].trim_end_matches([' ', '\u{a0}']).rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let named = text[..whole.start()].ends_with(' ')
+            && prev_word.chars().next().is_some_and(char::is_uppercase)
+            && !prev_word.chars().all(char::is_uppercase)
+            && !super::dates::is_month_name(prev_word)
+            && !text[..whole.start()].trim_end().ends_with(['.', '!', '?', '»', ':'])
+            && !is_sentence_start_word(text, whole.start(), prev_word);
+        let line_start = text[..whole.start()].chars().next_back().is_none_or(|c| c == '\n');
+        let list_marker = line_start && text[whole.end()..].starts_with(['.', ')']);
+        if named || list_marker {
+            continue;
+        }
         let Some(mut value) = parse_digits(num.as_str(), decimal) else { continue };
         let mut end = whole.end();
         if let Some(scale) = c.name("scale") {
@@ -117,6 +131,14 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     out.sort_by_key(|f| f.start);
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// Whether `word`, just before byte `at`, opens its sentence ("En 2019", "Selon 10 sources").
+fn is_sentence_start_word(text: &str, at: usize, word: &str) -> bool {
+    let before_word = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let before_word = &before_word[..before_word.len() - word.len().min(before_word.len())];
+    let prev = before_word.trim_end().chars().next_back();
+    prev.is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '«' | '"' | '“' | ':'))
 }
 
 /// `10h30`, `10 h 30`, `14:00`: a time of day, not an amount.
@@ -237,5 +259,8 @@ mod tests {
     fn articles_ordinals_codes_and_times_are_not_figures() {
         assert!(values("l’une des nations, un avion, la première fois, le G7, le F-16, COVID-19, à 10h30, à 14:00", Decimal::Comma).is_empty());
         assert!(values("un avion neuf", Decimal::Comma).is_empty());
+        assert!(values("le titre de Ligue 1 et la Formula 1", Decimal::Comma).is_empty());
+        assert!(values("1. Premier titre\n2. Second titre", Decimal::Comma).is_empty());
+        assert_eq!(values("En 2019, 30 soldats", Decimal::Comma).len(), 2);
     }
 }
