@@ -106,8 +106,17 @@ fn skip_string(chars: &mut Chars) -> bool {
             '\u{1b}' => {
                 if chars.peek() == Some(&'\\') {
                     chars.next();
+                    break;
                 }
-                break;
+                // An ESC that is not ST aborts the string and starts a new sequence, as
+                // terminals read it: that sequence must go too, not be left as text. A
+                // new string is skipped by this loop rather than by recursion, so that a
+                // file of "ESC ] ESC ] ..." cannot exhaust the stack.
+                if matches!(chars.peek(), Some(']' | 'P' | 'X' | '^' | '_')) {
+                    chars.next();
+                    continue;
+                }
+                return skip_escape(chars);
             }
             _ => {}
         }
@@ -138,6 +147,13 @@ mod tests {
         assert_eq!(sanitize("abc\u{202e}fed\u{2066}x\u{2069}"), "abcfedx");
         assert_eq!(sanitize("hid\u{200b}den\u{200d}"), "hidden");
         assert_eq!(sanitize("a\tb"), "a b");
+    }
+
+    #[test]
+    fn an_escape_inside_a_string_starts_a_new_sequence() {
+        assert_eq!(sanitize("a\u{1b}]0;one\u{1b}]0;two\nb"), "a\nb");
+        assert_eq!(sanitize("a\u{1b}]0;t\u{1b}[31mb"), "ab");
+        assert_eq!(sanitize(&format!("a{}\nb", "\u{1b}]".repeat(1_000_000))), "a\nb");
     }
 
     #[test]

@@ -180,7 +180,8 @@ fn read_lines(text: &str) -> Vec<Line> {
     let mut block = 0usize;
     let mut previous_blank = true;
     for raw in text.split('\n') {
-        let trimmed = strip_markdown(collapse_spaces(raw).trim());
+        // Spaces fold after the markdown goes: "le ** le" must not leave "le  le".
+        let trimmed = collapse_spaces(&strip_markdown(raw.trim()));
         if trimmed.is_empty() {
             if !previous_blank {
                 block += 1;
@@ -467,5 +468,11 @@ mod tests {
         let once = clean(page);
         let again = clean(&format!("{}\n\n{}", once.title, once.paragraphs.join("\n\n")));
         assert_eq!(once.paragraphs, again.paragraphs);
+    }
+
+    #[test]
+    fn removed_markdown_leaves_no_double_space() {
+        let c = clean("Un titre clair pour un article de test\n\nle ** le __ fin");
+        assert_eq!(c.paragraphs, ["le le fin"]);
     }
 }

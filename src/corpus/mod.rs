@@ -107,7 +107,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
                 listing.sources.extend(files.into_iter().map(Source::File));
             }
             Ok(_) => listing.sources.push(Source::File(path.clone())),
-            Err(e) => listing.warnings.push(format!("{}: {}", path.display(), io_reason(&e))),
+            Err(e) => listing.warnings.push(format!("{}: {}", shown(path), io_reason(&e))),
         }
     }
     listing
@@ -155,7 +155,7 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, loade
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            loaded.warnings.push(format!("{}: {}", dir.display(), io_reason(&e)));
+            loaded.warnings.push(format!("{}: {}", shown(dir), io_reason(&e)));
             return;
         }
     };
@@ -163,17 +163,26 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, loade
         let path = entry.path();
         // Follow symlinks, but only to directories and regular files.
         let Ok(meta) = fs::metadata(&path) else {
-            loaded.warnings.push(format!("{}: broken link or unreadable entry", path.display()));
+            loaded.warnings.push(format!("{}: broken link or unreadable entry", shown(&path)));
             continue;
         };
         if meta.is_dir() {
             walk(&path, seen, files, loaded);
         } else if meta.is_file() && has_article_extension(&path) {
             files.push(path);
+        } else if has_article_extension(&path) {
+            // A FIFO, socket or device named like an article: say why it is not read.
+            loaded.warnings.push(format!("{}: not a regular file, skipped", shown(&path)));
         } else {
             loaded.skipped += 1;
         }
     }
+}
+
+/// A path as warnings show it: a file name can hold escape sequences, and warnings
+/// reach the terminal.
+fn shown(path: &Path) -> String {
+    crate::sanitize::sanitize(&path.display().to_string())
 }
 
 fn has_article_extension(path: &Path) -> bool {
@@ -193,7 +202,7 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Reads one file: only regular files (a FIFO or a device would block or never end),
 /// at most [`MAX_FILE_BYTES`].
 fn read_file(path: &Path) -> Result<Document, String> {
-    let shown = crate::sanitize::sanitize(&path.display().to_string());
+    let shown = shown(path);
     match fs::metadata(path) {
         Ok(m) if !m.is_file() => return Err(format!("{shown}: not a regular file, skipped")),
         Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),

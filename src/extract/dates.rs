@@ -114,7 +114,10 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         .replace("{DAY}", DAY)
         .replace("{DEN}", DAY_EN)
         .replace("{YEAR}", YEAR)
-        .replace("{NUM}", NUMBER_WORD);
+        .replace("{NUM}", NUMBER_WORD)
+        // A date never runs across a line break: in "January\n\n1" the month ends one
+        // paragraph and the day starts the next, and the mention would straddle both.
+        .replace(r"\s", r"[^\S\n]");
     Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group }
 }
 
@@ -855,5 +858,13 @@ mod tests {
         let a = Some(d(2024, 6, 18));
         assert!(values("pour son premier voyage en 24 ans, durant 18 mois, à 10 h 30", a).is_empty());
         assert!(values("Au cours de ses douze années au pouvoir", a).is_empty());
+    }
+
+    #[test]
+    fn a_date_does_not_run_across_a_paragraph_break() {
+        let text = "le millions Washington January\n\n1/01/1900 Union européenne";
+        for e in find(text) {
+            assert!(!text[e.start..e.end].contains('\n'), "{:?}", &text[e.start..e.end]);
+        }
     }
 }

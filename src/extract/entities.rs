@@ -263,6 +263,10 @@ fn is_dictionary_word(w: &str) -> bool {
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
 /// title case, where capitals say nothing about names.
 fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
+    // A gazetteer hit inside the last token ("VW" in "Σ'VW") has no token of its own.
+    if i >= toks.len() {
+        return false;
+    }
     let mut start = i;
     while start > 0 && !toks[start].sentence_start {
         start -= 1;

@@ -179,4 +179,10 @@ mod tests {
         let figures: Vec<_> = m.iter().filter(|m| m.kind == Kind::Figure).collect();
         assert_eq!(figures.len(), 2, "{figures:?}");
     }
+
+    #[test]
+    fn a_place_inside_the_last_token_does_not_panic() {
+        // "VW" is a gazetteer hit starting inside the only token: no token index for it.
+        extract("Σ'VW");
+    }
 }
