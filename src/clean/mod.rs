@@ -263,21 +263,27 @@ fn is_body_paragraph(text: &str) -> bool {
     text.chars().count() >= BODY_MIN_CHARS
 }
 
-/// The headline: the first line of the header zone that reads like one.
+/// The headline: the first line of the header zone that reads like one; a short line
+/// standing alone ("Visite attendue") only when no longer one follows (a site name such
+/// as "Le Monde" often stands alone above the real headline).
 fn find_title(header: &[Line]) -> Option<usize> {
-    header.iter().position(|l| {
+    let candidate = |l: &Line| {
         let chars = l.text.chars().count();
-        let words = l.text.split_whitespace().count();
-        // A short headline must stand alone in its block, away from site chrome.
-        let alone = header.iter().filter(|o| o.block == l.block).count() == 1;
-        let short_headline = words >= 2 && alone && l.text.chars().next().is_some_and(char::is_uppercase);
         l.role == LineRole::Text
             && l.date.is_none()
-            && (words >= 4 || chars >= 25 || short_headline)
             && chars <= TITLE_MAX_CHARS
             && !l.text.ends_with(':')
             && !l.text.starts_with(['•', '-', '*', '–', '—', '·', '©'])
-    })
+    };
+    let regular = |l: &Line| l.text.split_whitespace().count() >= 4 || l.text.chars().count() >= 25;
+    let short = |l: &Line| {
+        let alone = header.iter().filter(|o| o.block == l.block).count() == 1;
+        l.text.split_whitespace().count() >= 2 && alone && l.text.chars().next().is_some_and(char::is_uppercase)
+    };
+    header
+        .iter()
+        .position(|l| candidate(l) && regular(l))
+        .or_else(|| header.iter().position(|l| candidate(l) && short(l)))
 }
 
 /// The first sentence of a paragraph, for articles without a headline line.
@@ -385,6 +391,14 @@ mod tests {
         assert_eq!(c.date, None, "the site header date is not the article's");
         assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
         assert!(c.paragraphs[0].starts_with("Le maire a présenté lundi"));
+    }
+
+    #[test]
+    fn a_site_name_above_the_headline_is_not_the_title() {
+        let page = "Le Monde\n\nLe Parlement adopte la réforme de l'assurance chômage\n\nLe Parlement a définitivement adopté jeudi la réforme de l'assurance chômage, après un dernier vote au Sénat qui a réuni une large majorité.";
+        assert_eq!(clean(page).title, "Le Parlement adopte la réforme de l'assurance chômage");
+        let short = "Visite attendue\n\nLa ministre arrive jeudi à Berlin pour deux jours de rencontres avec ses homologues européens, a indiqué son entourage.";
+        assert_eq!(clean(short).title, "Visite attendue");
     }
 
     #[test]
