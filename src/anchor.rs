@@ -73,8 +73,10 @@ fn sentence_entities(draft: &Draft, at: usize) -> (BTreeSet<String>, usize) {
     let sentence = sentences::around(&draft.extraction.sentences, at);
     let mut set = BTreeSet::new();
     let mut persons = 0;
-    for m in &draft.article.mentions {
-        if m.start >= sentence.start && m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place) {
+    let mentions = &draft.article.mentions;
+    let first = mentions.partition_point(|m| m.start < sentence.start);
+    for m in mentions[first..].iter().take_while(|m| m.start < sentence.end) {
+        if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place) {
             if let Some(e) = &m.entity
                 && set.insert(e.clone())
                 && m.kind == Kind::Person

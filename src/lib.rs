@@ -15,6 +15,7 @@ pub mod index;
 pub mod lexicon;
 pub mod model;
 pub mod sanitize;
+pub mod spans;
 pub mod timeline;
 pub mod tui;
 
@@ -87,9 +88,10 @@ pub fn finish(draft: Draft) -> Article {
     let Draft { mut article, extraction } = draft;
     let anchor: Option<NaiveDate> = article.date;
     let mut mentions = article.mentions;
+    let taken = spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
     for t in &extraction.temporals {
         // A date that overlaps an entity or figure loses: "2000" inside "G2000" is not a year.
-        if mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+        if taken.overlaps(t.start, t.end) {
             continue;
         }
         let value = extract::dates::resolve(t.temporal, t.tense, anchor);

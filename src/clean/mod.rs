@@ -241,13 +241,7 @@ static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").ex
 
 /// Markdown headings, links and emphasis become plain text.
 fn strip_markdown(line: &str) -> String {
-    let mut s = line.trim_start_matches('#').trim_start().to_string();
-    if s.len() != line.len() && line.starts_with('#') && s.is_empty() {
-        return String::new();
-    }
-    if s.starts_with('>') {
-        s = s.trim_start_matches('>').trim_start().to_string();
-    }
+    let mut s = line.to_string();
     if s.contains("](") {
         s = MD_LINK
             .replace_all(&s, |c: &regex::Captures| if c[0].starts_with('!') { String::new() } else { c[1].to_string() })
@@ -256,7 +250,9 @@ fn strip_markdown(line: &str) -> String {
     if s.contains("**") || s.contains("__") {
         s = MD_EMPHASIS.replace_all(&s, "").into_owned();
     }
-    s.trim().to_string()
+    // Heading and quote markers, however many and however nested ("# # titre", "> > cité"),
+    // once emphasis is gone ("** # titre").
+    s.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace()).trim_end().to_string()
 }
 
 fn is_body_paragraph(text: &str) -> bool {

@@ -107,16 +107,28 @@ pub struct Linked {
 pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
     let surface = |f: &Found| text[f.start..f.end].to_string();
     // Full person names (two words or more), grouped by key; the first spelling names the group.
-    let mut full_names: Vec<(usize, String, Vec<String>)> = Vec::new(); // (start, canonical, word keys)
     let mut canonical_by_key: HashMap<String, String> = HashMap::new();
+    // For the first and last word of each full name, the (start, canonical) of the names
+    // that have it, in text order: a surname alone links to the one named last before it.
+    let mut by_word: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for f in found.iter().filter(|f| f.kind == Kind::Person) {
         let s = surface(f);
         if s.split_whitespace().count() >= 2 {
             let key = name_key(&s);
             let canonical = canonical_by_key.entry(key).or_insert_with(|| s.clone()).clone();
-            full_names.push((f.start, canonical, name_words(&s)));
+            let words = name_words(&s);
+            let mut ends: Vec<&String> = words.first().into_iter().chain(words.last()).collect();
+            ends.dedup();
+            for w in ends {
+                by_word.entry(w.clone()).or_default().push((f.start, canonical.clone()));
+            }
         }
     }
+    let person_for = |word: &str, at: usize| -> Option<String> {
+        let list = by_word.get(&name_key(word))?;
+        let i = list.partition_point(|(start, _)| *start < at);
+        if i > 0 { Some(list[i - 1].1.clone()) } else { list.get(i).map(|(_, c)| c.clone()) }
+    };
     // Regions named by a cardinal point link to the country they shorten.
     let place_with = |suffix: &[&str]| {
         found
@@ -125,11 +137,7 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
             .filter_map(|f| f.canonical.clone().or_else(|| Some(surface(f))))
             .find(|c| suffix.iter().any(|s| c.ends_with(s)))
     };
-    let orgs: Vec<(String, String)> = found
-        .iter()
-        .filter(|f| f.kind == Kind::Org)
-        .map(|f| (surface(f), f.canonical.clone().unwrap_or_else(|| surface(f))))
-        .collect();
+    let orgs = OrgNames::new(found.iter().filter(|f| f.kind == Kind::Org).map(|f| (surface(f), f.canonical.clone().unwrap_or_else(|| surface(f)))));
 
     let mut out = Vec::new();
     for (index, f) in found.iter().enumerate() {
@@ -140,11 +148,7 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
             if f.canonical.is_some() || s.split_whitespace().count() != 1 {
                 return None;
             }
-            let key = name_key(&s);
-            let matches = |n: &&(usize, String, Vec<String>)| n.2.first() == Some(&key) || n.2.last() == Some(&key);
-            let before = full_names.iter().filter(|n| n.0 < f.start).filter(matches).last();
-            let after = full_names.iter().filter(|n| n.0 > f.start).find(matches);
-            before.or(after).map(|n| n.1.clone())
+            person_for(&s, f.start)
         };
         let (kind, entity) = match (f.kind, surname_of(f)) {
             (_, Some(person)) if f.kind != Kind::Org || f.weak => (Kind::Person, Some(person)),
@@ -155,14 +159,8 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
                 if s.split_whitespace().count() >= 2 {
                     canonical_by_key.get(&name_key(&s)).cloned()
                 } else {
-                    let key = name_key(&s);
-                    let matches = |(_, _, words): &&(usize, String, Vec<String>)| {
-                        words.first() == Some(&key) || words.last() == Some(&key)
-                    };
-                    let before = full_names.iter().filter(|n| n.0 < f.start).filter(matches).last();
-                    let after = full_names.iter().filter(|n| n.0 > f.start).find(matches);
-                    match before.or(after) {
-                        Some((_, canonical, _)) => Some(canonical.clone()),
+                    match person_for(&s, f.start) {
+                        Some(canonical) => Some(canonical),
                         None if f.weak => None,
                         None => Some(s.clone()),
                     }
@@ -185,7 +183,7 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
 /// An organisation's entity: its gazetteer name; the full name it abbreviates
 /// (`Agence France-Presse (AFP)`); or the longer name it begins (`Conseil de sécurité`
 /// for `Conseil de sécurité des Nations unies`).
-fn org_entity(text: &str, found: &[Found], index: usize, s: &str, f: &Found, orgs: &[(String, String)]) -> String {
+fn org_entity(text: &str, found: &[Found], index: usize, s: &str, f: &Found, orgs: &OrgNames) -> String {
     if let Some(c) = &f.canonical {
         return c.clone();
     }
@@ -198,18 +196,39 @@ fn org_entity(text: &str, found: &[Found], index: usize, s: &str, f: &Found, org
         }
     }
     // An acronym of an organisation named in full elsewhere in the article.
-    if let Some((_, entity)) = orgs.iter().find(|(full, _)| full != s && initials(full) == s && s.len() >= 2) {
+    if s.len() >= 2
+        && let Some(entity) = orgs.by_initials.get(s).and_then(|list| list.iter().find(|(full, _)| full != s)).map(|(_, e)| e)
+    {
         return entity.clone();
     }
-    // A short form that begins a longer organisation name.
-    let longer = orgs
-        .iter()
-        .filter(|(full, _)| full.len() > s.len() && full.starts_with(s) && full[s.len()..].starts_with(' '))
-        .max_by_key(|(full, _)| full.len());
+    // A short form that begins a longer organisation name (the longest of them).
+    let prefix = format!("{s} ");
+    let longer = orgs.by_surface.range(prefix.clone()..).take_while(|(full, _)| full.starts_with(&prefix)).max_by_key(|(full, _)| full.len());
     if let Some((_, entity)) = longer {
         return entity.clone();
     }
     s.to_string()
+}
+
+/// The organisations of an article, indexed by surface and by initials.
+struct OrgNames {
+    by_surface: std::collections::BTreeMap<String, String>,
+    by_initials: HashMap<String, Vec<(String, String)>>,
+}
+
+impl OrgNames {
+    fn new(orgs: impl Iterator<Item = (String, String)>) -> Self {
+        let mut by_surface = std::collections::BTreeMap::new();
+        let mut by_initials = HashMap::new();
+        for (surface, entity) in orgs {
+            let list: &mut Vec<(String, String)> = by_initials.entry(initials(&surface)).or_default();
+            if list.len() < 4 && !list.iter().any(|(f, _)| *f == surface) {
+                list.push((surface.clone(), entity.clone()));
+            }
+            by_surface.entry(surface).or_insert(entity);
+        }
+        OrgNames { by_surface, by_initials }
+    }
 }
 
 /// The capitals of a name's significant words: `Agence France-Presse` gives `AFP`.

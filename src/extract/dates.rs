@@ -541,14 +541,17 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
     }
     // Longest first at each start, then keep those that overlap nothing kept.
     found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    // In start order, an item overlaps a kept one exactly when it starts before the
+    // furthest end kept so far.
     let mut kept: Vec<(usize, usize, Temporal)> = Vec::new();
+    let mut reach = 0usize;
     for item in found {
-        if kept.iter().any(|k| item.0 < k.1 && k.0 < item.1) {
+        if item.0 < reach {
             continue;
         }
+        reach = item.1;
         kept.push(item);
     }
-    kept.sort_by_key(|k| k.0);
     kept.into_iter()
         .map(|(start, end, temporal)| TemporalExpr { start, end, temporal, tense: tense_at(text, start, end) })
         .collect()
@@ -580,18 +583,25 @@ fn year_in_context(text: &str, start: usize, end: usize) -> bool {
     !looks_like_quantity(&next) && (1900..=2100).contains(&text[start..end].parse::<i32>().unwrap_or(0))
 }
 
+/// Bytes on each side of an expression where its tense cue may stand.
+const TENSE_REACH: usize = 160;
+
 /// The tense of the clause holding `start..end`: the nearest tense cue of the clause
 /// (between commas) wins, then the nearest of the sentence.
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
     const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
+    // Look no further than a few words away: a cue far off says nothing, and a text with
+    // no punctuation must not make each look scan the whole text.
+    let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
+    let hi = floor_boundary(text, (end + TENSE_REACH).min(text.len()));
     for stops in [&CLAUSE[..], &SENTENCE[..]] {
-        let from = text[..start]
+        let from = lo + text[lo..start]
             .char_indices()
             .rev()
             .find(|(_, c)| stops.contains(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let to = text[end..].find(stops).map_or(text.len(), |i| end + i);
+        let to = text[end..hi].find(stops).map_or(hi, |i| end + i);
         let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
         let after = words_with_offsets(&text[end..to]).into_iter().map(|(i, w)| (i, w));
         let best = before

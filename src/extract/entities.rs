@@ -263,21 +263,21 @@ fn is_dictionary_word(w: &str) -> bool {
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
 /// title case, where capitals say nothing about names.
 fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
-    // A gazetteer hit inside the last token ("VW" in "Σ'VW") has no token of its own.
-    if i >= toks.len() {
-        return false;
-    }
-    let mut start = i;
-    while start > 0 && !toks[start].sentence_start {
-        start -= 1;
-    }
     TITLE_CASE.with(|cache| {
-        if let Some(&(s, answer)) = cache.borrow().as_ref()
-            && s == start
-        {
-            return answer;
+        let mut cache = cache.borrow_mut();
+        if cache.is_empty() {
+            *cache = title_case_by_token(text, toks);
         }
-        let mut end = i + 1;
+        cache.get(i).copied().unwrap_or(false)
+    })
+}
+
+/// For each token, whether its sentence is a title-case headline (computed once per text).
+fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
         while end < toks.len() && !toks[end].sentence_start {
             end += 1;
         }
@@ -290,21 +290,22 @@ fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
             }
         }
         let answer = words >= 4 && capitalised * 10 >= words * 8;
-        *cache.borrow_mut() = Some((start, answer));
-        answer
-    })
+        out[start..end].fill(answer);
+        start = end;
+    }
+    out
 }
 
 thread_local! {
-    /// The last sentence asked about by [`in_title_case`] (callers go in text order).
-    static TITLE_CASE: std::cell::RefCell<Option<(usize, bool)>> = const { std::cell::RefCell::new(None) };
+    /// [`title_case_by_token`] of the text being read, filled on first use.
+    static TITLE_CASE: std::cell::RefCell<Vec<bool>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     learn_names(text, &toks);
-    TITLE_CASE.with(|c| *c.borrow_mut() = None);
+    TITLE_CASE.with(|c| c.borrow_mut().clear());
     let mut candidates: Vec<(Found, u8)> = Vec::new();
     let gaz = gazetteer();
 
@@ -384,10 +385,12 @@ fn select(mut candidates: Vec<(Found, u8)>) -> Vec<Found> {
         lb.cmp(&la).then(sb.cmp(sa)).then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Found> = Vec::new();
+    let mut taken = crate::spans::SpanSet::default();
     for (c, _) in candidates {
-        if kept.iter().any(|k| c.start < k.end && k.start < c.end) {
+        if taken.overlaps(c.start, c.end) {
             continue;
         }
+        taken.insert(c.start, c.end);
         kept.push(c);
     }
     kept.sort_by_key(|f| f.start);
@@ -528,6 +531,8 @@ fn place_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
 fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
     let mut out = Vec::new();
+    let exact: HashSet<(usize, usize)> = known.iter().copied().collect();
+    let known = crate::spans::Disjoint::union(known.to_vec());
     let lex = lexicon();
     let mut i = 0;
     while i < toks.len() {
@@ -536,8 +541,8 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         // A chunk stops at a known name, unless that name is a single word that may also
         // be part of a person's name ("Vladimir", "Austin" are cities too).
         let inside_known = |t: &Token, extends_person: bool| {
-            known.iter().any(|&(s, e)| s <= t.start && t.end <= e)
-                && !(known.iter().any(|&(s, e)| s == t.start && e == t.end) && (extends_person || lexicon().is_given_name(t.text(text))))
+            known.contains(t.start, t.end)
+                && !(exact.contains(&(t.start, t.end)) && (extends_person || lexicon().is_given_name(t.text(text))))
         };
         if !(is_word(t) && is_capitalised(w)) || is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
             i += 1;
@@ -598,7 +603,7 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         }
         let start = toks[parts[0]].start;
         let end = toks[*parts.last().expect("non-empty chunk")].end;
-        if known.iter().any(|&(s, e)| s <= start && end <= e) {
+        if known.contains(start, end) {
             continue; // already a place or an organisation
         }
         if let Some((kind, strength)) = classify_chunk(text, toks, parts) {

@@ -61,9 +61,10 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .map(|l| Mention { kind: l.kind, start: l.start, end: l.end, entity: Some(l.entity), value: None, unit: None })
         .collect();
+    let dated = crate::spans::Disjoint::from_sorted(temporals.iter().map(|t| (t.start, t.end)));
+    let named = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
     for f in figures::find(text, decimal) {
-        let overlaps = |s: usize, e: usize| f.start < e && s < f.end;
-        if temporals.iter().any(|t| overlaps(t.start, t.end)) || mentions.iter().any(|m| overlaps(m.start, m.end)) {
+        if dated.overlaps(f.start, f.end) || named.overlaps(f.start, f.end) {
             continue;
         }
         mentions.push(Mention { kind: Kind::Figure, start: f.start, end: f.end, entity: None, value: Some(Value::Number(f.value)), unit: f.unit });
@@ -71,10 +72,8 @@ pub fn extract(text: &str) -> Extraction {
     mentions.sort_by_key(|m| m.start);
     // Temporal expressions that collide with an entity give way ("Mars" the planet aside,
     // an organisation such as "Groupe du 4 Septembre" keeps its name).
-    let temporals = temporals
-        .into_iter()
-        .filter(|t| !mentions.iter().any(|m| m.start < t.end && t.start < m.end))
-        .collect();
+    let taken = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
+    let temporals = temporals.into_iter().filter(|t| !taken.overlaps(t.start, t.end)).collect();
     Extraction { mentions, temporals, sentences: sentences::split(text) }
 }
 
