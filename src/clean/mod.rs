@@ -24,9 +24,9 @@ use crate::extract::dates::{self, Temporal};
 use crate::model::Meta;
 use crate::sanitize::sanitize;
 
-/// A paragraph at least this long (in characters) starts the body: headlines,
-/// captions and bylines are shorter.
-const BODY_MIN_CHARS: usize = 100;
+/// A paragraph with at least this many letters and digits starts the body:
+/// headlines, captions and bylines are shorter.
+const BODY_MIN_CHARS: usize = 80;
 /// Lines after an end marker longer than this (in bytes) are article prose, not footer.
 const FOOTER_MAX_LINE: usize = 240;
 /// Headlines are at most this long.
@@ -181,7 +181,9 @@ fn read_lines(text: &str) -> Vec<Line> {
     let mut previous_blank = true;
     for raw in text.split('\n') {
         // Spaces fold after the markdown goes: "le ** le" must not leave "le  le".
-        let trimmed = collapse_spaces(&strip_markdown(raw.trim()));
+        // Glued words are repaired first, so that a line is judged (date stamp, length)
+        // as it will read, and cleaning its own output changes nothing.
+        let trimmed = repair(&collapse_spaces(&strip_markdown(raw.trim())), false);
         if trimmed.is_empty() {
             if !previous_blank {
                 block += 1;
@@ -256,7 +258,16 @@ fn strip_markdown(line: &str) -> String {
 }
 
 fn is_body_paragraph(text: &str) -> bool {
-    text.chars().count() >= BODY_MIN_CHARS
+    // Letters and digits only: the glue repairs add spaces and dashes, and a paragraph
+    // must not cross the threshold when it is cleaned again.
+    text.chars().filter(|c| c.is_alphanumeric()).count() >= BODY_MIN_CHARS && !is_title_case(text)
+}
+
+/// A line whose longer words nearly all start with a capital: a headline in title case
+/// ("Le Dirigeant Nord-Coréen En Visite En Russie"), however long.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+    words.len() >= 4 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 7
 }
 
 /// The headline: the first line of the header zone that reads like one; a short line
