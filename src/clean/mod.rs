@@ -267,7 +267,7 @@ fn is_body_paragraph(text: &str) -> bool {
 /// ("Le Dirigeant Nord-Coréen En Visite En Russie"), however long.
 fn is_title_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-    words.len() >= 4 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 7
+    words.len() >= 4 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 9
 }
 
 /// The headline: the first line of the header zone that reads like one; a short line
@@ -398,6 +398,12 @@ mod tests {
         assert_eq!(c.date, None, "the site header date is not the article's");
         assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
         assert!(c.paragraphs[0].starts_with("Le maire a présenté lundi"));
+    }
+
+    #[test]
+    fn english_prose_full_of_names_is_body_text() {
+        let page = "Zelensky meets Biden in Washington\n\nUkrainian President Volodymyr Zelensky met US President Joe Biden at the White House on Tuesday, as Republicans in Congress continued to block an aid package.";
+        assert_eq!(clean(page).paragraphs.len(), 1);
     }
 
     #[test]
