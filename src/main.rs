@@ -18,6 +18,9 @@ struct Cli {
     /// Draw this many frames and quit (for timing start-up and for scripted checks).
     #[arg(long, hide = true)]
     frames: Option<u32>,
+    /// Panic once the first frame is drawn (to test that the terminal is restored).
+    #[arg(long, hide = true)]
+    debug_panic: bool,
 }
 
 #[derive(Subcommand)]
@@ -39,7 +42,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Export { paths, pretty, jsonl }) => export(&paths, pretty, jsonl),
-        None => read(&cli.paths, cli.frames),
+        None => read(&cli.paths, cli.frames, cli.debug_panic),
     }
 }
 
@@ -101,8 +104,8 @@ fn written(result: io::Result<()>) -> ExitCode {
     }
 }
 
-fn read(paths: &[PathBuf], frames: Option<u32>) -> ExitCode {
-    match vigie::tui::run(paths, vigie::tui::Options { frames }) {
+fn read(paths: &[PathBuf], frames: Option<u32>, debug_panic: bool) -> ExitCode {
+    match vigie::tui::run(paths, vigie::tui::Options { frames, panic_after_first_frame: debug_panic }) {
         Ok(vigie::tui::Outcome::Closed { warnings, skipped, signal }) => {
             // The reader showed these in its status bar; they stay visible after it closes.
             report(&warnings, skipped, usize::MAX);

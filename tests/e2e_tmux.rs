@@ -170,6 +170,15 @@ fn a_resize_redraws_and_a_tiny_terminal_is_told_so() {
 }
 
 #[test]
+fn a_panic_gives_the_terminal_back_then_prints_its_message() {
+    let Some(pane) = Pane::start("panic", 100, 30) else { return };
+    pane.type_line(&format!("{BINARY} --debug-panic"));
+    let screen = pane.wait_for("deliberate panic");
+    assert!(!screen.contains("Articles ("), "the message went into the reader's screen:\n{screen}");
+    pane.assert_restored(101);
+}
+
+#[test]
 fn sigterm_gives_the_terminal_back() {
     let Some(pane) = Pane::start("sigterm", 100, 30) else { return };
     pane.type_line(BINARY);

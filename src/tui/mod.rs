@@ -46,6 +46,9 @@ pub struct Options {
     /// When standard output is not a terminal, the frames are drawn off screen and the
     /// last one is printed as text.
     pub frames: Option<u32>,
+    /// Panic on purpose once the first frame is on screen: lets a test check that the
+    /// terminal comes back and the message is printed after it (hidden `--debug-panic`).
+    pub panic_after_first_frame: bool,
 }
 
 /// How a reader session ended.
@@ -185,6 +188,9 @@ fn run_on_terminal(mut app: App, rx: Receiver<LoadEvent>, options: Options) -> a
             session.terminal.draw(|frame| draw(frame, &mut app))?;
             drawn += 1;
             dirty = false;
+            if options.panic_after_first_frame {
+                panic!("vigie: deliberate panic (--debug-panic)");
+            }
         }
         if options.frames.is_some_and(|n| drawn >= n) {
             break;
