@@ -82,7 +82,29 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
             full_names.push((f.start, canonical, name_words(&s)));
         }
     }
-    // Regions named by a cardinal point link to the country they shorten.
+    // The full names each first or last word can stand for, in text order: looked up
+    // by key rather than by scanning every full name for every mention, which made a
+    // large page of names quadratic.
+    let mut full_names_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, _, words)) in full_names.iter().enumerate() {
+        for w in [words.first(), words.last()].into_iter().flatten() {
+            let list = full_names_by_word.entry(w.as_str()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    // The canonical full name a single word at `start` stands for: the nearest one
+    // named before it, else the first one named after it.
+    let full_name_for = |key: &str, start: usize| -> Option<&String> {
+        let list = full_names_by_word.get(key)?;
+        let split = list.partition_point(|&i| full_names[i].0 < start);
+        let before = split.checked_sub(1).map(|k| list[k]);
+        let after = list[split..].iter().copied().find(|&i| full_names[i].0 > start);
+        before.or(after).map(|i| &full_names[i].1)
+    };
+    // Regions named by a cardinal point link to the country they shorten (found once,
+    // not once per mention).
     let place_with = |suffix: &[&str]| {
         found
             .iter()
@@ -90,11 +112,10 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
             .filter_map(|f| f.canonical.clone().or_else(|| Some(surface(f))))
             .find(|c| suffix.iter().any(|s| c.ends_with(s)))
     };
-    let orgs: Vec<(String, String)> = found
-        .iter()
-        .filter(|f| f.kind == Kind::Org)
-        .map(|f| (surface(f), f.canonical.clone().unwrap_or_else(|| surface(f))))
-        .collect();
+    let north = std::cell::OnceCell::new();
+    let south = std::cell::OnceCell::new();
+    let orgs = Orgs::new(text, found);
+    let mut org_entities: HashMap<String, String> = HashMap::new();
 
     let mut out = Vec::new();
     for (index, f) in found.iter().enumerate() {
@@ -105,11 +126,7 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
             if f.canonical.is_some() || s.split_whitespace().count() != 1 {
                 return None;
             }
-            let key = name_key(&s);
-            let matches = |n: &&(usize, String, Vec<String>)| n.2.first() == Some(&key) || n.2.last() == Some(&key);
-            let before = full_names.iter().filter(|n| n.0 < f.start).filter(matches).last();
-            let after = full_names.iter().filter(|n| n.0 > f.start).find(matches);
-            before.or(after).map(|n| n.1.clone())
+            full_name_for(&name_key(&s), f.start).cloned()
         };
         let (kind, entity) = match (f.kind, surname_of(f)) {
             (_, Some(person)) if f.kind != Kind::Org || f.weak => (Kind::Person, Some(person)),
@@ -120,24 +137,22 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
                 if s.split_whitespace().count() >= 2 {
                     canonical_by_key.get(&name_key(&s)).cloned()
                 } else {
-                    let key = name_key(&s);
-                    let matches = |(_, _, words): &&(usize, String, Vec<String>)| {
-                        words.first() == Some(&key) || words.last() == Some(&key)
-                    };
-                    let before = full_names.iter().filter(|n| n.0 < f.start).filter(matches).last();
-                    let after = full_names.iter().filter(|n| n.0 > f.start).find(matches);
-                    match before.or(after) {
-                        Some((_, canonical, _)) => Some(canonical.clone()),
+                    match full_name_for(&name_key(&s), f.start) {
+                        Some(canonical) => Some(canonical.clone()),
                         None if f.weak => None,
                         None => Some(s.clone()),
                     }
                 }
             }
             Kind::Place if f.weak && !matches!(s.as_str(), "Nord" | "North" | "Sud" | "South") => None,
-            Kind::Place if f.weak && matches!(s.as_str(), "Nord" | "North") => place_with(&["du Nord", "North"]),
-            Kind::Place if f.weak && matches!(s.as_str(), "Sud" | "South") => place_with(&["du Sud", "South"]),
+            Kind::Place if f.weak && matches!(s.as_str(), "Nord" | "North") => {
+                north.get_or_init(|| place_with(&["du Nord", "North"])).clone()
+            }
+            Kind::Place if f.weak && matches!(s.as_str(), "Sud" | "South") => {
+                south.get_or_init(|| place_with(&["du Sud", "South"])).clone()
+            }
             Kind::Place => Some(f.canonical.clone().unwrap_or(s.clone())),
-            Kind::Org => Some(org_entity(text, found, index, &s, f, &orgs)),
+            Kind::Org => Some(org_entity(text, found, index, &s, f, &orgs, &mut org_entities)),
             _ => None,
         });
         if let Some(entity) = entity {
@@ -147,10 +162,45 @@ pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
     out
 }
 
+/// The organisations of an article, indexed for [`org_entity`].
+struct Orgs<'a> {
+    /// Distinct surfaces by their initials, in order of first appearance, with the
+    /// entity of that first appearance.
+    by_initials: HashMap<String, Vec<(&'a str, String)>>,
+    /// Distinct surfaces in sorted order (so that the names a short form begins are
+    /// one range), with the position and entity of their last appearance.
+    sorted: std::collections::BTreeMap<&'a str, (usize, String)>,
+}
+
+impl<'a> Orgs<'a> {
+    fn new(text: &'a str, found: &[Found]) -> Self {
+        let mut orgs = Orgs { by_initials: HashMap::new(), sorted: std::collections::BTreeMap::new() };
+        for (i, f) in found.iter().filter(|f| f.kind == Kind::Org).enumerate() {
+            let surface = &text[f.start..f.end];
+            let entity = f.canonical.clone().unwrap_or_else(|| surface.to_string());
+            let same_initials = orgs.by_initials.entry(initials(surface)).or_default();
+            if !same_initials.iter().any(|(s, _)| *s == surface) {
+                same_initials.push((surface, entity.clone()));
+            }
+            orgs.sorted.insert(surface, (i, entity));
+        }
+        orgs
+    }
+}
+
 /// An organisation's entity: its gazetteer name; the full name it abbreviates
 /// (`Agence France-Presse (AFP)`); or the longer name it begins (`Conseil de sécurité`
-/// for `Conseil de sécurité des Nations unies`).
-fn org_entity(text: &str, found: &[Found], index: usize, s: &str, f: &Found, orgs: &[(String, String)]) -> String {
+/// for `Conseil de sécurité des Nations unies`). The last two depend on the surface
+/// alone, and are remembered in `known` for the surface's next mentions.
+fn org_entity(
+    text: &str,
+    found: &[Found],
+    index: usize,
+    s: &str,
+    f: &Found,
+    orgs: &Orgs,
+    known: &mut HashMap<String, String>,
+) -> String {
     if let Some(c) = &f.canonical {
         return c.clone();
     }
@@ -162,19 +212,27 @@ fn org_entity(text: &str, found: &[Found], index: usize, s: &str, f: &Found, org
             return prev.canonical.clone().unwrap_or_else(|| text[prev.start..prev.end].to_string());
         }
     }
+    if let Some(entity) = known.get(s) {
+        return entity.clone();
+    }
     // An acronym of an organisation named in full elsewhere in the article.
-    if let Some((_, entity)) = orgs.iter().find(|(full, _)| full != s && initials(full) == s && s.len() >= 2) {
-        return entity.clone();
-    }
-    // A short form that begins a longer organisation name.
-    let longer = orgs
-        .iter()
-        .filter(|(full, _)| full.len() > s.len() && full.starts_with(s) && full[s.len()..].starts_with(' '))
-        .max_by_key(|(full, _)| full.len());
-    if let Some((_, entity)) = longer {
-        return entity.clone();
-    }
-    s.to_string()
+    let acronym_of = (s.len() >= 2)
+        .then(|| orgs.by_initials.get(s))
+        .flatten()
+        .and_then(|list| list.iter().find(|(full, _)| *full != s))
+        .map(|(_, entity)| entity.clone());
+    // A short form that begins a longer organisation name: the longest, the last
+    // named of equally long ones.
+    let prefix = format!("{s} ");
+    let entity = acronym_of.unwrap_or_else(|| {
+        orgs.sorted
+            .range(prefix.as_str()..)
+            .take_while(|(full, _)| full.starts_with(&prefix))
+            .max_by_key(|(full, (last, _))| (full.len(), *last))
+            .map_or_else(|| s.to_string(), |(_, (_, entity))| entity.clone())
+    });
+    known.insert(s.to_string(), entity.clone());
+    entity
 }
 
 /// The capitals of a name's significant words: `Agence France-Presse` gives `AFP`.
@@ -239,7 +297,8 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
         let words = name_words(spelling);
         for w in [words.first(), words.last()].into_iter().flatten() {
             let list = by_word.entry(w.clone()).or_default();
-            if !list.contains(&key) {
+            // Keys are distinct: only a name whose first and last words are one repeats.
+            if list.last() != Some(&key) {
                 list.push(key);
             }
         }

@@ -484,7 +484,9 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
     found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut kept: Vec<(usize, usize, Temporal)> = Vec::new();
     for item in found {
-        if kept.iter().any(|k| item.0 < k.1 && k.0 < item.1) {
+        // Kept items are disjoint and come in order of start, so only the last one can
+        // reach past this one's start (a scan of all of them was quadratic).
+        if kept.last().is_some_and(|k| item.0 < k.1) {
             continue;
         }
         kept.push(item);

@@ -260,29 +260,60 @@ fn is_dictionary_word(w: &str) -> bool {
     lexicon().zipf(w) >= 4.5 && !lexicon().is_given_name(w)
 }
 
-/// Whether most words of the sentence around token `i` are capitalised: a headline in
-/// title case, where capitals say nothing about names.
-fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
-    // A gazetteer hit inside the last token ("VW" in "Σ'VW") has no token of its own.
-    if i >= toks.len() {
-        return false;
+/// For each token, whether most words of its sentence are capitalised: a headline in
+/// title case, where capitals say nothing about names. Computed once per text, since
+/// asking sentence by sentence for every token made a long unpunctuated line quadratic.
+fn title_case_tokens(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let end = (start + 1..toks.len()).find(|&k| toks[k].sentence_start).unwrap_or(toks.len());
+        let words: Vec<&str> = toks[start..end].iter().filter(|t| is_word(t)).map(|t| t.text(text)).filter(|w| w.chars().count() > 3).collect();
+        let title_case = words.len() >= 4 && words.iter().filter(|w| is_capitalised(w)).count() * 10 >= words.len() * 8;
+        flags[start..end].fill(title_case);
+        start = end;
     }
-    let mut start = i;
-    while start > 0 && !toks[start].sentence_start {
-        start -= 1;
+    flags
+}
+
+/// Spans of text already claimed, for quick containment questions.
+struct Spans {
+    /// The spans sorted by start.
+    sorted: Vec<(usize, usize)>,
+    /// For each index of `sorted`, the largest end among the spans up to it.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(spans: &[(usize, usize)]) -> Self {
+        let mut sorted = spans.to_vec();
+        sorted.sort_unstable();
+        let max_end = sorted.iter().scan(0, |m, &(_, e)| {
+            *m = e.max(*m);
+            Some(*m)
+        }).collect();
+        Spans { sorted, max_end }
     }
-    let mut end = i + 1;
-    while end < toks.len() && !toks[end].sentence_start {
-        end += 1;
+
+    /// Whether one span holds all of `start..end`.
+    fn contain(&self, start: usize, end: usize) -> bool {
+        let n = self.sorted.partition_point(|&(s, _)| s <= start);
+        n > 0 && self.max_end[n - 1] >= end
     }
-    let words: Vec<&str> = toks[start..end].iter().filter(|t| is_word(t)).map(|t| t.text(text)).filter(|w| w.chars().count() > 3).collect();
-    words.len() >= 4 && words.iter().filter(|w| is_capitalised(w)).count() * 10 >= words.len() * 8
+
+    /// Whether `start..end` is itself one of the spans.
+    fn has(&self, start: usize, end: usize) -> bool {
+        self.sorted.binary_search(&(start, end)).is_ok()
+    }
 }
 
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     learn_names(text, &toks);
+    let title_case = title_case_tokens(text, &toks);
+    // A gazetteer hit inside the last token ("VW" in "Σ'VW") has no token of its own.
+    let in_title_case = |i: usize| title_case.get(i).copied().unwrap_or(false);
     let mut candidates: Vec<(Found, u8)> = Vec::new();
     let gaz = gazetteer();
 
@@ -300,7 +331,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
         let major = entry.is_major_place() && lexicon().zipf(surface) < 6.0;
-        if single_word && (at_sentence_start || in_title_case(text, &toks, tok)) && is_common_word(surface) && !dateline && !major {
+        if single_word && (at_sentence_start || in_title_case(tok)) && is_common_word(surface) && !dateline && !major {
             continue;
         }
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
@@ -324,7 +355,7 @@ pub fn find(text: &str) -> Vec<Found> {
 
     // 3. Capitalised chunks: persons by given name or context.
     let known_places_orgs: Vec<(usize, usize)> = candidates.iter().map(|(f, _)| (f.start, f.end)).collect();
-    for (start, end, kind, strength) in chunks(text, &toks, &known_places_orgs) {
+    for (start, end, kind, strength) in chunks(text, &toks, &Spans::new(&known_places_orgs), &title_case) {
         candidates.push((Found { start, end, kind, canonical: None, weak: strength == 0 }, strength));
     }
 
@@ -338,15 +369,17 @@ fn select(mut candidates: Vec<(Found, u8)>) -> Vec<Found> {
         let lb = b.end - b.start;
         lb.cmp(&la).then(sb.cmp(sa)).then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Found> = Vec::new();
+    // Kept spans never overlap, so the one starting last before a candidate's end is
+    // the only one that can overlap it: a map by start answers in log time where a
+    // scan of everything kept made large pages quadratic.
+    let mut kept: std::collections::BTreeMap<usize, Found> = std::collections::BTreeMap::new();
     for (c, _) in candidates {
-        if kept.iter().any(|k| c.start < k.end && k.start < c.end) {
+        if kept.range(..c.end).next_back().is_some_and(|(_, k)| c.start < k.end) {
             continue;
         }
-        kept.push(c);
+        kept.insert(c.start, c);
     }
-    kept.sort_by_key(|f| f.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// `Agence France-Presse`, `Conseil national de sécurité`, `Cour pénale internationale`,
@@ -481,7 +514,7 @@ fn place_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
-fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
+fn chunks(text: &str, toks: &[Token], known: &Spans, title_case: &[bool]) -> Vec<(usize, usize, Kind, u8)> {
     let mut out = Vec::new();
     let lex = lexicon();
     let mut i = 0;
@@ -491,8 +524,8 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         // A chunk stops at a known name, unless that name is a single word that may also
         // be part of a person's name ("Vladimir", "Austin" are cities too).
         let inside_known = |t: &Token, extends_person: bool| {
-            known.iter().any(|&(s, e)| s <= t.start && t.end <= e)
-                && !(known.iter().any(|&(s, e)| s == t.start && e == t.end) && (extends_person || lexicon().is_given_name(t.text(text))))
+            known.contain(t.start, t.end)
+                && !(known.has(t.start, t.end) && (extends_person || lexicon().is_given_name(t.text(text))))
         };
         if !(is_word(t) && is_capitalised(w)) || is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
             i += 1;
@@ -549,10 +582,10 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         }
         let start = toks[parts[0]].start;
         let end = toks[*parts.last().expect("non-empty chunk")].end;
-        if known.iter().any(|&(s, e)| s <= start && end <= e) {
+        if known.contain(start, end) {
             continue; // already a place or an organisation
         }
-        if let Some((kind, strength)) = classify_chunk(text, toks, parts) {
+        if let Some((kind, strength)) = classify_chunk(text, toks, parts, title_case) {
             out.push((start, end, kind, strength));
         }
     }
@@ -560,14 +593,14 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
 }
 
 /// The kind of a capitalised chunk, from its words and its context.
-fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
+fn classify_chunk(text: &str, toks: &[Token], parts: &[usize], title_case: &[bool]) -> Option<(Kind, u8)> {
     let lex = lexicon();
     let first = &toks[parts[0]];
     let words: Vec<&str> = parts.iter().map(|&p| toks[p].text(text)).collect();
     if words.iter().any(|w| is_month_or_weekday(w)) {
         return None;
     }
-    let headline = in_title_case(text, toks, parts[0]);
+    let headline = title_case[parts[0]];
     let before = context_before(text, toks, parts[0]);
     let honorific = parts[0] >= 2
         && toks[parts[0] - 1].text(text) == "."
