@@ -297,3 +297,35 @@ fn a_directory_of_nothing_but_bad_files_exits_2() {
     let out = vigie(&["export", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A page packed with distinct names, organisations and dates: linking once compared
+/// every mention with every other (minutes for half a megabyte); it must stay linear.
+#[test]
+fn a_page_full_of_distinct_names_is_analysed_in_linear_time() {
+    const FIRST: [&str; 6] = ["Jean", "Marie", "Pierre", "Anne", "Lucas", "Emma"];
+    const SYLLABLES: [&str; 8] = ["ba", "ro", "ki", "tu", "mel", "dor", "san", "vi"];
+    let mut state = 7u32;
+    let mut next = |n: usize| {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (state >> 16) as usize % n
+    };
+    let mut page = format!("{TITLE}\n\n");
+    while page.len() < 384 * 1024 {
+        let mut surname = || {
+            let s: String = (0..3).map(|_| SYLLABLES[next(8)]).collect();
+            let mut c = s.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        };
+        let (a, b, c) = (surname(), surname(), surname());
+        page.push_str(&format!(
+            "{} {a} a rencontré {} {b} à Paris le {} mars 2024 avec la Banque centrale de {c}. ",
+            FIRST[next(6)],
+            FIRST[next(6)],
+            1 + next(28)
+        ));
+    }
+    let started = Instant::now();
+    let articles = invariants::check_texts(&[page]);
+    assert!(articles[0].mentions.len() > 1000);
+    assert!(started.elapsed() < Duration::from_secs(40), "took {:?}", started.elapsed());
+}

@@ -90,7 +90,12 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        // PROPTEST_CASES asks for a longer search.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(CASES),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     /// One article: no panic, valid offsets, valid timeline, clean text, exact export.
     #[test]
