@@ -218,11 +218,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
         // days relative to the article's
         rule(
-            r"(?i)(?-u:\b)(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?-u:\b)(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
+            r"(?i)(?-u:\b)(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow|ce matin|ce soir|cette nuit|this morning|this afternoon|this evening)(?-u:\b)(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
             |c, out| {
                 let m = c.get(0).expect("whole");
                 let offset = match c[1].to_lowercase().replace('’', "'").as_str() {
-                    "aujourd'hui" | "today" | "tonight" => 0,
+                    "aujourd'hui" | "today" | "tonight" | "ce matin" | "ce soir" | "cette nuit" | "this morning"
+                    | "this afternoon" | "this evening" => 0,
                     "hier" | "yesterday" => -1,
                     "avant-hier" | "the day before yesterday" => -2,
                     "demain" | "tomorrow" => 1,
@@ -446,6 +447,8 @@ const TRIGGERS: &[(&str, Group)] = &[
     ("saturday", Group::Weekday), ("sunday", Group::Weekday), ("hier", Group::RelativeDay),
     ("demain", Group::RelativeDay), ("aujourd", Group::RelativeDay), ("today", Group::RelativeDay),
     ("tonight", Group::RelativeDay), ("yesterday", Group::RelativeDay), ("tomorrow", Group::RelativeDay),
+    ("ce matin", Group::RelativeDay), ("ce soir", Group::RelativeDay), ("cette nuit", Group::RelativeDay),
+    ("this morning", Group::RelativeDay), ("this afternoon", Group::RelativeDay), ("this evening", Group::RelativeDay),
     ("semaine", Group::Period), ("mois", Group::Period), ("année", Group::Period), ("annee", Group::Period),
     ("an", Group::Period), ("week", Group::Period), ("month", Group::Period), ("year", Group::Period),
     ("ago", Group::Ago), ("il y a", Group::Ago), ("dans", Group::Ago),
@@ -836,6 +839,8 @@ mod tests {
         assert_eq!(values("l’an dernier et le mois dernier", a), [v("l’an dernier", "2023"), v("le mois dernier", "2023-12")]);
         assert_eq!(values("le mois prochain", a), [v("le mois prochain", "2024-02")]);
         assert_eq!(values("hier", a), [v("hier", "2024-01-01")]);
+        assert_eq!(values("Il a parlé ce matin.", a), [v("ce matin", "2024-01-02")]);
+        assert_eq!(values("She spoke this morning.", a), [v("this morning", "2024-01-02")]);
         assert_eq!(values("cette année", a), [v("cette année", "2024")]);
         assert_eq!(values("il y a deux ans", a), [v("il y a deux ans", "2022")]);
         assert_eq!(values("three years ago", a), [v("three years ago", "2021")]);
