@@ -51,19 +51,20 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Repairs every glue pattern in one paragraph. `first` says whether it opens the
 /// body, where a glued dateline can stand.
 pub fn repair(paragraph: &str, first: bool) -> String {
-    // Cheap byte scans first: most paragraphs have no seam at all.
+    // One cheap byte scan first: most paragraphs have no seam at all.
+    let (mut digit_letter, mut letter_digit, mut punct_letter, mut lower_upper) = (false, false, false, false);
     let bytes = paragraph.as_bytes();
-    let seam = |f: &dyn Fn(u8, u8) -> bool| bytes.windows(2).any(|w| f(w[0], w[1]));
-    let digit_letter = seam(&|a, b| a.is_ascii_digit() && (b.is_ascii_lowercase() || b >= 0xc3));
-    let letter_digit = seam(&|a, b| (a.is_ascii_lowercase() || a >= 0x80) && b.is_ascii_digit());
-    let punct_letter = seam(&|a, b| matches!(a, b'.' | b'!' | b'?') && (b.is_ascii_alphabetic() || b >= 0xc3));
-    // A lowercase letter (ASCII, or the second byte of a Latin-1 lowercase letter)
-    // followed by a capital (ASCII, or the lead byte of a Latin-1 capital).
-    let lower_upper = bytes.windows(3).any(|w| {
-        let lower = w[0].is_ascii_lowercase() || (0xa0..=0xbf).contains(&w[0]);
-        let upper = w[1].is_ascii_uppercase() || w[1] == 0xc3 && (0x80..=0x9e).contains(&w[2]);
-        lower && upper
-    });
+    for i in 1..bytes.len() {
+        let (a, b) = (bytes[i - 1], bytes[i]);
+        digit_letter |= a.is_ascii_digit() && (b.is_ascii_lowercase() || b >= 0xc3);
+        letter_digit |= (a.is_ascii_lowercase() || a >= 0x80) && b.is_ascii_digit();
+        punct_letter |= matches!(a, b'.' | b'!' | b'?') && (b.is_ascii_alphabetic() || b >= 0xc3);
+        // A lowercase letter (ASCII, or the second byte of a Latin-1 lowercase letter)
+        // followed by a capital (ASCII, or the lead byte of a Latin-1 capital).
+        let lower = a.is_ascii_lowercase() || (0xa0..=0xbf).contains(&a);
+        let upper = b.is_ascii_uppercase() || b == 0xc3 && bytes.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c));
+        lower_upper |= lower && upper;
+    }
     if !(digit_letter || letter_digit || punct_letter || lower_upper || first) {
         return paragraph.to_string();
     }
