@@ -99,14 +99,14 @@ impl Gazetteer {
                 }
             }
         }
-        // Variants: without accents, with the other apostrophe.
-        let mut variants = Vec::with_capacity(names.len() * 2);
+        // Variants with the other apostrophe (the tables already list each accented name
+        // without its accents too, see assets/SOURCES.md).
+        let mut variants = Vec::new();
         for (name, id) in &names {
-            let plain = strip_accents(name);
-            for v in [plain.clone(), name.replace('\'', "’"), name.replace('’', "'"), plain.replace('\'', "’")] {
-                if v != *name {
-                    variants.push((v, *id));
-                }
+            if name.contains('\'') {
+                variants.push((name.replace('\'', "’"), *id));
+            } else if name.contains('’') {
+                variants.push((name.replace('’', "'"), *id));
             }
         }
         names.extend(variants);
@@ -121,7 +121,7 @@ impl Gazetteer {
         let pattern_entry = patterns.iter().map(|(_, id)| **id).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(patterns.iter().map(|(n, _)| n.as_str()))
             .expect("gazetteer automaton");
         Gazetteer { entries, pattern_entry, automaton, by_name }
