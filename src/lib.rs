@@ -85,11 +85,13 @@ pub fn finish(draft: Draft) -> Article {
     let Draft { mut article, extraction } = draft;
     let anchor: Option<NaiveDate> = article.date;
     let mut mentions = article.mentions;
+    let mut taken = extract::DisjointSpans::from_iter(mentions.iter().map(|m| (m.start, m.end)));
     for t in &extraction.temporals {
         // A date that overlaps an entity or figure loses: "2000" inside "G2000" is not a year.
-        if mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+        if taken.overlaps(t.start, t.end) {
             continue;
         }
+        taken.insert(t.start, t.end);
         let value = extract::dates::resolve(t.temporal, t.tense, anchor);
         mentions.push(Mention {
             kind: Kind::Date,

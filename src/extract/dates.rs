@@ -528,13 +528,21 @@ fn year_in_context(text: &str, start: usize, end: usize) -> bool {
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
     const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
+    // Cues are looked for within this many bytes of the expression: a page without
+    // punctuation is one endless "sentence", and reading all of it for every date made
+    // the search quadratic. Real sentences are far shorter.
+    const REACH: usize = 1000;
+    let lo = floor_boundary(text, start.saturating_sub(REACH));
+    let lo = if lo == 0 { 0 } else { text[lo..start].find(char::is_whitespace).map_or(start, |k| lo + k) };
+    let hi = floor_boundary(text, (end + REACH).min(text.len()));
+    let hi = if hi == text.len() { hi } else { text[end..hi].rfind(char::is_whitespace).map_or(end, |k| end + k) };
     for stops in [&CLAUSE[..], &SENTENCE[..]] {
-        let from = text[..start]
+        let from = text[lo..start]
             .char_indices()
             .rev()
             .find(|(_, c)| stops.contains(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let to = text[end..].find(stops).map_or(text.len(), |i| end + i);
+            .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+        let to = text[end..hi].find(stops).map_or(hi, |i| end + i);
         let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
         let after = words_with_offsets(&text[end..to]).into_iter().map(|(i, w)| (i, w));
         let best = before

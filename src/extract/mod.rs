@@ -61,21 +61,48 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .map(|l| Mention { kind: l.kind, start: l.start, end: l.end, entity: Some(l.entity), value: None, unit: None })
         .collect();
+    let dated = DisjointSpans::from_iter(temporals.iter().map(|t| (t.start, t.end)));
+    let mut taken = DisjointSpans::from_iter(mentions.iter().map(|m| (m.start, m.end)));
     for f in figures::find(text, decimal) {
-        let overlaps = |s: usize, e: usize| f.start < e && s < f.end;
-        if temporals.iter().any(|t| overlaps(t.start, t.end)) || mentions.iter().any(|m| overlaps(m.start, m.end)) {
+        if dated.overlaps(f.start, f.end) || taken.overlaps(f.start, f.end) {
             continue;
         }
+        taken.insert(f.start, f.end);
         mentions.push(Mention { kind: Kind::Figure, start: f.start, end: f.end, entity: None, value: Some(Value::Number(f.value)), unit: f.unit });
     }
     mentions.sort_by_key(|m| m.start);
     // Temporal expressions that collide with an entity give way ("Mars" the planet aside,
     // an organisation such as "Groupe du 4 Septembre" keeps its name).
-    let temporals = temporals
-        .into_iter()
-        .filter(|t| !mentions.iter().any(|m| m.start < t.end && t.start < m.end))
-        .collect();
+    let temporals = temporals.into_iter().filter(|t| !taken.overlaps(t.start, t.end)).collect();
     Extraction { mentions, temporals, sentences: sentences::split(text) }
+}
+
+/// A set of disjoint byte spans that says in log time whether a span overlaps one of
+/// them: checking each new mention against every earlier one made pages with
+/// thousands of figures or dates quadratic.
+#[derive(Debug, Default, Clone)]
+pub struct DisjointSpans {
+    /// End of each span, by start.
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl DisjointSpans {
+    /// The set of `spans`, which must not overlap one another.
+    pub fn from_iter(spans: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        DisjointSpans { by_start: spans.into_iter().collect() }
+    }
+
+    /// Whether `start..end` shares at least one byte with a span of the set.
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        // The spans are disjoint: only the last one starting before `end` can reach
+        // past `start`.
+        self.by_start.range(..end).next_back().is_some_and(|(_, &e)| start < e)
+    }
+
+    /// Adds `start..end`, which must overlap no span of the set.
+    pub fn insert(&mut self, start: usize, end: usize) {
+        self.by_start.insert(start, end);
+    }
 }
 
 #[cfg(test)]
