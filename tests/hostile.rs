@@ -329,3 +329,17 @@ fn a_page_full_of_distinct_names_is_analysed_in_linear_time() {
     assert!(articles[0].mentions.len() > 1000);
     assert!(started.elapsed() < Duration::from_secs(40), "took {:?}", started.elapsed());
 }
+
+/// Pages of nothing but dates or figures, without punctuation: the tense of each date
+/// was read from its whole "sentence" (the page) and each figure was checked against
+/// every earlier mention, both quadratic (minutes for 64 KB). They must stay linear.
+#[test]
+fn pages_of_bare_dates_and_figures_are_analysed_in_linear_time() {
+    for (unit, size) in [("18 juin 2024 ", 48 * 1024), ("1 ", 128 * 1024)] {
+        let page = format!("{TITLE}\n\n{}", unit.repeat(size / unit.len()));
+        let started = Instant::now();
+        let articles = invariants::check_texts(&[page]);
+        assert!(articles[0].mentions.len() > 1000, "{unit:?}");
+        assert!(started.elapsed() < Duration::from_secs(30), "{unit:?} took {:?}", started.elapsed());
+    }
+}
