@@ -85,7 +85,7 @@ pub fn finish(draft: Draft) -> Article {
     let Draft { mut article, extraction } = draft;
     let anchor: Option<NaiveDate> = article.date;
     let mut mentions = article.mentions;
-    let mut taken = extract::DisjointSpans::from_iter(mentions.iter().map(|m| (m.start, m.end)));
+    let mut taken: extract::DisjointSpans = mentions.iter().map(|m| (m.start, m.end)).collect();
     for t in &extraction.temporals {
         // A date that overlaps an entity or figure loses: "2000" inside "G2000" is not a year.
         if taken.overlaps(t.start, t.end) {

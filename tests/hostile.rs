@@ -138,7 +138,7 @@ fn empty_binary_and_invalid_utf8_files() {
     fs::write(d.join("blank.txt"), " \n\n\t\n").unwrap();
     let binary: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     fs::write(d.join("binary.txt"), &binary).unwrap();
-    let mut latin1 = good_page().replace('é', "\u{e9}").into_bytes();
+    let mut latin1 = good_page().into_bytes();
     latin1.extend_from_slice(b" \xe9t\xe9 \xff\xfe\xc3 \xed\xa0\x80 \xf4\x90\x80\x80.");
     fs::write(d.join("invalid.txt"), latin1).unwrap();
     let (loaded, articles) = analyse_paths(&[d.join("empty.txt"), d.join("blank.txt"), d.join("binary.txt"), d.join("invalid.txt")]);

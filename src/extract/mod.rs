@@ -61,8 +61,8 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .map(|l| Mention { kind: l.kind, start: l.start, end: l.end, entity: Some(l.entity), value: None, unit: None })
         .collect();
-    let dated = DisjointSpans::from_iter(temporals.iter().map(|t| (t.start, t.end)));
-    let mut taken = DisjointSpans::from_iter(mentions.iter().map(|m| (m.start, m.end)));
+    let dated: DisjointSpans = temporals.iter().map(|t| (t.start, t.end)).collect();
+    let mut taken: DisjointSpans = mentions.iter().map(|m| (m.start, m.end)).collect();
     for f in figures::find(text, decimal) {
         if dated.overlaps(f.start, f.end) || taken.overlaps(f.start, f.end) {
             continue;
@@ -86,12 +86,14 @@ pub struct DisjointSpans {
     by_start: std::collections::BTreeMap<usize, usize>,
 }
 
-impl DisjointSpans {
-    /// The set of `spans`, which must not overlap one another.
-    pub fn from_iter(spans: impl IntoIterator<Item = (usize, usize)>) -> Self {
+/// The set of the given spans, which must not overlap one another.
+impl FromIterator<(usize, usize)> for DisjointSpans {
+    fn from_iter<I: IntoIterator<Item = (usize, usize)>>(spans: I) -> Self {
         DisjointSpans { by_start: spans.into_iter().collect() }
     }
+}
 
+impl DisjointSpans {
     /// Whether `start..end` shares at least one byte with a span of the set.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         // The spans are disjoint: only the last one starting before `end` can reach
