@@ -236,6 +236,9 @@ fn mixed_directory(d: &Path) {
     symlink(d.join("self.txt"), d.join("self.txt")).unwrap();
     symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
     mkfifo(&d.join("fifo.txt"));
+    // Endless devices behind article names: reading them would never end.
+    symlink("/dev/zero", d.join("zero.txt")).unwrap();
+    symlink("/dev/urandom", d.join("random.md")).unwrap();
     // Names that would act on the terminal when a warning shows them.
     symlink(d.join("nowhere.txt"), d.join("\u{1b}]0;pwned-name\u{7}.txt")).unwrap();
     mkfifo(&d.join("\u{1b}[2J\u{202e}fifo2.txt"));
@@ -259,6 +262,8 @@ fn a_mixed_directory_loads_the_good_files_and_reports_the_rest() {
         "dangling.txt: broken link",
         "fifo.txt: not a regular file",
         "fifo2.txt: not a regular file",
+        "zero.txt: not a regular file",
+        "random.md: not a regular file",
         // The OSC went with its content: only ".txt" is left of that name.
         "/.txt: broken link",
     ] {
