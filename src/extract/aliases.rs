@@ -178,9 +178,9 @@ impl<'a> Orgs<'a> {
         for (i, f) in found.iter().filter(|f| f.kind == Kind::Org).enumerate() {
             let surface = &text[f.start..f.end];
             let entity = f.canonical.clone().unwrap_or_else(|| surface.to_string());
-            let same_initials = orgs.by_initials.entry(initials(surface)).or_default();
-            if !same_initials.iter().any(|(s, _)| *s == surface) {
-                same_initials.push((surface, entity.clone()));
+            // A surface's first appearance is the one not yet in `sorted`.
+            if !orgs.sorted.contains_key(surface) {
+                orgs.by_initials.entry(initials(surface)).or_default().push((surface, entity.clone()));
             }
             orgs.sorted.insert(surface, (i, entity));
         }
