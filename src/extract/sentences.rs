@@ -95,10 +95,19 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     !(initial || ABBREVIATIONS.contains(&lower.as_str()) || lower.contains('.'))
 }
 
-/// The sentence that holds `start..end`, as a byte range.
+/// The sentence that holds byte `start`, as a byte range.
 pub fn around(sentences: &[Range<usize>], start: usize) -> Range<usize> {
     let i = sentences.partition_point(|s| s.end <= start);
     sentences.get(i).cloned().unwrap_or(start..start)
+}
+
+/// The sentences that hold all of `start..end`, as one byte range: a mention can
+/// straddle a boundary the splitter saw ("janv. 2024", where "janv." looked like the
+/// end of a sentence), and its sentence must still hold it whole.
+pub fn holding(sentences: &[Range<usize>], start: usize, end: usize) -> Range<usize> {
+    let first = around(sentences, start);
+    let last = sentences.partition_point(|s| s.start < end).checked_sub(1).and_then(|i| sentences.get(i));
+    first.start.min(start)..last.map_or(end, |s| s.end).max(first.end).max(end)
 }
 
 #[cfg(test)]
@@ -115,6 +124,17 @@ mod tests {
             sentences("M. Kim est arrivé. Mme Martin a parlé avec le Dr. Roux. Il a 3.5 ans."),
             ["M. Kim est arrivé.", "Mme Martin a parlé avec le Dr. Roux.", "Il a 3.5 ans."]
         );
+    }
+
+    #[test]
+    fn a_mention_across_a_sentence_end_is_held_by_both_sentences() {
+        let text = "Par jan. 2024 avaient. Puis rien.";
+        let ranges = split(text);
+        let start = text.find("jan.").unwrap();
+        let end = start + "jan. 2024".len();
+        let held = super::holding(&ranges, start, end);
+        assert!(held.start <= start && end <= held.end, "{held:?} of {ranges:?}");
+        assert_eq!(super::holding(&ranges, 0, 3), ranges[0]);
     }
 
     #[test]
