@@ -126,6 +126,12 @@ pub fn link_and_anchor(drafts: &mut [Draft]) {
 }
 
 /// Loads and analyses `paths` (the bundled articles when empty).
+///
+/// ```
+/// let corpus = vigie::open(&[]);
+/// assert_eq!(corpus.articles.len(), 5);
+/// assert!(corpus.articles.iter().all(|a| !a.text.is_empty()));
+/// ```
 pub fn open(paths: &[std::path::PathBuf]) -> Corpus {
     let loaded = if paths.is_empty() { corpus::bundled() } else { corpus::load(paths) };
     Corpus { articles: analyse(&loaded.documents), warnings: loaded.warnings, skipped: loaded.skipped }

@@ -7,6 +7,12 @@
 /// Returns `text` without terminal escape sequences, C0/C1 control characters (other
 /// than newline and tab; tab becomes a space), bidi embeddings/overrides/isolates and
 /// invisible zero-width characters.
+///
+/// ```
+/// use vigie::sanitize::sanitize;
+/// assert_eq!(sanitize("a \u{1b}[31mred\u{1b}[0m word\u{202e}"), "a red word");
+/// assert_eq!(sanitize("link: \u{1b}]8;;http://x\u{7}text\u{1b}]8;;\u{7}"), "link: text");
+/// ```
 pub fn sanitize(text: &str) -> String {
     if !text.chars().any(needs_work) {
         return text.to_string();
