@@ -76,14 +76,13 @@ fn sentence_entities(draft: &Draft, at: usize) -> (BTreeSet<String>, usize) {
     let mentions = &draft.article.mentions;
     let first = mentions.partition_point(|m| m.start < sentence.start);
     for m in mentions[first..].iter().take_while(|m| m.start < sentence.end) {
-        if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place) {
-            if let Some(e) = &m.entity
+        if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place)
+            && let Some(e) = &m.entity
                 && set.insert(e.clone())
                 && m.kind == Kind::Person
             {
                 persons += 1;
             }
-        }
     }
     (set, persons)
 }

@@ -76,7 +76,7 @@ fn word_key(w: &str) -> String {
 
 /// Appends `c` unless it doubles the last letter (`ss` → `s`).
 fn push_folded(out: &mut String, c: char) {
-    if out.chars().next_back() != Some(c) {
+    if !out.ends_with(c) {
         out.push(c);
     }
 }

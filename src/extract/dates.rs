@@ -171,8 +171,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // juillet 2000, September 2023
-        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", |c, out| month_year(c, out)),
-        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", |c, out| month_year(c, out)),
+        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year),
+        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year),
         // en septembre, début mars, last March
         rule(
             r"(?i)(?-u:\b)(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})(?-u:\b)(?:\s+(dernier|prochain))?",
@@ -567,8 +567,8 @@ fn year_in_context(text: &str, start: usize, end: usize) -> bool {
     if before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
         || before.trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(|c: char| c.is_ascii_digit())
             && before.ends_with([' ', '\u{a0}', '\u{202f}'])
-        || after.starts_with(|c: char| c == ',' || c == '.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        || after.starts_with(|c: char| c == '%' || c == '€' || c == '$')
+        || after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(['%', '€', '$'])
     {
         return false;
     }
@@ -606,7 +606,7 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let to = text[end..hi].find(stops).map_or(hi, |i| end + i);
         let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
-        let after = words_with_offsets(&text[end..to]).into_iter().map(|(i, w)| (i, w));
+        let after = words_with_offsets(&text[end..to]).into_iter();
         let best = before
             .chain(after)
             .filter_map(|(d, w)| match word_tense(w) {

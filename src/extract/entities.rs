@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 
-use super::gazetteer::{gazetteer, is_word_boundary};
+use super::gazetteer::gazetteer;
 use super::tokens::{Token, TokenKind, is_all_caps, is_capitalised, tokenize};
 
 /// A person, place or organisation found in a text.
@@ -561,7 +561,7 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
                 j += 1;
             } else if NAME_PARTICLES.contains(&wj)
                 && toks.get(j + 1).is_some_and(|n| adjacent(text, &toks[j], n) && is_word(n) && is_capitalised(n.text(text)))
-                && parts.len() >= 1
+                && !parts.is_empty()
                 && lex.is_given_name(toks[parts[0]].text(text))
             {
                 parts.push(j);
@@ -735,7 +735,3 @@ fn reporting_near(text: &str, toks: &[Token], parts: &[usize]) -> bool {
     verb_after || before.first().is_some_and(|w| REPORTING.contains(w))
 }
 
-/// Whether `start..end` of `text` stands as whole words (used by callers that build spans).
-pub fn whole_words(text: &str, start: usize, end: usize) -> bool {
-    is_word_boundary(text, start, end)
-}

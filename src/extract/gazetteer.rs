@@ -9,7 +9,6 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Kind;
 
@@ -63,11 +62,6 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 /// The embedded gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
-}
-
-/// Removes accents (`É` → `E`, `ï` → `i`).
-pub fn strip_accents(s: &str) -> String {
-    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).nfc().collect()
 }
 
 impl Gazetteer {
@@ -149,21 +143,15 @@ impl Gazetteer {
 
 /// Whether `start..end` starts and ends on word boundaries.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let first = text[start..end].chars().next();
     let last = text[start..end].chars().next_back();
-    let joins = |a: Option<char>, b: Option<char>| match (a, b) {
-        (Some(a), Some(b)) => (a.is_alphanumeric() || a == '-') && (b.is_alphanumeric() || b == '-') && !(a == '-' && b == '-'),
-        _ => false,
-    };
-    let inner_hyphen_before = before == Some('-') && first.is_some_and(char::is_alphanumeric);
-    let inner_hyphen_after = after == Some('-') && text[end..].chars().nth(1).is_some_and(char::is_alphanumeric);
-    !(before.is_some_and(char::is_alphanumeric) && first.is_some_and(char::is_alphanumeric))
-        && !(after.is_some_and(char::is_alphanumeric) && last.is_some_and(char::is_alphanumeric))
-        && !inner_hyphen_before
-        && !inner_hyphen_after
-        && !joins(None, None)
+    // Inside a longer word, or inside a hyphenated name ("Saint-Parisien").
+    let glued_before = alnum(before) && alnum(first) || before == Some('-') && alnum(first);
+    let glued_after = alnum(after) && alnum(last) || after == Some('-') && alnum(text[end..].chars().nth(1));
+    !glued_before && !glued_after
 }
 
 #[cfg(test)]
