@@ -98,7 +98,7 @@ pub fn repair(paragraph: &str, first: bool) -> String {
         })
         .into_owned();
     if first {
-        text = DATELINE.replace(&text, "$1 – $2$3").into_owned();
+        text = repair_dateline(&text);
     }
     text
 }
@@ -113,6 +113,11 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
 const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", "en", "du", "des", "au", "and", "is", "of", "the", "in", "was", "has"];
+
+/// `ParisLe Président` → `Paris – Le Président`, at the start of the body only.
+pub fn repair_dateline(paragraph: &str) -> String {
+    DATELINE.replace(paragraph, "$1 – $2$3").into_owned()
+}
 
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
 /// `Poutine` elsewhere on its own and `Poutinea` is no word.

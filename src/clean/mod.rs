@@ -154,7 +154,8 @@ pub fn clean(raw: &str) -> Cleaned {
         if dedup.is_repeat(&line.text) {
             continue;
         }
-        let repaired = repair(&line.text, out.paragraphs.is_empty());
+        // Lines were repaired as they were read; only the opening dateline is left.
+        let repaired = if out.paragraphs.is_empty() { glue::repair_dateline(&line.text) } else { line.text.clone() };
         kept_chars += repaired.len();
         out.paragraphs.push(repaired);
     }
@@ -352,11 +353,7 @@ fn date_line(line: &str) -> Option<NaiveDate> {
 }
 
 fn is_weekday_name(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "monday" | "tuesday" | "wednesday"
-            | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    dates::weekday_of(w).is_some()
 }
 
 fn is_publication_stamp(line: &str) -> bool {

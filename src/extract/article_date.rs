@@ -96,14 +96,7 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 fn weekday_in(span: &str) -> Option<Weekday> {
-    let lower = span.to_lowercase();
-    let names = [
-        ("lundi", Weekday::Mon), ("mardi", Weekday::Tue), ("mercredi", Weekday::Wed), ("jeudi", Weekday::Thu),
-        ("vendredi", Weekday::Fri), ("samedi", Weekday::Sat), ("dimanche", Weekday::Sun), ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed), ("thursday", Weekday::Thu), ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat), ("sunday", Weekday::Sun),
-    ];
-    names.iter().find(|(n, _)| lower.contains(n)).map(|(_, w)| *w)
+    span.split(|c: char| !c.is_alphabetic()).find_map(super::dates::weekday_of)
 }
 
 /// The year of a linked day without one: among the years the text mentions and the

@@ -390,16 +390,23 @@ pub fn month_number(name: &str) -> u32 {
     PREFIXES.iter().find(|(p, _)| n.starts_with(p)).map_or(1, |(_, m)| *m)
 }
 
-fn weekday(name: &str) -> Weekday {
-    match name.to_lowercase().as_str() {
+/// The weekday a French or English weekday name names, in any case.
+pub fn weekday_of(name: &str) -> Option<Weekday> {
+    Some(match name.to_lowercase().as_str() {
         "lundi" | "monday" => Weekday::Mon,
         "mardi" | "tuesday" => Weekday::Tue,
         "mercredi" | "wednesday" => Weekday::Wed,
         "jeudi" | "thursday" => Weekday::Thu,
         "vendredi" | "friday" => Weekday::Fri,
         "samedi" | "saturday" => Weekday::Sat,
-        _ => Weekday::Sun,
-    }
+        "dimanche" | "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// A weekday name matched by a rule's pattern.
+fn weekday(name: &str) -> Weekday {
+    weekday_of(name).unwrap_or(Weekday::Sun)
 }
 
 /// Words before a bare year that make it a date (`en 2019`, `depuis 2006`, `in 2019`).

@@ -686,13 +686,7 @@ fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> 
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "monday" | "tuesday" | "wednesday"
-            | "thursday" | "friday" | "saturday" | "sunday" | "janvier" | "février" | "mars" | "avril" | "mai" | "juin"
-            | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre" | "january" | "february" | "march"
-            | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-    )
+    super::dates::is_month_name(w) || super::dates::weekday_of(w).is_some()
 }
 
 /// Up to eight words before token `i`, nearest first, crossing at most one comma
