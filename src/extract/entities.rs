@@ -175,6 +175,38 @@ static PLACE_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLA
 static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NAME_PARTICLES_LIST));
 static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS_LIST));
 static ADJECTIVES_IN_E: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJECTIVES_IN_E_LIST));
+/// Every head word of the organisation and place patterns: most tokens are none, and
+/// one lookup tells so before the four pattern rules look at them.
+static PATTERN_HEADS: LazyLock<(WordFilter, HashSet<&'static str>)> = LazyLock::new(|| {
+    let heads = [ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_LIST, PLACE_HEADS_DIRECT_LIST, PLACE_HEADS_AFTER_LIST].concat();
+    (WordFilter::new(heads.iter().copied()), heads.into_iter().collect())
+});
+
+fn is_pattern_head(w: &str) -> bool {
+    let (filter, heads) = &*PATTERN_HEADS;
+    filter.may_contain(w) && heads.contains(w)
+}
+
+/// A quick test that rules out most words before a hash lookup: which (first byte,
+/// length) pairs a set of words has.
+struct WordFilter([u64; 256]);
+
+impl WordFilter {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        WordFilter(bits)
+    }
+
+    /// False when no word of the set has `w`'s first byte and length.
+    fn may_contain(&self, w: &str) -> bool {
+        w.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    }
+}
 
 fn is_function_word(w: &str) -> bool {
     let w = w.trim_end_matches(['\'', '’']);
@@ -226,22 +258,34 @@ thread_local! {
 /// Records which words of `text` are written as names (see [`NAMES_IN_TEXT`]).
 fn learn_names(text: &str, toks: &[Token]) {
     let mut capitalised: HashSet<&str> = HashSet::default();
-    let mut lowercase: HashSet<&str> = HashSet::default();
-    for t in toks.iter().filter(|t| is_word(t)) {
+    for t in toks.iter().filter(|t| is_word(t) && !t.sentence_start) {
         let w = t.text(text);
         if is_capitalised(w) {
-            if !t.sentence_start {
-                capitalised.insert(w);
-            }
-        } else {
-            lowercase.insert(w);
+            capitalised.insert(w);
+        }
+    }
+    // The lowercase forms of those words that the text also writes in lower case. (Far
+    // fewer lookups than collecting every lowercase word of the text.)
+    let lowered: HashSet<String> = capitalised.iter().map(|w| w.to_lowercase()).collect();
+    let filter = WordFilter::new(lowered.iter().map(String::as_str));
+    let mut written_lowercase: HashSet<&str> = HashSet::default();
+    for t in toks.iter().filter(|t| is_word(t)) {
+        let w = t.text(text);
+        if filter.may_contain(w) && !is_capitalised(w) && lowered.contains(w) {
+            written_lowercase.insert(w);
         }
     }
     NAMES_IN_TEXT.with(|names| {
         let mut names = names.borrow_mut();
         names.clear();
-        names.extend(capitalised.into_iter().filter(|w| !lowercase.contains(w.to_lowercase().as_str())).map(String::from));
+        names.extend(capitalised.into_iter().filter(|w| !written_lowercase.contains(w.to_lowercase().as_str())).map(String::from));
     });
+}
+
+/// Whether `set` holds `w` written in lower case; no copy is made of a word that has
+/// no capital.
+fn contains_lowercase(set: &WordSet, w: &str) -> bool {
+    if w.chars().any(char::is_uppercase) { set.contains(&w.to_lowercase().as_str()) } else { set.contains(&w) }
 }
 
 /// Whether a capitalised word is an ordinary word that a capital does not make a name
@@ -284,7 +328,7 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
         let (mut words, mut capitalised) = (0usize, 0usize);
         for t in toks[start..end].iter().filter(|t| is_word(t)) {
             let w = t.text(text);
-            if w.chars().count() > 3 {
+            if w.chars().nth(3).is_some() {
                 words += 1;
                 capitalised += usize::from(is_capitalised(w));
             }
@@ -310,7 +354,7 @@ pub fn find(text: &str) -> Vec<Found> {
     let gaz = gazetteer();
 
     // 1. Gazetteer names.
-    for hit in gaz.find(text) {
+    for hit in gaz.find_in(text, &toks) {
         let surface = &text[hit.start..hit.end];
         let tok = toks.partition_point(|t| t.start < hit.start);
         let at_sentence_start = toks.get(tok).is_some_and(|t| t.sentence_start);
@@ -334,8 +378,11 @@ pub fn find(text: &str) -> Vec<Found> {
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
     }
 
-    // 2. Organisation and place patterns.
+    // 2. Organisation and place patterns, tried only at their head words.
     for i in 0..toks.len() {
+        if !is_word(&toks[i]) || !is_pattern_head(toks[i].text(text)) {
+            continue;
+        }
         if let Some(end) = org_before(text, &toks, i) {
             candidates.push((Found { start: toks[i].start, end, kind: Kind::Org, canonical: None, weak: false }, 3));
         }
@@ -583,7 +630,7 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
             let weak = is_common_word(word) && !lex.is_given_name(word)
                 || leading_adjective
                 || word.chars().count() == 1
-                || PERSON_CUES.contains(&word.to_lowercase().as_str())
+                || contains_lowercase(&PERSON_CUES, word)
                 || HONORIFICS.contains(&word)
                 || NAME_PARTICLES.contains(&word);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
@@ -627,8 +674,8 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
         && toks[parts[0] - 1].text(text) == "."
         && HONORIFICS.contains(&toks[parts[0] - 2].text(text))
         || parts[0] >= 1 && HONORIFICS.contains(&toks[parts[0] - 1].text(text));
-    let role = before.iter().any(|w| PERSON_CUES.contains(&w.to_lowercase().as_str()));
-    let org_cue = before.iter().take(3).any(|w| ORG_CUES.contains(&w.to_lowercase().as_str()));
+    let role = before.iter().any(|w| contains_lowercase(&PERSON_CUES, w));
+    let org_cue = before.iter().take(3).any(|w| contains_lowercase(&ORG_CUES, w));
     let org_apposition = apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
     let reporting = reporting_near(text, toks, parts);
     let given = lex.is_given_name(words[0]) && words.len() >= 2;
@@ -668,8 +715,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
         if (role || reporting) && !is_common_word(w) && !is_dictionary_word(w) {
             return Some((Kind::Person, 1));
         }
-        let prep = before.first().map(|p| p.to_lowercase());
-        if prep.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) && !first.sentence_start && !is_common_word(w) && !is_dictionary_word(w) {
+        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(w) && !is_dictionary_word(w) {
             return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
@@ -682,7 +728,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
 fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> bool {
     let next: Vec<&str> = toks[last + 1..].iter().take(3).map(|t| t.text(text)).collect();
     matches!(next.first(), Some(&",")) && next.get(1).is_some_and(|d| matches!(d.to_lowercase().as_str(), "un" | "une" | "le" | "la" | "l'" | "l’" | "a" | "an" | "the"))
-        && next.get(2).is_some_and(|w| cues.contains(&w.to_lowercase().as_str()))
+        && next.get(2).is_some_and(|w| contains_lowercase(cues, w))
 }
 
 fn is_month_or_weekday(w: &str) -> bool {

@@ -8,9 +8,11 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::model::Kind;
+
+use super::tokens::{Token, TokenKind};
 
 static PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 static ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
@@ -55,6 +57,13 @@ pub struct Gazetteer {
     pattern_entry: Vec<usize>,
     automaton: AhoCorasick,
     by_name: HashMap<String, usize>,
+    /// First words of the names written in lower case (`mer`, `golfe`): the only
+    /// lowercase words where a search must start.
+    lowercase_first_words: rustc_hash::FxHashSet<String>,
+    /// Characters other than letters and digits that start a name (`'Ajlun`).
+    other_first_chars: Vec<char>,
+    /// The byte lengths of [`Self::lowercase_first_words`].
+    lowercase_first_lengths: std::ops::RangeInclusive<usize>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -113,12 +122,26 @@ impl Gazetteer {
         let mut patterns: Vec<(&String, &usize)> = by_name.iter().collect();
         patterns.sort();
         let pattern_entry = patterns.iter().map(|(_, id)| **id).collect();
+        let mut lowercase_first_words = rustc_hash::FxHashSet::default();
+        let mut other_first_chars = Vec::new();
+        for (name, _) in &patterns {
+            let first = name.chars().next().expect("names have two characters or more");
+            if first.is_lowercase() {
+                lowercase_first_words.insert(name.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_string());
+            } else if !first.is_alphanumeric() && !other_first_chars.contains(&first) {
+                other_first_chars.push(first);
+            }
+        }
+        // Searches are anchored at the word starts that may open a name (see `find`).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(n, _)| n.as_str()))
             .expect("gazetteer automaton");
-        Gazetteer { entries, pattern_entry, automaton, by_name }
+        let shortest = lowercase_first_words.iter().map(String::len).min().unwrap_or(1);
+        let longest = lowercase_first_words.iter().map(String::len).max().unwrap_or(0);
+        Gazetteer { entries, pattern_entry, automaton, by_name, lowercase_first_words, other_first_chars, lowercase_first_lengths: shortest..=longest }
     }
 
     /// The entry at `index`.
@@ -131,13 +154,52 @@ impl Gazetteer {
         self.by_name.get(name).copied()
     }
 
-    /// Every gazetteer name of `text` that stands as whole words.
+    /// Every gazetteer name of `text` that stands as whole words, leftmost first and
+    /// longest at each start, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| Hit { start: m.start(), end: m.end(), entry: self.pattern_entry[m.pattern().as_usize()] })
-            .collect()
+        self.find_in(text, &super::tokens::tokenize(text))
+    }
+
+    /// [`find`](Self::find) for a text already split into `tokens`.
+    ///
+    /// Rather than running the automaton over every byte, the search is anchored at the
+    /// token starts that may open a name: words with a capital (or a digit), the first
+    /// words of the lowercase names (`mer Noire`), and the rare names that open with an
+    /// apostrophe. Most of a text is lowercase prose, skipped at the cost of one test
+    /// per token.
+    pub fn find_in(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut resume = 0; // a hit's end: no overlapping hit may start before it
+        for t in tokens {
+            if t.start < resume || !self.may_start(text, t) {
+                continue;
+            }
+            let input = Input::new(text).span(t.start..text.len()).anchored(Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else { continue };
+            if is_word_boundary(text, m.start(), m.end()) {
+                hits.push(Hit { start: m.start(), end: m.end(), entry: self.pattern_entry[m.pattern().as_usize()] });
+                resume = m.end();
+            }
+        }
+        hits
+    }
+
+    /// Whether a gazetteer name may start at token `t`.
+    fn may_start(&self, text: &str, t: &Token) -> bool {
+        let word = t.text(text);
+        let Some(c) = word.chars().next() else { return false };
+        if t.kind == TokenKind::Punct {
+            return self.other_first_chars.contains(&c);
+        }
+        // Right after a hyphen, inside a hyphenated name: `is_word_boundary` would refuse it.
+        if text[..t.start].ends_with('-') {
+            return false;
+        }
+        if !c.is_lowercase() {
+            return true;
+        }
+        // Most tokens are lowercase prose: a length test spares most of them a lookup.
+        self.lowercase_first_lengths.contains(&word.len()) && self.lowercase_first_words.contains(word)
     }
 }
 

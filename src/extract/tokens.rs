@@ -47,8 +47,14 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// Whether a word is all capitals (at least two letters): an acronym or shouting.
 pub fn is_all_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// French elided words that an apostrophe ends (`l’`, `d’`, `qu’`, `jusqu’`).
@@ -60,50 +66,64 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens and marks sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
+    // About one token per five bytes of news text.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let char_at = |b: usize| text[b..].chars().next();
+    let mut i = 0; // byte offset
     let mut sentence_start = true;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let bytes = text.as_bytes();
+    while let Some(c) = char_at(i) {
+        let start = i;
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             if c == '\n' {
                 sentence_start = true;
             }
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
-            let mut j = i + 1;
-            while j < chars.len() {
-                let (_, d) = chars[j];
-                let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-                if d.is_alphanumeric() || is_combining(d) {
+            let mut j = i + c.len_utf8();
+            loop {
+                // Fast path: plain ASCII letters and digits, the bulk of every word.
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
                     j += 1;
+                }
+                let Some(d) = char_at(j) else { break };
+                if d.is_ascii() && d != '-' && d != '\'' {
+                    break;
+                }
+                let after = j + d.len_utf8();
+                let next_alnum = char_at(after).is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || !d.is_ascii() && is_combining(d) {
+                    j = after;
                 } else if (d == '-' || d == '‑') && next_alnum && !numeric {
-                    j += 1;
+                    j = after;
                 } else if is_apostrophe(d) && next_alnum && !numeric {
                     // Elision: the apostrophe ends the token (l’Ukraine), else it is inside (O'Brien).
-                    let word = &text[start..chars[j].0];
-                    if ELISIONS.contains(&word.to_lowercase().as_str()) {
-                        j += 1;
+                    // (The elisions are ASCII: no other word lowercases to one of them.)
+                    let word = &text[start..j];
+                    if ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+                        j = after;
                         break;
                     }
                     // English possessive or contraction: Putin's, don't.
-                    let rest: String = chars[j + 1..].iter().map(|(_, c)| *c).take_while(|c| c.is_alphanumeric()).collect();
-                    if matches!(rest.as_str(), "s" | "t" | "ll" | "re" | "ve" | "d" | "m") {
+                    let rest_len = text[after..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - after);
+                    if matches!(&text[after..after + rest_len], "s" | "t" | "ll" | "re" | "ve" | "d" | "m") {
                         break;
                     }
-                    j += 1;
+                    j = after;
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
-            let all_digits = text[start..end].chars().all(|c| c.is_ascii_digit());
+            let all_digits = text[start..j].bytes().all(|b| b.is_ascii_digit());
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-            tokens.push(Token { start, end, kind, sentence_start });
+            tokens.push(Token { start, end: j, kind, sentence_start });
             sentence_start = false;
             i = j;
             continue;
@@ -115,7 +135,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if !matches!(c, '«' | '"' | '“' | '(' | '—' | '–' | '-' | '\'' | '‘') {
             sentence_start = false;
         }
-        i += 1;
+        i = end;
     }
     tokens
 }
