@@ -3,7 +3,7 @@
 //! organisation to its full name) and across the corpus (one canonical name for every
 //! spelling of a person: `Poutine`, `Vladimir Poutine`, `Putin`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -15,25 +15,37 @@ use super::entities::Found;
 /// and English transliteration differences folded (`Poutine`/`Putin`,
 /// `Iouri`/`Iuri`/`Yuri`, `Beloussov`/`Belousov`, `Choïgou`/`Shoigu`, `Kim Jong-un`/`Kim Jong Un`).
 pub fn name_key(name: &str) -> String {
-    let plain: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
-        .collect();
-    plain
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .map(word_key)
-        .collect::<Vec<_>>()
-        .join("")
+    let mut out = String::with_capacity(name.len());
+    let mut word: Vec<char> = Vec::with_capacity(name.len());
+    // Letters and digits make words; spaces and hyphens part them; anything else is
+    // dropped (`O'Brien` is one word).
+    let take = |c: char, word: &mut Vec<char>, out: &mut String| {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else if c == ' ' || c == '-' {
+            word_key_into(word, out);
+            word.clear();
+        }
+    };
+    if name.is_ascii() {
+        // No accents to strip: the common case, without the decomposition.
+        for b in name.bytes() {
+            take(char::from(b.to_ascii_lowercase()), &mut word, &mut out);
+        }
+    } else {
+        for c in name.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase) {
+            take(c, &mut word, &mut out);
+        }
+    }
+    word_key_into(&word, &mut out);
+    out
 }
 
-fn word_key(w: &str) -> String {
-    // One pass over the (accent-free, lowercase) word: the multi-letter spellings
-    // first, then single letters, then doubled letters folded.
-    let chars: Vec<char> = w.chars().collect();
-    let mut out = String::with_capacity(w.len());
+/// Appends the key of one (accent-free, lowercase) word to `out`.
+fn word_key_into(chars: &[char], out: &mut String) {
+    // One pass over the word: the multi-letter spellings first, then single letters,
+    // then doubled letters folded.
+    let start = out.len();
     let mut i = 0;
     let at = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k) == Some(&c));
     while i < chars.len() {
@@ -59,24 +71,23 @@ fn word_key(w: &str) -> String {
             }
         };
         if len == 0 {
-            push_folded(&mut out, chars[i]);
+            push_folded(out, start, chars[i]);
             i += 1;
         } else {
             for c in piece.chars() {
-                push_folded(&mut out, c);
+                push_folded(out, start, c);
             }
             i += len;
         }
     }
-    if out.len() > 3 && out.ends_with('e') {
+    if out.len() - start > 3 && out.ends_with('e') {
         out.pop();
     }
-    out
 }
 
-/// Appends `c` unless it doubles the last letter (`ss` → `s`).
-fn push_folded(out: &mut String, c: char) {
-    if !out.ends_with(c) {
+/// Appends `c` unless it doubles the last letter of the word begun at `start` (`ss` → `s`).
+fn push_folded(out: &mut String, start: usize, c: char) {
+    if !(out.len() > start && out.ends_with(c)) {
         out.push(c);
     }
 }
@@ -107,10 +118,10 @@ pub struct Linked {
 pub fn link(text: &str, found: &[Found]) -> Vec<Linked> {
     let surface = |f: &Found| text[f.start..f.end].to_string();
     // Full person names (two words or more), grouped by key; the first spelling names the group.
-    let mut canonical_by_key: HashMap<String, String> = HashMap::new();
+    let mut canonical_by_key: HashMap<String, String> = HashMap::default();
     // For the first and last word of each full name, the (start, canonical) of the names
     // that have it, in text order: a surname alone links to the one named last before it.
-    let mut by_word: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut by_word: HashMap<String, Vec<(usize, String)>> = HashMap::default();
     for f in found.iter().filter(|f| f.kind == Kind::Person) {
         let s = surface(f);
         if s.split_whitespace().count() >= 2 {
@@ -219,7 +230,7 @@ struct OrgNames {
 impl OrgNames {
     fn new(orgs: impl Iterator<Item = (String, String)>) -> Self {
         let mut by_surface = std::collections::BTreeMap::new();
-        let mut by_initials = HashMap::new();
+        let mut by_initials = HashMap::default();
         for (surface, entity) in orgs {
             let list: &mut Vec<(String, String)> = by_initials.entry(initials(&surface)).or_default();
             if list.len() < 4 && !list.iter().any(|(f, _)| *f == surface) {
@@ -266,7 +277,7 @@ mod tests {
 /// names the person in full links to the one corpus person it can be.
 pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
     // Spellings of each full name, counted.
-    let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::default();
     for a in articles.iter() {
         for m in a.mentions.iter().filter(|m| m.kind == Kind::Person) {
             let s = &a.text[m.range()];
@@ -287,7 +298,7 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
         })
         .collect();
     // Which full names a single word can stand for.
-    let mut by_word: HashMap<String, Vec<&String>> = HashMap::new();
+    let mut by_word: HashMap<String, Vec<&String>> = HashMap::default();
     for key in spellings.keys() {
         let spelling = &spellings[key][0].0;
         let words = name_words(spelling);
