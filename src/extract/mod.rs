@@ -36,12 +36,31 @@ pub enum Language {
 /// Guesses French or English from function words.
 pub fn language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_alphabetic()).take(2000) {
-        match w {
-            "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => fr += 1,
-            "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => en += 1,
-            _ => {}
+    let mut count = |w: &str| match w {
+        "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => fr += 1,
+        "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => en += 1,
+        _ => {}
+    };
+    // The first 2,000 pieces between non-letters (empty ones included), read byte by
+    // byte: only non-ASCII characters need decoding.
+    let (mut pieces, mut start, mut i) = (0, 0, 0);
+    let bytes = text.as_bytes();
+    while i < bytes.len() && pieces < 2000 {
+        let (letter, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        if !letter {
+            count(&text[start..i]);
+            pieces += 1;
+            start = i + len;
         }
+        i += len;
+    }
+    if pieces < 2000 {
+        count(&text[start..]);
     }
     if en > fr { Language::English } else { Language::French }
 }
