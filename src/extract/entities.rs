@@ -14,7 +14,7 @@ use crate::lexicon::lexicon;
 use crate::model::Kind;
 
 use super::gazetteer::gazetteer;
-use super::tokens::{Token, TokenKind, is_all_caps, is_capitalised, tokenize};
+use super::tokens::{Token, TokenKind, WordFilter, is_all_caps, is_capitalised, tokenize};
 
 /// A person, place or organisation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,26 +187,6 @@ fn is_pattern_head(w: &str) -> bool {
     filter.may_contain(w) && heads.contains(w)
 }
 
-/// A quick test that rules out most words before a hash lookup: which (first byte,
-/// length) pairs a set of words has.
-struct WordFilter([u64; 256]);
-
-impl WordFilter {
-    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut bits = [0u64; 256];
-        for w in words {
-            if let Some(&b) = w.as_bytes().first() {
-                bits[usize::from(b)] |= 1 << w.len().min(63);
-            }
-        }
-        WordFilter(bits)
-    }
-
-    /// False when no word of the set has `w`'s first byte and length.
-    fn may_contain(&self, w: &str) -> bool {
-        w.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
-    }
-}
 
 fn is_function_word(w: &str) -> bool {
     let w = w.trim_end_matches(['\'', '’']);

@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 
 use crate::model::Kind;
 
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, WordFilter};
 
 static PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 static ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
@@ -62,8 +62,8 @@ pub struct Gazetteer {
     lowercase_first_words: rustc_hash::FxHashSet<String>,
     /// Characters other than letters and digits that start a name (`'Ajlun`).
     other_first_chars: Vec<char>,
-    /// The byte lengths of [`Self::lowercase_first_words`].
-    lowercase_first_lengths: std::ops::RangeInclusive<usize>,
+    /// A prefilter for [`Self::lowercase_first_words`].
+    lowercase_first_filter: WordFilter,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -139,9 +139,8 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(n, _)| n.as_str()))
             .expect("gazetteer automaton");
-        let shortest = lowercase_first_words.iter().map(String::len).min().unwrap_or(1);
-        let longest = lowercase_first_words.iter().map(String::len).max().unwrap_or(0);
-        Gazetteer { entries, pattern_entry, automaton, by_name, lowercase_first_words, other_first_chars, lowercase_first_lengths: shortest..=longest }
+        let lowercase_first_filter = WordFilter::new(lowercase_first_words.iter().map(String::as_str));
+        Gazetteer { entries, pattern_entry, automaton, by_name, lowercase_first_words, other_first_chars, lowercase_first_filter }
     }
 
     /// The entry at `index`.
@@ -198,8 +197,8 @@ impl Gazetteer {
         if !c.is_lowercase() {
             return true;
         }
-        // Most tokens are lowercase prose: a length test spares most of them a lookup.
-        self.lowercase_first_lengths.contains(&word.len()) && self.lowercase_first_words.contains(word)
+        // Most tokens are lowercase prose: the filter spares most of them a lookup.
+        self.lowercase_first_filter.may_contain(word) && self.lowercase_first_words.contains(word)
     }
 }
 

@@ -57,6 +57,28 @@ pub fn is_all_caps(word: &str) -> bool {
     letters >= 2
 }
 
+/// A quick test that rules out most words before a hash lookup: which (first byte,
+/// length) pairs a set of words has.
+pub struct WordFilter([u64; 256]);
+
+impl WordFilter {
+    /// The filter of a set of words.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        WordFilter(bits)
+    }
+
+    /// False when no word of the set has `w`'s first byte and length.
+    pub fn may_contain(&self, w: &str) -> bool {
+        w.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    }
+}
+
 /// French elided words that an apostrophe ends (`l’`, `d’`, `qu’`, `jusqu’`).
 const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
 
