@@ -33,18 +33,9 @@ fn main() {
     for x in &texts { let mut d = vigie::clean::Dedup::default(); for p in x.split("\n\n") { std::hint::black_box(d.is_repeat(p)); } }
     println!("dedup x200 {:?}", t.elapsed());
     let t = Instant::now();
-    let mut drafts: Vec<_> = docs.iter().map(vigie::draft).collect();
-    println!("draft all {:?}", t.elapsed());
+    let (mut articles, extractions): (Vec<_>, Vec<_>) = docs.iter().map(vigie::analyse_one).unzip();
+    println!("analyse_one all {:?}", t.elapsed());
     let t = Instant::now();
-    {
-        let mut articles: Vec<&mut vigie::model::Article> = drafts.iter_mut().map(|d| &mut d.article).collect();
-        vigie::extract::aliases::link_corpus(&mut articles);
-    }
-    println!("link {:?}", t.elapsed());
-    let t = Instant::now();
-    vigie::anchor::anchor(&mut drafts);
-    println!("anchor {:?}", t.elapsed());
-    let t = Instant::now();
-    let arts: Vec<_> = drafts.into_iter().map(vigie::finish).collect();
-    println!("finish {:?} ({} articles)", t.elapsed(), arts.len());
+    vigie::settle(&mut articles, &extractions);
+    println!("settle {:?} ({} articles)", t.elapsed(), articles.len());
 }

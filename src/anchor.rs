@@ -11,10 +11,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::Draft;
 use crate::extract::dates::{self, Temporal};
 use crate::extract::sentences;
-use crate::model::{DateSource, Kind};
+use crate::extract::Extraction;
+use crate::model::{Article, DateSource, Kind};
 
 /// A dated event of one article: its day and the entities of its sentence.
 struct DatedEvent {
@@ -27,16 +27,18 @@ struct DatedEvent {
 /// Rounds of anchoring: an article anchored in one round can anchor others in the next.
 const ROUNDS: usize = 3;
 
-/// Gives undated drafts the date of an event that a dated draft of the corpus dates.
-pub fn anchor(drafts: &mut [Draft]) {
+/// Gives undated articles the date of an event that a dated article of the corpus dates
+/// (`extractions[i]` belongs to `articles[i]`).
+pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
     for _ in 0..ROUNDS {
         // One event per day and set of entities: many articles telling one story give
         // the same events, and the first article that dates one stands for all.
         let mut seen = std::collections::HashSet::new();
-        let events: Vec<DatedEvent> = drafts
+        let events: Vec<DatedEvent> = articles
             .iter()
+            .zip(extractions)
             .enumerate()
-            .flat_map(|(i, d)| dated_events(i, d))
+            .flat_map(|(i, (a, x))| dated_events(i, a, x))
             .filter(|e| e.persons > 0 && seen.insert((e.day, e.entities.clone())))
             .collect();
         if events.is_empty() {
@@ -51,14 +53,14 @@ pub fn anchor(drafts: &mut [Draft]) {
             }
         }
         let mut changed = false;
-        for i in 0..drafts.len() {
-            if drafts[i].article.date.is_some() {
+        for i in 0..articles.len() {
+            if articles[i].date.is_some() {
                 continue;
             }
-            if let Some((day, from, reason)) = find_anchor(&drafts[i], i, &events, &index) {
-                let from_id = drafts[from].article.id.clone();
-                drafts[i].article.date = Some(day);
-                drafts[i].article.date_source = DateSource::Anchored { from: from_id, reason };
+            if let Some((day, from, reason)) = find_anchor(&articles[i], &extractions[i], i, &events, &index) {
+                let from_id = articles[from].id.clone();
+                articles[i].date = Some(day);
+                articles[i].date_source = DateSource::Anchored { from: from_id, reason };
                 changed = true;
             }
         }
@@ -69,11 +71,11 @@ pub fn anchor(drafts: &mut [Draft]) {
 }
 
 /// The entities (persons and places) of the sentence holding byte `at`, and how many are persons.
-fn sentence_entities(draft: &Draft, at: usize) -> (BTreeSet<String>, usize) {
-    let sentence = sentences::around(&draft.extraction.sentences, at);
+fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (BTreeSet<String>, usize) {
+    let sentence = sentences::around(&extraction.sentences, at);
     let mut set = BTreeSet::new();
     let mut persons = 0;
-    let mentions = &draft.article.mentions;
+    let mentions = &article.mentions;
     let first = mentions.partition_point(|m| m.start < sentence.start);
     for m in mentions[first..].iter().take_while(|m| m.start < sentence.end) {
         if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place)
@@ -87,34 +89,34 @@ fn sentence_entities(draft: &Draft, at: usize) -> (BTreeSet<String>, usize) {
     (set, persons)
 }
 
-fn dated_events(index: usize, draft: &Draft) -> Vec<DatedEvent> {
-    let Some(date) = draft.article.date else { return Vec::new() };
-    draft
-        .extraction
+fn dated_events(index: usize, article: &Article, extraction: &Extraction) -> Vec<DatedEvent> {
+    let Some(date) = article.date else { return Vec::new() };
+    extraction
         .temporals
         .iter()
         .filter(|t| matches!(t.temporal, Temporal::Full { .. } | Temporal::DayMonth { .. } | Temporal::Day(_) | Temporal::Weekday { .. }))
         .filter_map(|t| {
             let value = dates::resolve(t.temporal, t.tense, Some(date))?;
             let day = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?;
-            let (entities, persons) = sentence_entities(draft, t.start);
+            let (entities, persons) = sentence_entities(article, extraction, t.start);
             Some(DatedEvent { day, entities, persons, article: index })
         })
         .collect()
 }
 
-/// The anchor of an undated draft: the single day that its weekday mentions share
+/// The anchor of an undated article: the single day that its weekday mentions share
 /// with dated events about the same persons and places.
 fn find_anchor(
-    draft: &Draft,
+    article: &Article,
+    extraction: &Extraction,
     own: usize,
     events: &[DatedEvent],
     index: &HashMap<(Weekday, &str), Vec<usize>>,
 ) -> Option<(NaiveDate, usize, String)> {
     let mut found: Option<(NaiveDate, usize, String)> = None;
-    for t in &draft.extraction.temporals {
+    for t in &extraction.temporals {
         let Temporal::Weekday { weekday, shift: 0 } = t.temporal else { continue };
-        let (entities, persons) = sentence_entities(draft, t.start);
+        let (entities, persons) = sentence_entities(article, extraction, t.start);
         if persons == 0 || entities.len() < 2 {
             continue;
         }

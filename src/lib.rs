@@ -86,16 +86,32 @@ pub fn draft(doc: &Document) -> Draft {
 /// Resolves a draft's dates against its article date and builds its timeline.
 pub fn finish(draft: Draft) -> Article {
     let Draft { mut article, extraction } = draft;
+    resolve_dates(&mut article, &extraction);
+    article
+}
+
+/// Cleans, extracts and finishes one document, keeping what extraction found for the
+/// corpus-wide steps of [`settle`].
+pub fn analyse_one(doc: &Document) -> (Article, Extraction) {
+    let Draft { mut article, extraction } = draft(doc);
+    resolve_dates(&mut article, &extraction);
+    (article, extraction)
+}
+
+/// (Re)makes an article's date mentions and timeline from its temporal expressions and
+/// its date, and gives back the memory its growing vectors left spare (a large corpus
+/// holds thousands of articles).
+fn resolve_dates(article: &mut Article, extraction: &Extraction) {
     let anchor: Option<NaiveDate> = article.date;
-    let mut mentions = article.mentions;
-    let taken = spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
+    article.mentions.retain(|m| m.kind != Kind::Date);
+    let taken = spans::Disjoint::from_sorted(article.mentions.iter().map(|m| (m.start, m.end)));
     for t in &extraction.temporals {
         // A date that overlaps an entity or figure loses: "2000" inside "G2000" is not a year.
         if taken.overlaps(t.start, t.end) {
             continue;
         }
         let value = extract::dates::resolve(t.temporal, t.tense, anchor);
-        mentions.push(Mention {
+        article.mentions.push(Mention {
             kind: Kind::Date,
             start: t.start,
             end: t.end,
@@ -104,25 +120,37 @@ pub fn finish(draft: Draft) -> Article {
             unit: None,
         });
     }
-    mentions.sort_by_key(|m| (m.start, m.end));
-    article.mentions = mentions;
-    article.timeline = timeline::article_events(&article, &extraction.sentences);
-    article
+    article.mentions.sort_by_key(|m| (m.start, m.end));
+    article.timeline = timeline::article_events(article, &extraction.sentences);
+    article.text.shrink_to_fit();
+    article.mentions.shrink_to_fit();
+    article.timeline.shrink_to_fit();
+    article.paragraphs.shrink_to_fit();
 }
 
-/// Analyses loaded documents: cleaning and extraction in parallel, then the dates.
+/// Analyses loaded documents: cleaning and extraction in parallel, then the
+/// corpus-wide steps.
 pub fn analyse(docs: &[Document]) -> Vec<Article> {
-    let mut drafts: Vec<Draft> = docs.par_iter().map(draft).collect();
-    link_and_anchor(&mut drafts);
-    drafts.into_par_iter().map(finish).collect()
+    let (mut articles, extractions): (Vec<Article>, Vec<Extraction>) = docs.par_iter().map(analyse_one).unzip();
+    settle(&mut articles, &extractions);
+    articles
 }
 
-/// The corpus-wide steps between drafting and finishing: one canonical name per
-/// person across articles, then dates anchored on other articles' events.
-pub fn link_and_anchor(drafts: &mut [Draft]) {
-    let mut articles: Vec<&mut Article> = drafts.iter_mut().map(|d| &mut d.article).collect();
-    extract::aliases::link_corpus(&mut articles);
-    anchor::anchor(drafts);
+/// The corpus-wide steps, once every article is analysed: one canonical name per person
+/// across articles, then dates anchored on other articles' events (the articles so
+/// dated get their dates resolved again). `extractions[i]` belongs to `articles[i]`.
+pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
+    {
+        let mut all: Vec<&mut Article> = articles.iter_mut().collect();
+        extract::aliases::link_corpus(&mut all);
+    }
+    let undated: Vec<usize> = (0..articles.len()).filter(|&i| articles[i].date.is_none()).collect();
+    anchor::anchor(articles, extractions);
+    for i in undated {
+        if articles[i].date.is_some() {
+            resolve_dates(&mut articles[i], &extractions[i]);
+        }
+    }
 }
 
 /// Loads and analyses `paths` (the bundled articles when empty).
@@ -142,12 +170,20 @@ pub fn open(paths: &[std::path::PathBuf]) -> Corpus {
 pub enum LoadEvent {
     /// How many documents will be analysed.
     Total(usize),
-    /// One more article is ready (its dates resolved against its own evidence only).
-    Article(Box<Article>),
+    /// One more article is ready (its dates resolved against its own evidence only),
+    /// with what extraction found, which [`settle`] needs once all have arrived.
+    Article(Box<(Article, Extraction)>),
     /// A loading problem to show (unreadable, binary, empty, truncated file).
     Warning(String),
-    /// Everything is analysed; these articles (dates anchored across the corpus)
-    /// replace the ones sent so far, in the same order.
+    /// Every article has been sent: the receiver, which holds the only copy of them,
+    /// runs the corpus-wide steps ([`settle`]).
+    Done {
+        /// Every loading problem, in order.
+        warnings: Vec<String>,
+        /// Files skipped in directories because of their extension.
+        skipped: usize,
+    },
+    /// Everything is analysed; these articles replace the ones sent so far.
     Finished(Corpus),
 }
 
@@ -155,14 +191,9 @@ pub enum LoadEvent {
 /// cores busy, small enough that the first articles show at once.
 const BATCH: usize = 64;
 
-/// Reads and analyses one batch of sources in parallel, keeping their order.
-fn draft_batch(sources: &[corpus::Source]) -> Vec<Result<Draft, String>> {
-    sources.par_iter().map(|s| corpus::read(s).map(|doc| draft(&doc))).collect()
-}
-
-/// Loads and analyses `paths` on the current thread, reporting progress on `tx`:
-/// each article as soon as its batch is analysed (dates from its own evidence), then
-/// the whole corpus with dates anchored across articles.
+/// Loads and analyses `paths` on the current thread, reporting progress on `tx`: each
+/// article as soon as its batch is analysed, then [`LoadEvent::Done`]. The loader keeps
+/// no copy of what it sends, so a large corpus is held once, by the receiver.
 /// The receiver may hang up at any time (the user quit): the work then stops.
 pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<LoadEvent>) {
     let (sources, mut warnings, skipped, bundled) = if paths.is_empty() {
@@ -179,20 +210,17 @@ pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<
     if tx.send(LoadEvent::Total(sources.len() + bundled.len())).is_err() {
         return;
     }
-    let mut drafts: Vec<Draft> = Vec::new();
-    let send = |result: Result<Draft, String>, drafts: &mut Vec<Draft>, warnings: &mut Vec<String>| -> bool {
+    let mut send = |result: Result<(Article, Extraction), String>| -> bool {
         match result {
-            Ok(d) => {
-                for w in &d.article.warnings {
-                    let line = format!("{}: {w}", d.article.source);
+            Ok((article, extraction)) => {
+                for w in &article.warnings {
+                    let line = format!("{}: {w}", article.source);
                     warnings.push(line.clone());
                     if tx.send(LoadEvent::Warning(line)).is_err() {
                         return false;
                     }
                 }
-                let ready = finish(d.clone());
-                drafts.push(d);
-                tx.send(LoadEvent::Article(Box::new(ready))).is_ok()
+                tx.send(LoadEvent::Article(Box::new((article, extraction)))).is_ok()
             }
             Err(w) => {
                 warnings.push(w.clone());
@@ -201,20 +229,19 @@ pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<
         }
     };
     for doc in &bundled {
-        if !send(Ok(draft(doc)), &mut drafts, &mut warnings) {
+        if !send(Ok(analyse_one(doc))) {
             return;
         }
     }
     for batch in sources.chunks(BATCH) {
-        for result in draft_batch(batch) {
-            if !send(result, &mut drafts, &mut warnings) {
+        let analysed: Vec<_> = batch.par_iter().map(|s| corpus::read(s).map(|doc| analyse_one(&doc))).collect();
+        for result in analysed {
+            if !send(result) {
                 return;
             }
         }
     }
-    link_and_anchor(&mut drafts);
-    let articles = drafts.into_par_iter().map(finish).collect();
-    let _ = tx.send(LoadEvent::Finished(Corpus { articles, warnings, skipped }));
+    let _ = tx.send(LoadEvent::Done { warnings, skipped });
 }
 
 /// Analyses `paths` article by article and hands each one to `emit` as soon as its

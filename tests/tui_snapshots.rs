@@ -92,7 +92,7 @@ fn loading_a_large_corpus() {
         insta::assert_snapshot!(format!("loading_start_{w}x{h}"), text(&draw(&mut app, w, h)));
         app.on_load(LoadEvent::Total(250));
         for article in fixture::articles().into_iter().take(2) {
-            app.on_load(LoadEvent::Article(Box::new(article)));
+            app.on_load(LoadEvent::Article(Box::new((article, vigie::extract::Extraction::default()))));
         }
         insta::assert_snapshot!(format!("loading_{w}x{h}"), text(&draw(&mut app, w, h)));
     }

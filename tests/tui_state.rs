@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::style::Modifier;
 use vigie::tui::app::Overlay;
 use vigie::tui::{Action, App, Pane, Scope, Theme, fixture};
+use vigie::extract::Extraction;
 use vigie::{Corpus, LoadEvent};
 
 fn message(app: &App) -> String {
@@ -380,15 +381,15 @@ fn loading_fills_the_reader_as_articles_arrive() {
     draw(&mut app, 120, 40);
     let articles = fixture::articles();
     app.on_load(LoadEvent::Total(2));
-    app.on_load(LoadEvent::Article(Box::new(articles[0].clone())));
+    app.on_load(LoadEvent::Article(Box::new((articles[0].clone(), Extraction::default()))));
     assert_eq!((app.articles().len(), app.open_article()), (1, Some(0)));
     app.on_load(LoadEvent::Warning("broken.txt: not text".into()));
     assert_eq!(message(&app), "broken.txt: not text");
-    app.on_load(LoadEvent::Article(Box::new(articles[1].clone())));
+    app.on_load(LoadEvent::Article(Box::new((articles[1].clone(), Extraction::default()))));
     press(&mut app, "<Tab>nn");
     draw(&mut app, 120, 40);
-    let corpus = Corpus { articles: articles[..2].to_vec(), warnings: vec!["broken.txt: not text".into()], skipped: 3 };
-    app.on_load(LoadEvent::Finished(corpus));
+    // The loader sent every article: the reader links and anchors them across the corpus.
+    app.on_load(LoadEvent::Done { warnings: vec!["broken.txt: not text".into()], skipped: 3 });
     assert!(!app.is_loading());
     assert_eq!((app.articles().len(), app.open_article(), app.current_mention()), (2, Some(0), Some(1)));
     assert_eq!(app.load_report(), (&["broken.txt: not text".to_string()][..], 3));
@@ -436,7 +437,7 @@ fn a_finished_load_with_fewer_mentions_forgets_stale_places() {
     app.handle(Action::Resize { width: 120, height: 40 });
     let articles = fixture::articles();
     for a in &articles[..2] {
-        app.on_load(LoadEvent::Article(Box::new(a.clone())));
+        app.on_load(LoadEvent::Article(Box::new((a.clone(), Extraction::default()))));
     }
     press(&mut app, "<Tab>");
     press(&mut app, &"n".repeat(21));

@@ -16,6 +16,7 @@ use super::wrap::{WrapCache, WrappedArticle, grapheme_width};
 use crate::index::{EntityId, EntityIndex, Occurrence};
 use crate::model::{Article, Kind};
 use crate::timeline::{CorpusEvent, corpus_events};
+use crate::extract::Extraction;
 use crate::{Corpus, LoadEvent};
 
 /// The panes that take the focus, in `Tab` order.
@@ -190,6 +191,9 @@ struct Place {
 #[derive(Debug)]
 pub struct App {
     pub(super) articles: Vec<Article>,
+    /// What extraction found in each article received while loading, kept for the
+    /// corpus-wide steps at the end of loading, then dropped.
+    extractions: Vec<Extraction>,
     pub(super) counts: Vec<Counts>,
     pub(super) index: EntityIndex,
     pub(super) corpus_events: Vec<CorpusEvent>,
@@ -232,6 +236,7 @@ impl App {
     pub fn loading(theme: Theme) -> App {
         App {
             articles: Vec::new(),
+            extractions: Vec::new(),
             counts: Vec::new(),
             index: EntityIndex::default(),
             corpus_events: Vec::new(),
@@ -434,13 +439,25 @@ impl App {
                 self.message = Some(Message { text: warning.clone(), warning: true });
                 self.warnings.push(warning);
             }
-            LoadEvent::Article(article) => {
+            LoadEvent::Article(analysed) => {
                 if let Some(p) = self.progress.as_mut() {
                     p.received += 1;
                 }
-                self.push_article(*article);
+                let (article, extraction) = *analysed;
+                self.extractions.push(extraction);
+                self.push_article(article);
             }
-            LoadEvent::Finished(corpus) => self.finish(corpus),
+            LoadEvent::Done { warnings, skipped } => {
+                let mut articles = std::mem::take(&mut self.articles);
+                let extractions = std::mem::take(&mut self.extractions);
+                crate::settle(&mut articles, &extractions);
+                drop(extractions);
+                self.finish(Corpus { articles, warnings, skipped });
+            }
+            LoadEvent::Finished(corpus) => {
+                self.extractions = Vec::new();
+                self.finish(corpus);
+            }
         }
     }
 

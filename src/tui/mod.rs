@@ -132,7 +132,7 @@ fn load_before_first_frame(rx: &Receiver<LoadEvent>, app: &mut App, limit: usize
                 return Ok(true);
             }
             Ok(event) => {
-                let finished = matches!(event, LoadEvent::Finished(_));
+                let finished = matches!(event, LoadEvent::Finished(_) | LoadEvent::Done { .. });
                 app.on_load(event);
                 if finished {
                     return Ok(true);
@@ -220,6 +220,14 @@ fn run_on_terminal(mut app: App, rx: Receiver<LoadEvent>, options: Options) -> a
                 _ => false,
             };
             next = event::poll(Duration::ZERO)?.then(event::read).transpose()?;
+        }
+        // A resize signalled before the event reader was listening is never reported:
+        // compare the size at each wake (one ioctl).
+        if let Ok(size) = session.terminal.size()
+            && (size.width, size.height) != (app.size.width, app.size.height)
+        {
+            app.handle(Action::Resize { width: size.width, height: size.height });
+            dirty = true;
         }
         while loader_alive {
             match rx.try_recv() {
