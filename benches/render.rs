@@ -1,10 +1,11 @@
-//! Reader benchmarks on 1,000-article corpora, drawn into a 160×45 `TestBackend`:
-//! one frame, and a key press followed by its frame (the reader's latency).
+//! Reader benchmarks on 10,000-article corpora, drawn into a 160×45 `TestBackend`:
+//! one frame, a key press followed by its frame (the reader's latency), and the
+//! corpus-wide features: the corpus timeline, the entities panel of the whole corpus,
+//! `]`/`[` across articles.
 //!
-//! Two corpora: the bundled articles varied into 1,000 (ids and names changed) and
-//! analysed by the real pipeline; and the fixture articles repeated into 1,000, whose
-//! hand-made entity mentions give `]` links to follow across articles while the
-//! extractor does not find entities yet.
+//! Two corpora: the bundled articles varied into 10,000 (ids and names changed) and
+//! analysed by the real pipeline; and the fixture articles repeated into 10,000, whose
+//! hand-made entity mentions link every article to the others.
 //!
 //! Run: `cargo bench --bench render -- --warm-up-time 1 --measurement-time 3`
 
@@ -18,7 +19,7 @@ use vigie::corpus::Document;
 use vigie::model::Article;
 use vigie::tui::{Action, App, Theme, fixture};
 
-const ARTICLES: usize = 1_000;
+const ARTICLES: usize = 10_000;
 const SIZE: (u16, u16) = (160, 45);
 
 /// Names swapped in the bundled articles so that the copies differ.
@@ -100,12 +101,38 @@ fn bench_corpus(c: &mut Criterion, name: &str, articles: Vec<Article>) {
             })
         });
     }
+
+    // Corpus-wide features, each a key and its frame.
+    let mut app = app(articles.clone());
+    group.bench_function("corpus timeline built (all articles)", |b| {
+        b.iter(|| vigie::timeline::corpus_events(black_box(&articles)));
+    });
+    group.bench_function("key t (article/corpus timeline) + frame", |b| {
+        b.iter(|| {
+            app.on_key(key('t'));
+            terminal.draw(|f| vigie::tui::draw(f, &mut app)).unwrap();
+        })
+    });
+    // `E` opens the entities panel of the whole corpus, the next `E` closes it: the
+    // time is half an opening and half a closing, each with its frame.
+    group.bench_function("key E (corpus entities panel, open/close) + frame", |b| {
+        b.iter(|| {
+            app.on_key(key('E'));
+            terminal.draw(|f| vigie::tui::draw(f, &mut app)).unwrap();
+        })
+    });
+    group.bench_function("key [ + frame", |b| {
+        b.iter(|| {
+            app.on_key(key('['));
+            terminal.draw(|f| vigie::tui::draw(f, &mut app)).unwrap();
+        })
+    });
     group.finish();
 }
 
 fn benches(c: &mut Criterion) {
-    bench_corpus(c, "bundled x1000", bundled(ARTICLES));
-    bench_corpus(c, "fixture x1000", fixtures(ARTICLES));
+    bench_corpus(c, "bundled x10000", bundled(ARTICLES));
+    bench_corpus(c, "fixture x10000", fixtures(ARTICLES));
 }
 
 criterion_group!(render, benches);

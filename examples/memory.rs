@@ -4,9 +4,11 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        LIVE.fetch_add(l.size(), Relaxed);
+        let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(now, Relaxed);
         unsafe { System.alloc(l) }
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
@@ -38,6 +40,7 @@ fn main() {
         })
         .sum();
     let articles: Vec<_> = drafts.into_iter().map(vigie::finish).collect();
+    let n_articles = articles.len();
     let finished = LIVE.load(Relaxed);
     let text: usize = articles.iter().map(|a| a.text.capacity()).sum();
     let mentions: usize = articles.iter().map(|a| a.mentions.capacity() * size_of::<vigie::model::Mention>()).sum();
@@ -47,9 +50,10 @@ fn main() {
         .flat_map(|a| &a.mentions)
         .map(|m| {
             m.entity.as_ref().map_or(0, |e| e.capacity())
-                + m.unit.as_ref().map_or(0, |u| u.capacity())
-                + match &m.value {
-                    Some(vigie::model::Value::Date(s)) => s.capacity(),
+                + m.detail.as_ref().map_or(0, |_| size_of::<vigie::model::Detail>())
+                + m.unit().map_or(0, str::len)
+                + match m.value() {
+                    Some(vigie::model::Value::Date(s)) => s.len(),
                     _ => 0,
                 }
         })
@@ -58,8 +62,56 @@ fn main() {
         .iter()
         .map(|a| a.timeline.capacity() * size_of::<vigie::model::Event>() + a.timeline.iter().map(|e| e.value.capacity()).sum::<usize>())
         .sum();
-    println!("{} articles, raw text {}", articles.len(), mb(raw));
+    drop(articles);
+    // The reader, fed as the loader feeds it.
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dir2 = std::path::PathBuf::from(std::env::args().nth(1).unwrap());
+    std::thread::spawn(move || vigie::open_streaming(&[dir2], tx));
+    let mut app = vigie::tui::App::loading(vigie::tui::Theme::monochrome());
+    let mut loaded_peak = 0;
+    for event in rx {
+        let done = matches!(event, vigie::LoadEvent::Done { .. });
+        if done {
+            loaded_peak = PEAK.load(Relaxed) - before;
+        }
+        app.on_load(event);
+    }
+    println!("reader: peak while receiving {}, peak {}, live after loading {}", mb(loaded_peak), mb(PEAK.load(Relaxed) - before), mb(LIVE.load(Relaxed) - before));
+    drop(app);
+    let before = LIVE.load(Relaxed);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dir3 = std::path::PathBuf::from(std::env::args().nth(1).unwrap());
+    std::thread::spawn(move || vigie::open_streaming(&[dir3], tx));
+    let mut kept = Vec::new();
+    for event in rx {
+        if let vigie::LoadEvent::Article(a) = event {
+            kept.push(a);
+        }
+    }
+    println!("the loader's articles and extractions alone: {}", mb(LIVE.load(Relaxed) - before));
+    let b3 = LIVE.load(Relaxed);
+    let xs: Vec<vigie::extract::Extraction> = kept.iter().map(|b| b.1.clone()).collect();
+    println!("extractions (cloned, so without spare capacity): {}", mb(LIVE.load(Relaxed) - b3));
+    drop(xs);
+    let b3 = LIVE.load(Relaxed);
+    let arts: Vec<vigie::model::Article> = kept.iter().map(|b| b.0.clone()).collect();
+    println!("articles (cloned): {}", mb(LIVE.load(Relaxed) - b3));
+    let b2 = LIVE.load(Relaxed);
+    let index = vigie::index::EntityIndex::build(&arts);
+    println!("entity index: {}", mb(LIVE.load(Relaxed) - b2));
+    drop(index);
+    let b2 = LIVE.load(Relaxed);
+    let ev = vigie::timeline::corpus_events(&arts);
+    println!("corpus events: {} ({} events)", mb(LIVE.load(Relaxed) - b2), ev.len());
+    drop(ev);
+    drop(arts);
+    drop(kept);
+    let articles: Vec<vigie::model::Article> = Vec::new();
+    println!("{} articles, raw text {}", n_articles, mb(raw));
     println!("drafts live: {} (extraction part {})", mb(with_drafts - base), mb(ext));
     println!("articles live: {}", mb(finished - base));
+    let _ = articles;
     println!("  text {}  mentions {} ({} of them, {} bytes each)  mention strings {}  timeline {}", mb(text), mb(mentions), n_mentions, size_of::<vigie::model::Mention>(), mb(strings), mb(timeline));
 }

@@ -107,8 +107,8 @@ pub fn article_json(a: &Article) -> ArticleOut<'_> {
             end: chars.get(m.end),
             text: &a.text[m.range()],
             entity: m.entity.as_deref(),
-            value: m.value.as_ref().map(value_json),
-            unit: m.unit.as_deref(),
+            value: m.value().map(value_json),
+            unit: m.unit(),
         })
         .collect();
     let timeline = a

@@ -167,7 +167,7 @@ mod tests {
     use super::*;
 
     fn mention(kind: Kind, start: usize, end: usize, entity: Option<&str>) -> Mention {
-        Mention { kind, start, end, entity: entity.map(String::from), value: None, unit: None }
+        Mention::new(kind, start, end, entity.map(String::from))
     }
 
     fn article(text: &str, mentions: Vec<Mention>) -> Article {

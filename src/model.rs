@@ -53,6 +53,9 @@ pub enum Value {
 }
 
 /// One mention of an entity, a figure or a date in an article's cleaned text.
+///
+/// A corpus holds millions of mentions, so the value and unit that only figures and
+/// dates have live in a separate box: 56 bytes a mention instead of 96.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// What the mention names.
@@ -63,6 +66,13 @@ pub struct Mention {
     pub end: usize,
     /// Canonical name shared by every mention of one real entity (persons, places, orgs).
     pub entity: Option<String>,
+    /// The value and unit of a figure or a date ([`Mention::value`], [`Mention::unit`]).
+    pub detail: Option<Box<Detail>>,
+}
+
+/// What a figure or a date mention says beyond its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
     /// Amount of a figure, calendar value of a date.
     pub value: Option<Value>,
     /// The noun a figure counts (`projectiles`, `ans`, `%`, `euros`).
@@ -70,14 +80,35 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention without value or unit (a person, place or organisation).
+    pub fn new(kind: Kind, start: usize, end: usize, entity: Option<String>) -> Mention {
+        Mention { kind, start, end, entity, detail: None }
+    }
+
+    /// A figure or date mention with its value and unit.
+    pub fn with_value(kind: Kind, start: usize, end: usize, value: Option<Value>, unit: Option<String>) -> Mention {
+        let detail = (value.is_some() || unit.is_some()).then(|| Box::new(Detail { value, unit }));
+        Mention { kind, start, end, entity: None, detail }
+    }
+
     /// The byte range of the mention in its article's text.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
 
+    /// Amount of a figure, calendar value of a date.
+    pub fn value(&self) -> Option<&Value> {
+        self.detail.as_ref()?.value.as_ref()
+    }
+
+    /// The noun a figure counts (`projectiles`, `ans`, `%`, `euros`).
+    pub fn unit(&self) -> Option<&str> {
+        self.detail.as_ref()?.unit.as_deref()
+    }
+
     /// The calendar value of a date mention, if resolved.
     pub fn date_value(&self) -> Option<&str> {
-        match &self.value {
+        match self.value() {
             Some(Value::Date(v)) => Some(v),
             _ => None,
         }

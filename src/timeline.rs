@@ -9,10 +9,21 @@ use crate::model::{Article, Event, Kind};
 /// Orders calendar values so that a coarser value comes before the finer ones of the
 /// same period (`2024` < `2024-06` < `2024-06-18` < `2024-07`), unknown digits last.
 pub fn compare_values(a: &str, b: &str) -> Ordering {
-    let key = |v: &str| v.replace('X', "~"); // '~' sorts after digits
-    let (ka, kb) = (key(a), key(b));
-    let common = ka.len().min(kb.len());
-    ka[..common].cmp(&kb[..common]).then(ka.len().cmp(&kb.len()))
+    let key = |c: u8| if c == b'X' { b'~' } else { c }; // '~' sorts after digits
+    let common = a.len().min(b.len());
+    let (a_bytes, b_bytes) = (a.bytes().take(common).map(key), b.bytes().take(common).map(key));
+    a_bytes.cmp(b_bytes).then(a.len().cmp(&b.len()))
+}
+
+/// A number that sorts like [`compare_values`] for values of up to 16 bytes (all that
+/// the date rules make): the bytes, `X` as `~`, padded with zeros, which sort before
+/// any character, as a shorter value sorts before a longer one of the same prefix.
+fn value_key(v: &str) -> u128 {
+    let mut key = [0u8; 16];
+    for (k, b) in key.iter_mut().zip(v.bytes()) {
+        *k = if b == b'X' { b'~' } else { b };
+    }
+    u128::from_be_bytes(key)
 }
 
 /// One event per resolved date mention, with its sentence, sorted by value; events
@@ -44,17 +55,20 @@ pub struct CorpusEvent {
 
 /// All articles' events merged and sorted by value (then by article order).
 pub fn corpus_events(articles: &[Article]) -> Vec<CorpusEvent> {
-    let mut events: Vec<CorpusEvent> = articles
+    // Sorted on a precomputed number: a corpus of 10,000 articles has some 300,000 events.
+    let mut keyed: Vec<(u128, CorpusEvent)> = articles
         .iter()
         .enumerate()
-        .flat_map(|(a, art)| (0..art.timeline.len()).map(move |e| CorpusEvent { article: a, event: e }))
+        .flat_map(|(a, art)| art.timeline.iter().enumerate().map(move |(e, ev)| (value_key(&ev.value), CorpusEvent { article: a, event: e })))
         .collect();
-    events.sort_by(|x, y| {
-        let vx = &articles[x.article].timeline[x.event].value;
-        let vy = &articles[y.article].timeline[y.event].value;
-        compare_values(vx, vy).then(x.article.cmp(&y.article)).then(x.event.cmp(&y.event))
+    let value = |e: &CorpusEvent| articles[e.article].timeline[e.event].value.as_str();
+    keyed.sort_unstable_by(|(kx, x), (ky, y)| {
+        kx.cmp(ky)
+            .then_with(|| compare_values(value(x), value(y)))
+            .then(x.article.cmp(&y.article))
+            .then(x.event.cmp(&y.event))
     });
-    events
+    keyed.into_iter().map(|(_, e)| e).collect()
 }
 
 #[cfg(test)]
@@ -68,5 +82,15 @@ mod tests {
         v.sort_by(|a, b| compare_values(a, b));
         assert_eq!(v, ["2023", "2024", "2024-06", "2024-06-18", "2024-07", "2024-W25", "XXXX-06-18"]);
         assert_eq!(compare_values("2024", "2024"), Equal);
+    }
+
+    #[test]
+    fn the_sort_key_orders_like_the_comparison() {
+        let values = ["2024-07", "2024-06-18", "2024", "2023", "2024-06", "XXXX-06-18", "2024-W25", "2024-XX", "202X"];
+        for a in values {
+            for b in values {
+                assert_eq!(super::value_key(a).cmp(&super::value_key(b)), compare_values(a, b), "{a} / {b}");
+            }
+        }
     }
 }

@@ -358,7 +358,7 @@ fn hostile_articles_never_panic() {
     use vigie::model::{Article, Event, Kind, Mention};
     let text = "x\u{7}y\u{1b}[31m \u{301}\u{301} 🎉🎉🎉🎉 東京東京東京東京東京 a\u{200d}b ".repeat(20) + &"W".repeat(500);
     let mut article = Article { id: "bad".into(), title: "\u{1b}]0;t\u{7}".into(), text, ..Article::default() };
-    let mention = |start, end| Mention { kind: Kind::Person, start, end, entity: None, value: None, unit: None };
+    let mention = |start, end| Mention::new(Kind::Person, start, end, None);
     // Offsets inside characters, reversed, past the end.
     article.mentions = vec![mention(1, 2), mention(12, 13), mention(20, 14), mention(30, 9999), mention(10_000, 10_010)];
     article.timeline = vec![Event { value: "2024".into(), mention: 99, sentence: 5..99_999 }];

@@ -78,7 +78,7 @@ pub fn extract(text: &str) -> Extraction {
     };
     let mut mentions: Vec<Mention> = linked
         .into_iter()
-        .map(|l| Mention { kind: l.kind, start: l.start, end: l.end, entity: Some(l.entity), value: None, unit: None })
+        .map(|l| Mention::new(l.kind, l.start, l.end, Some(l.entity)))
         .collect();
     let dated = crate::spans::Disjoint::from_sorted(temporals.iter().map(|t| (t.start, t.end)));
     let named = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
@@ -86,7 +86,7 @@ pub fn extract(text: &str) -> Extraction {
         if dated.overlaps(f.start, f.end) || named.overlaps(f.start, f.end) {
             continue;
         }
-        mentions.push(Mention { kind: Kind::Figure, start: f.start, end: f.end, entity: None, value: Some(Value::Number(f.value)), unit: f.unit });
+        mentions.push(Mention::with_value(Kind::Figure, f.start, f.end, Some(Value::Number(f.value)), f.unit));
     }
     mentions.sort_by_key(|m| m.start);
     // Temporal expressions that collide with an entity give way ("Mars" the planet aside,

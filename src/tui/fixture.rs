@@ -49,7 +49,7 @@ pub fn article(id: &str, title: &str, date: Option<&str>, marked: &str) -> Artic
             ),
             _ => (Some(extra.first().copied().unwrap_or(surface).to_string()), None, None),
         };
-        mentions.push(Mention { kind, start, end: text.len(), entity, value, unit });
+        mentions.push(Mention { entity, ..Mention::with_value(kind, start, text.len(), value, unit) });
     }
     text.push_str(rest);
     let mut paragraphs = Vec::new();
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(a.mention_text(&a.mentions[1]), "Genève");
         assert_eq!(a.mentions[0].entity.as_deref(), Some("Emmanuel Macron"));
         assert_eq!(a.mentions[2].date_value(), Some("2024-06-18"));
-        assert_eq!(a.mentions[3].unit.as_deref(), Some("camions"));
+        assert_eq!(a.mentions[3].unit(), Some("camions"));
         assert_eq!(a.timeline.len(), 1);
         assert_eq!(&a.text[a.timeline[0].sentence.clone()], "Macron à Genève le 18 juin.");
     }

@@ -124,9 +124,9 @@ fn current_info(app: &App) -> String {
         return format!("{kind}: {} ({n}/{} in corpus)", entity.name, entity.occurrences.len());
     }
     let text = article.text.get(mention.range()).unwrap_or("");
-    let what = match &mention.value {
+    let what = match mention.value() {
         Some(Value::Date(v)) => format!("{text} → {v}"),
-        Some(Value::Number(n)) => match &mention.unit {
+        Some(Value::Number(n)) => match mention.unit() {
             Some(unit) => format!("{text} → {n} {unit}"),
             None => format!("{text} → {n}"),
         },
