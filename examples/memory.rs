@@ -49,7 +49,7 @@ fn main() {
         .iter()
         .flat_map(|a| &a.mentions)
         .map(|m| {
-            m.entity.as_ref().map_or(0, |e| e.capacity())
+            0
                 + m.detail.as_ref().map_or(0, |_| size_of::<vigie::model::Detail>())
                 + m.unit().map_or(0, str::len)
                 + match m.value() {

@@ -80,7 +80,7 @@ fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (
     for m in mentions[first..].iter().take_while(|m| m.start < sentence.end) {
         if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place)
             && let Some(e) = &m.entity
-                && set.insert(e.clone())
+                && set.insert(e.to_string())
                 && m.kind == Kind::Person
             {
                 persons += 1;

@@ -62,7 +62,7 @@ pub fn entity_key<'a>(article: &'a Article, mention: &'a Mention) -> Option<(Kin
         return None;
     }
     match &mention.entity {
-        Some(name) if !name.trim().is_empty() => Some((mention.kind, name.as_str())),
+        Some(name) if !name.trim().is_empty() => Some((mention.kind, &**name)),
         _ => {
             let text = article.text.get(mention.range())?.trim();
             (!text.is_empty()).then_some((mention.kind, text))
@@ -167,7 +167,7 @@ mod tests {
     use super::*;
 
     fn mention(kind: Kind, start: usize, end: usize, entity: Option<&str>) -> Mention {
-        Mention::new(kind, start, end, entity.map(String::from))
+        Mention::new(kind, start, end, entity.map(Into::into))
     }
 
     fn article(text: &str, mentions: Vec<Mention>) -> Article {

@@ -4,6 +4,7 @@
 //! front ends can slice the text directly; the JSON export converts them to code points.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -55,7 +56,8 @@ pub enum Value {
 /// One mention of an entity, a figure or a date in an article's cleaned text.
 ///
 /// A corpus holds millions of mentions, so the value and unit that only figures and
-/// dates have live in a separate box: 56 bytes a mention instead of 96.
+/// dates have live in a separate box, and the mentions of one entity share its name:
+/// 48 bytes a mention instead of 96 and a string each.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// What the mention names.
@@ -65,7 +67,7 @@ pub struct Mention {
     /// Byte offset just past the last character in [`Article::text`].
     pub end: usize,
     /// Canonical name shared by every mention of one real entity (persons, places, orgs).
-    pub entity: Option<String>,
+    pub entity: Option<Arc<str>>,
     /// The value and unit of a figure or a date ([`Mention::value`], [`Mention::unit`]).
     pub detail: Option<Box<Detail>>,
 }
@@ -81,7 +83,7 @@ pub struct Detail {
 
 impl Mention {
     /// A mention without value or unit (a person, place or organisation).
-    pub fn new(kind: Kind, start: usize, end: usize, entity: Option<String>) -> Mention {
+    pub fn new(kind: Kind, start: usize, end: usize, entity: Option<Arc<str>>) -> Mention {
         Mention { kind, start, end, entity, detail: None }
     }
 

@@ -290,11 +290,12 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
             }
         }
     }
-    let canonical: HashMap<&String, &String> = spellings
+    // The name each key stands for, shared by every mention that takes it.
+    let canonical: HashMap<&String, std::sync::Arc<str>> = spellings
         .iter()
         .map(|(key, list)| {
             let best = list.iter().enumerate().max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i))).map(|(_, (s, _))| s);
-            (key, best.expect("at least one spelling"))
+            (key, best.expect("at least one spelling").as_str().into())
         })
         .collect();
     // Which full names a single word can stand for.
@@ -314,15 +315,15 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
             let Some(entity) = &m.entity else { continue };
             let key = name_key(entity);
             let target = if entity.split_whitespace().count() >= 2 {
-                canonical.get(&key).copied()
+                canonical.get(&key).cloned()
             } else {
                 match by_word.get(&key).map(Vec::as_slice) {
-                    Some([only]) => canonical.get(only).copied(),
+                    Some([only]) => canonical.get(only).cloned(),
                     _ => None,
                 }
             };
             if let Some(t) = target {
-                m.entity = Some(t.clone());
+                m.entity = Some(t);
             }
         }
     }

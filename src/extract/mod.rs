@@ -76,9 +76,14 @@ pub fn extract(text: &str) -> Extraction {
         Language::French => figures::Decimal::Comma,
         Language::English => figures::Decimal::Point,
     };
+    // One shared string per entity of the article (a corpus holds millions of mentions).
+    let mut names: rustc_hash::FxHashMap<String, std::sync::Arc<str>> = Default::default();
     let mut mentions: Vec<Mention> = linked
         .into_iter()
-        .map(|l| Mention::new(l.kind, l.start, l.end, Some(l.entity)))
+        .map(|l| {
+            let name = names.entry(l.entity).or_insert_with_key(|name| name.as_str().into()).clone();
+            Mention::new(l.kind, l.start, l.end, Some(name))
+        })
         .collect();
     let dated = crate::spans::Disjoint::from_sorted(temporals.iter().map(|t| (t.start, t.end)));
     let named = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
@@ -106,7 +111,7 @@ mod tests {
             .mentions
             .into_iter()
             .filter(|m| m.kind.is_entity())
-            .map(|m| (m.kind, text[m.range()].to_string(), m.entity.unwrap_or_default()))
+            .map(|m| (m.kind, text[m.range()].to_string(), m.entity.map(|e| e.to_string()).unwrap_or_default()))
             .collect()
     }
 

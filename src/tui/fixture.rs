@@ -49,7 +49,7 @@ pub fn article(id: &str, title: &str, date: Option<&str>, marked: &str) -> Artic
             ),
             _ => (Some(extra.first().copied().unwrap_or(surface).to_string()), None, None),
         };
-        mentions.push(Mention { entity, ..Mention::with_value(kind, start, text.len(), value, unit) });
+        mentions.push(Mention { entity: entity.map(Into::into), ..Mention::with_value(kind, start, text.len(), value, unit) });
     }
     text.push_str(rest);
     let mut paragraphs = Vec::new();
