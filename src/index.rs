@@ -13,13 +13,30 @@ use std::collections::HashMap;
 
 use crate::model::{Article, Kind, Mention};
 
-/// The address of one mention in the corpus.
+/// The address of one mention in the corpus (two 32-bit numbers: a large corpus
+/// has millions; files are capped well below 4 billion mentions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Occurrence {
+    article: u32,
+    mention: u32,
+}
+
+impl Occurrence {
+    /// Mention number `mention` of article number `article`.
+    pub fn new(article: usize, mention: usize) -> Occurrence {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Occurrence { article: narrow(article), mention: narrow(mention) }
+    }
+
     /// Index of the article in the corpus.
-    pub article: usize,
+    pub fn article(self) -> usize {
+        self.article as usize
+    }
+
     /// Index of the mention in that article's [`Article::mentions`].
-    pub mention: usize,
+    pub fn mention(self) -> usize {
+        self.mention as usize
+    }
 }
 
 /// The number that identifies an entity in one [`EntityIndex`].
@@ -97,7 +114,7 @@ impl EntityIndex {
                     id
                 }
             };
-            self.entities[id.0].occurrences.push(Occurrence { article: article_index, mention: mention_index });
+            self.entities[id.0].occurrences.push(Occurrence::new(article_index, mention_index));
             match slot.get(&id) {
                 Some(&i) => counts[i].count += 1,
                 None => {
@@ -189,7 +206,7 @@ mod tests {
         let index = EntityIndex::build(&[a.clone(), b, c]);
         assert_eq!(index.entities().len(), 3);
         let macron = index.find(Kind::Person, "Emmanuel Macron").unwrap();
-        let occ = |article, mention| Occurrence { article, mention };
+        let occ = Occurrence::new;
         assert_eq!(index.entity(macron).occurrences, [occ(0, 0), occ(0, 2), occ(2, 0)]);
         assert_eq!(index.find(Kind::Place, "Paris").map(|id| index.entity(id).occurrences.clone()), Some(vec![occ(1, 1)]));
         assert_eq!(index.entity_of(&a, &a.mentions[1]), index.find(Kind::Person, "Poutine"));

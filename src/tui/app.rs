@@ -695,8 +695,8 @@ impl App {
 
     /// Opens `occ`'s article and makes its mention the current one.
     fn go_to(&mut self, occ: Occurrence) {
-        self.open_article_at(occ.article);
-        self.mention = Some(occ.mention);
+        self.open_article_at(occ.article());
+        self.mention = Some(occ.mention());
         if let Some(row) = self.mention_row() {
             self.reveal(row);
         }
@@ -708,7 +708,7 @@ impl App {
         let mention = event.mention;
         self.timeline.cursor = i;
         if mention < self.articles[item.article].mentions.len() {
-            self.go_to(Occurrence { article: item.article, mention });
+            self.go_to(Occurrence::new(item.article, mention));
         } else {
             self.open_article_at(item.article);
         }
@@ -807,7 +807,7 @@ impl App {
             self.message = Some(Message { text, warning: false });
             return;
         };
-        let at = Occurrence { article: open, mention: from };
+        let at = Occurrence::new(open, from);
         // A first press without a current mention lands on the mention in view itself.
         let target = if self.mention.is_none() { Some((at, false)) } else { self.index.step(entity, at, forward) };
         let Some((target, wrapped)) = target else { return };
@@ -820,8 +820,8 @@ impl App {
         } else if wrapped {
             let end = if forward { "first" } else { "last" };
             format!("{name}: wrapped to the {end} mention ({n}/{total})")
-        } else if target.article != open {
-            format!("{name} ({n}/{total}) in article {}/{}", target.article + 1, self.articles.len())
+        } else if target.article() != open {
+            format!("{name} ({n}/{total}) in article {}/{}", target.article() + 1, self.articles.len())
         } else {
             return;
         };
@@ -986,7 +986,7 @@ impl App {
             Scope::Corpus => entity.occurrences.first().copied(),
             Scope::Article => {
                 let open = self.open.unwrap_or(0);
-                entity.occurrences.iter().find(|o| o.article == open).copied()
+                entity.occurrences.iter().find(|o| o.article() == open).copied()
             }
         };
         let Some(target) = target else { return };

@@ -119,7 +119,7 @@ fn current_info(app: &App) -> String {
     let kind = kind_label(mention.kind);
     if let Some(id) = app.index.entity_of(article, mention) {
         let entity = app.index.entity(id);
-        let at = crate::index::Occurrence { article: open, mention: i };
+        let at = crate::index::Occurrence::new(open, i);
         let n = app.index.position(id, at).map_or(0, |p| p + 1);
         return format!("{kind}: {} ({n}/{} in corpus)", entity.name, entity.occurrences.len());
     }
