@@ -14,7 +14,7 @@
 /// assert_eq!(sanitize("link: \u{1b}]8;;http://x\u{7}text\u{1b}]8;;\u{7}"), "link: text");
 /// ```
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(needs_work) {
+    if !any_needs_work(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -41,6 +41,42 @@ pub fn sanitize(text: &str) -> String {
     }
     out
 }
+
+/// Whether any character of `text` is one that [`sanitize`] changes.
+///
+/// Equivalent to `text.chars().any(needs_work)`, but reads bytes: an ASCII byte needs
+/// work only if it is a control other than newline, and the other characters that
+/// need work all start with one of four lead bytes (C2 for C1 controls, D8 for the
+/// Arabic letter mark, E2 for the zero-width and bidi marks, EF for BOM and the
+/// interlinear annotations). Only characters with those leads are decoded.
+fn any_needs_work(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| SUSPECT[b as usize]) {
+        let at = from + found;
+        if bytes[at] < 0x80 || text[at..].chars().next().is_some_and(needs_work) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// The bytes [`any_needs_work`] stops at: ASCII controls but newline, and four lead bytes.
+static SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\n' as usize;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xd8] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
 
 fn needs_work(c: char) -> bool {
     c == '\t' || (c != '\n' && is_removed(c))
@@ -160,6 +196,14 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}]0;one\u{1b}]0;two\nb"), "a\nb");
         assert_eq!(sanitize("a\u{1b}]0;t\u{1b}[31mb"), "ab");
         assert_eq!(sanitize(&format!("a{}\nb", "\u{1b}]".repeat(1_000_000))), "a\nb");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_character_to_remove() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let text = format!("ab{c}é");
+            assert_eq!(super::any_needs_work(&text), text.chars().any(super::needs_work), "{c:?}");
+        }
     }
 
     #[test]

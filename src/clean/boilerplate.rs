@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 
 /// What a line of the page is, as far as its wording tells.
@@ -77,7 +78,9 @@ const END: &[&str] = &[
     // legal and captcha
     r"(?i)recaptcha|captcha|tous droits réservés|all rights reserved|^©|^copyright(?-u:\b)|conditions (?:générales )?d['’]utilisation|politique de confidentialité|privacy policy|terms of (?:use|service)|mentions légales|nous utilisons des cookies|we use cookies|accepter les cookies|accept (?:all )?cookies",
     // credits and standards notices at the foot of agency copy
-    r"(?i)^(?:reporting|additional reporting|writing|editing|edited|compiled) by\b|^our standards:|^(?:avec|with) (?:afp|reuters|ap|bloomberg)\s*$",
+    // (`by(?:\W|$)` is `by\b`, spelt so that the lazy DFA runs on non-ASCII lines: a
+    // Unicode `\b` sends the whole set to the slow PikeVM on accented text.)
+    r"(?i)^(?:reporting|additional reporting|writing|editing|edited|compiled) by(?:\W|$)|^our standards:|^(?:avec|with) (?:afp|reuters|ap|bloomberg)\s*$",
     // related headlines and pagination teasers
     r"^(?:PREV|NEXT|PRÉCÉDENT|SUIVANT)(?-u:\b)",
     r"(?i)^(?:previous|next) (?:article|post|story)(?-u:\b)|^article (?:précédent|suivant)(?-u:\b)",
@@ -90,6 +93,20 @@ const LONG_END: &[&str] = &[
     r"(?i)newsletter|bulletin d'information|bulletin d’information|se désabonner|vous désabonner|unsubscribe|recaptcha|tous droits réservés|all rights reserved|politique de confidentialité|privacy policy|nous utilisons des cookies|we use cookies",
 ];
 
+/// Pieces of the long end markers: each marker holds one, so a line without any cannot
+/// be a marker, and the set (slow on long lines of French, where its case-folded
+/// prefixes "tou", "vou", "pri"... start every other word) need not run.
+///
+/// The pieces are made of ASCII letters but `s` and `k`, and spaces: `(?i)` matches
+/// such a letter in either case and as nothing else (only `ſ` and the Kelvin sign fold
+/// to ASCII letters, to `s` and `k`; a test checks it), so an ASCII case-insensitive
+/// search finds them in every line the set matches.
+const LONG_END_PIECES: &[&str] =
+    &["letter", "information", "abonner", "cribe", "captcha", "droit", "right", "confidential", "privacy", "utili", "we u"];
+
+static LONG_END_PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(LONG_END_PIECES).expect("long end pieces")
+});
 static TEASER_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(TEASER_HEADERS).expect("teaser headers"));
 static LONG_END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(LONG_END).expect("long end patterns"));
 static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));
@@ -114,7 +131,8 @@ pub fn classify(line: &str) -> LineRole {
     }
     if line.len() > 160 {
         // Long lines: only the notices that run long (newsletter, legal, captcha).
-        return if LONG_END_SET.is_match(line) { LineRole::End } else { LineRole::Text };
+        let end = LONG_END_PREFILTER.is_match(line) && LONG_END_SET.is_match(line);
+        return if end { LineRole::End } else { LineRole::Text };
     }
     if let Some(c) = READING_TIME.captures(line) {
         let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
@@ -177,6 +195,39 @@ mod tests {
         assert_eq!(role("By John Smith and Jane Doe"), LineRole::Byline("John Smith".into()));
         assert_eq!(role("Temps de lecture : 4 min"), LineRole::ReadingTime("4 min".into()));
         assert_eq!(role("5 min read"), LineRole::ReadingTime("5 min".into()));
+    }
+
+    #[test]
+    fn every_long_end_marker_holds_a_piece() {
+        for pattern in LONG_END {
+            for marker in pattern.trim_start_matches("(?i)").split('|') {
+                assert!(LONG_END_PIECES.iter().any(|p| marker.contains(p)), "{marker}");
+            }
+        }
+        for piece in LONG_END_PIECES {
+            assert!(piece.bytes().all(|b| b == b' ' || b.is_ascii_lowercase() && b != b's' && b != b'k'), "{piece}");
+        }
+    }
+
+    #[test]
+    fn no_other_character_folds_to_the_letters_of_the_pieces() {
+        // The prefilter of the long end markers searches ASCII case-insensitively.
+        let letters = Regex::new(r"(?i)[a-jl-rt-z]").unwrap();
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
+            assert!(!letters.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn long_lines_are_end_markers_only_by_the_long_patterns() {
+        let filler = "Le conseil municipal a voté mardi soir le budget de la ville pour l'année prochaine, ";
+        let long = |s: &str| format!("{filler}{filler}{s}");
+        assert_eq!(role(&long("inscrivez-vous à notre NEWSLETTER.")), LineRole::End);
+        assert_eq!(role(&long("Tous Droits Réservés.")), LineRole::End);
+        assert_eq!(role(&long("this site uses recaptcha.")), LineRole::End);
+        assert_eq!(role(&long("we uſe cookies.")), LineRole::End);
+        assert_eq!(role(&long("et le droit de vote des étrangers.")), LineRole::Text);
     }
 
     #[test]

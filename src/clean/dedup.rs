@@ -2,8 +2,11 @@
 //! punctuation are folded) and near copies (a block pasted twice with a few words
 //! changed). The first occurrence is kept.
 
-use std::collections::HashSet;
+use std::collections::VecDeque;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// How many earlier paragraphs a paragraph is compared with for near copies:
 /// pasted blocks sit close together, and the bound keeps huge files linear.
@@ -16,33 +19,38 @@ const NEAR_JACCARD: f64 = 0.6;
 /// Tracks the paragraphs kept so far and tells whether a new one repeats them.
 #[derive(Default)]
 pub struct Dedup {
-    exact: HashSet<u64>,
-    recent: Vec<Vec<u64>>,
+    /// Keys of the paragraphs seen (already hashes: a plain Fx set is enough).
+    exact: FxHashSet<u64>,
+    /// Sorted word-pair sets of the last paragraphs, oldest first.
+    recent: VecDeque<Vec<u64>>,
+    /// Buffers reused from one paragraph to the next.
+    words: Vec<u64>,
+    pairs: Vec<u64>,
 }
 
 impl Dedup {
     /// Returns true if `paragraph` repeats one seen before; otherwise records it.
     pub fn is_repeat(&mut self, paragraph: &str) -> bool {
-        let words = word_hashes(paragraph);
+        word_hashes(paragraph, &mut self.words);
+        let words = &self.words;
         if words.is_empty() {
             return false;
         }
-        let mut h = DefaultHasher::new();
-        words.hash(&mut h);
-        if !self.exact.insert(h.finish()) {
+        if !self.exact.insert(key_of(words)) {
             return true;
         }
         if words.len() >= NEAR_MIN_WORDS {
-            let mut pairs: Vec<u64> = words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect();
+            let pairs = &mut self.pairs;
+            pairs.clear();
+            pairs.extend(words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]));
             pairs.sort_unstable();
             pairs.dedup();
-            if self.recent.iter().any(|seen| jaccard(seen, &pairs) >= NEAR_JACCARD) {
+            if self.recent.iter().any(|seen| near_copies(seen, pairs)) {
                 return true;
             }
-            if self.recent.len() == NEAR_WINDOW {
-                self.recent.remove(0);
-            }
-            self.recent.push(pairs);
+            // The set joins the window; the one it pushes out lends its buffer to the next.
+            let spare = if self.recent.len() == NEAR_WINDOW { self.recent.pop_front().unwrap_or_default() } else { Vec::new() };
+            self.recent.push_back(std::mem::replace(&mut self.pairs, spare));
         }
         false
     }
@@ -51,34 +59,134 @@ impl Dedup {
 /// A key that two texts share when they have the same words (case, spacing and
 /// punctuation folded).
 pub fn text_key(text: &str) -> u64 {
+    let mut words = Vec::new();
+    word_hashes(text, &mut words);
+    key_of(&words)
+}
+
+/// The key of a list of word hashes (the hash of the list, length included).
+fn key_of(words: &[u64]) -> u64 {
     let mut h = DefaultHasher::new();
-    word_hashes(text).hash(&mut h);
+    words.hash(&mut h);
     h.finish()
 }
 
-/// FNV-1a hashes of the lowercase words, punctuation dropped (a cheap hash: these
-/// keys never leave the process).
-fn word_hashes(text: &str) -> Vec<u64> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let fnv = |h: u64, c: char| (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
-            w.chars().fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-                if c.is_ascii() { fnv(h, c.to_ascii_lowercase()) } else { c.to_lowercase().fold(h, fnv) }
-            })
-        })
-        .collect()
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
 }
 
-/// Jaccard similarity of two sorted, deduplicated sets.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    // Sets of very different sizes cannot reach the threshold: skip the intersection.
+/// What an ASCII byte is to a word: its lowercase form when it is a letter or a
+/// digit, 0 when it separates words. Non-ASCII bytes map to [`NOT_ASCII`].
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x >= 0x80 {
+            NOT_ASCII
+        } else if x.is_ascii_alphanumeric() {
+            x.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+const NOT_ASCII: u8 = 0xff;
+
+/// FNV-1a hashes of the lowercase words, punctuation dropped (a cheap hash: these
+/// keys never leave the process), written to `out`.
+///
+/// A word is a run of alphanumeric characters; each character is hashed as its
+/// lowercase form. ASCII bytes are read one by one: only other characters are decoded.
+fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let (mut h, mut in_word) = (FNV_OFFSET, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let t = WORD_BYTE[bytes[i] as usize];
+        let alphanumeric = if t != NOT_ASCII {
+            i += 1;
+            if t != 0 {
+                h = fnv(h, char::from(t));
+            }
+            t != 0
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            i += c.len_utf8();
+            let yes = is_alphanumeric(c);
+            if yes {
+                h = c.to_lowercase().fold(h, fnv);
+            }
+            yes
+        };
+        if alphanumeric {
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            (h, in_word) = (FNV_OFFSET, false);
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+}
+
+/// Characters below this have [`char::is_alphanumeric`] in [`ALPHANUMERIC`]: the
+/// letters and punctuation of European text.
+const ALPHANUMERIC_TABLE_END: u32 = 0x3000;
+
+/// [`char::is_alphanumeric`] of each character below [`ALPHANUMERIC_TABLE_END`], one bit
+/// each: the standard library looks non-ASCII characters up in a slower table.
+static ALPHANUMERIC: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; ALPHANUMERIC_TABLE_END as usize / 64];
+    for c in (0..ALPHANUMERIC_TABLE_END).filter_map(char::from_u32).filter(|c| c.is_alphanumeric()) {
+        bits[c as usize / 64] |= 1 << (c as usize % 64);
+    }
+    bits
+});
+
+fn is_alphanumeric(c: char) -> bool {
+    match ALPHANUMERIC.get(c as usize / 64) {
+        Some(word) => word >> (c as usize % 64) & 1 == 1,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// Whether two sorted, deduplicated sets have a Jaccard similarity of at least
+/// [`NEAR_JACCARD`].
+fn near_copies(a: &[u64], b: &[u64]) -> bool {
+    // J ≥ t implies |small| ≥ t·|large|: sets of very different sizes are skipped.
     let (small, large) = if a.len() < b.len() { (a.len(), b.len()) } else { (b.len(), a.len()) };
     if (small as f64) < NEAR_JACCARD * large as f64 {
-        return 0.0;
+        return false;
     }
+    // The similarity k / (|a| + |b| − k) grows with the intersection size k, so the
+    // test is k ≥ `need`, the least k that passes (found with the same float division
+    // as the similarity itself, so that no rounding case moves).
+    let total = a.len() + b.len();
+    let passes = |k: usize| total > k && k as f64 / (total - k) as f64 >= NEAR_JACCARD;
+    let mut need = ((total as f64 * 0.375) as usize).saturating_sub(2).min(small);
+    while need > 0 && passes(need - 1) {
+        need -= 1;
+    }
+    while need <= small && !passes(need) {
+        need += 1;
+    }
+    if need > small {
+        return false;
+    }
+    // Merge the sorted sets, and stop as soon as what is left cannot bring the
+    // intersection up to `need` (most pairs of paragraphs share next to nothing).
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
+        if inter + (a.len() - i).min(b.len() - j) < need {
+            return false;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -89,8 +197,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    let union = a.len() + b.len() - inter;
-    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+    inter >= need
 }
 
 #[cfg(test)]
@@ -103,6 +210,33 @@ mod tests {
         assert!(!d.is_repeat("Le conseil municipal a voté le budget."));
         assert!(d.is_repeat("Le  conseil municipal a voté le budget"));
         assert!(!d.is_repeat("Un autre paragraphe."));
+    }
+
+    #[test]
+    fn the_alphanumeric_table_agrees_with_the_standard_library() {
+        for c in (0..0x4000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_hashes_fold_case_and_drop_punctuation() {
+        let hashes = |t: &str| {
+            let mut out = Vec::new();
+            word_hashes(t, &mut out);
+            out
+        };
+        // The reference: split on non-alphanumeric characters, FNV-1a of the lowercase.
+        let reference = |t: &str| -> Vec<u64> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).fold(FNV_OFFSET, fnv))
+                .collect()
+        };
+        for t in ["", "  ", "Le Conseil, l’État et ÉTÉ 2024 — İstanbul ΣΑΣ straße x", "a", "-a-b-", "ǅemal Ⅻ ١٢٣"] {
+            assert_eq!(hashes(t), reference(t), "{t}");
+        }
+        assert_eq!(hashes("Été à PARIS"), hashes("été, à paris!"));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! Each rule inserts a space (or a dateline dash) only when both sides are known
 //! words or names and the token cannot be a unit, a domain name or a brand.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::lexicon;
 
@@ -51,59 +53,276 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Repairs every glue pattern in one paragraph. `first` says whether it opens the
 /// body, where a glued dateline can stand.
 pub fn repair(paragraph: &str, first: bool) -> String {
+    repair_cow(paragraph, first).into_owned()
+}
+
+/// [`repair`], without a copy of the paragraph when nothing changes (most lines).
+pub(crate) fn repair_cow(paragraph: &str, first: bool) -> Cow<'_, str> {
     // One cheap byte scan first: most paragraphs have no seam at all.
-    let (mut digit_letter, mut letter_digit, mut punct_letter, mut lower_upper) = (false, false, false, false);
-    let bytes = paragraph.as_bytes();
-    for i in 1..bytes.len() {
-        let (a, b) = (bytes[i - 1], bytes[i]);
-        digit_letter |= a.is_ascii_digit() && (b.is_ascii_lowercase() || b >= 0xc3);
-        letter_digit |= (a.is_ascii_lowercase() || a >= 0x80) && b.is_ascii_digit();
-        punct_letter |= matches!(a, b'.' | b'!' | b'?') && (b.is_ascii_alphabetic() || b >= 0xc3);
-        // A lowercase letter (ASCII, or the second byte of a Latin-1 lowercase letter)
-        // followed by a capital (ASCII, or the lead byte of a Latin-1 capital).
-        let lower = a.is_ascii_lowercase() || (0xa0..=0xbf).contains(&a);
-        let upper = b.is_ascii_uppercase() || b == 0xc3 && bytes.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c));
-        lower_upper |= lower && upper;
-    }
+    let seams = Seams::scan(paragraph.as_bytes());
+    // The gates below decide which lines are repaired at all, and must stay as they
+    // are; the `*_any` seams only skip a pattern where it cannot match.
+    let (digit_letter, letter_digit, punct_letter, lower_upper) =
+        (seams.has(DIGIT_LETTER_SEAM), seams.has(LETTER_DIGIT_SEAM), seams.has(PUNCT_LETTER_SEAM), seams.has(LOWER_UPPER_SEAM));
     if !(digit_letter || letter_digit || punct_letter || lower_upper || first) {
-        return paragraph.to_string();
+        return Cow::Borrowed(paragraph);
     }
-    let mut text = if digit_letter { split_digit_letter(paragraph) } else { paragraph.to_string() };
+    let mut text = if digit_letter { Cow::Owned(split_digit_letter(paragraph)) } else { Cow::Borrowed(paragraph) };
     if !(letter_digit || punct_letter || lower_upper || first) {
         return text;
     }
-    text = LETTER_YEAR
-        .replace_all(&text, |c: &Captures| {
+    // The repairs below only insert spaces after a digit, a letter or a stop, which
+    // makes no new seam of another kind: the seams found in the paragraph still tell
+    // which patterns can match.
+    if letter_digit {
+        let repaired = LETTER_YEAR.replace_all(&text, |c: &Captures| {
             if lexicon().is_word(&c[1], 3.0) { format!("{} {}", &c[1], &c[2]) } else { c[0].to_string() }
-        })
-        .into_owned();
-    text = split_sentences(&text);
-    let before_camel = text.clone();
-    text = CAMEL
-        .replace_all(&before_camel, |c: &Captures| {
-            let (left, right) = (&c[1], &c[2]);
-            let m = c.get(0).expect("whole");
-            if !whole_word(&before_camel, m.start(), m.end()) {
-                return c[0].to_string();
-            }
-            let lex = lexicon();
-            let brand = CAMEL_CASE.iter().any(|b| b.eq_ignore_ascii_case(&c[0]));
-            // Two common words (PlayStation, WordPress) make a compound, not a seam.
-            let compound = lex.is_word(left, 3.5) && lex.is_word(right, 3.5) && left.len() <= 6;
-            if !brand && !compound && lex.is_word(right, 3.0) {
-                format!("{left} {right}")
-            } else {
-                c[0].to_string()
-            }
-        })
-        .into_owned();
+        });
+        if let Cow::Owned(repaired) = repaired {
+            text = Cow::Owned(repaired);
+        }
+    }
+    if seams.has(PUNCT_ANY_SEAM) {
+        text = Cow::Owned(split_sentences(&text));
+    }
+    if seams.has(LOWER_UPPER_ANY_SEAM) {
+        let repaired = split_camel_case(&text);
+        if let Cow::Owned(repaired) = repaired {
+            text = Cow::Owned(repaired);
+        }
+    }
     if first {
-        text = repair_dateline(&text);
+        text = Cow::Owned(repair_dateline(&text));
     }
     text
 }
 
-static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}-]+").expect("capitalised word"));
+/// `ReutersInformations` → `Reuters Informations`, but not brands (`PlayStation`) nor
+/// compounds of two common words.
+fn split_camel_case(text: &str) -> Cow<'_, str> {
+    CAMEL.replace_all(text, |c: &Captures| {
+        let (left, right) = (&c[1], &c[2]);
+        let m = c.get(0).expect("whole");
+        if !whole_word(text, m.start(), m.end()) {
+            return c[0].to_string();
+        }
+        let lex = lexicon();
+        let brand = CAMEL_CASE.iter().any(|b| b.eq_ignore_ascii_case(&c[0]));
+        // Two common words (PlayStation, WordPress) make a compound, not a seam.
+        let compound = lex.is_word(left, 3.5) && lex.is_word(right, 3.5) && left.len() <= 6;
+        if !brand && !compound && lex.is_word(right, 3.0) { format!("{left} {right}") } else { c[0].to_string() }
+    })
+}
+
+/// The kinds of byte pairs found in a paragraph, one bit each.
+struct Seams(u8);
+
+/// An ASCII digit, then an ASCII lowercase letter or a byte from 0xC3 (gate).
+const DIGIT_LETTER_SEAM: u8 = 1;
+/// An ASCII lowercase letter or a non-ASCII byte, then an ASCII digit (gate, and the
+/// only way `LETTER_YEAR` can match).
+const LETTER_DIGIT_SEAM: u8 = 2;
+/// `.`, `!` or `?`, then an ASCII letter or a byte from 0xC3 (gate).
+const PUNCT_LETTER_SEAM: u8 = 4;
+/// An ASCII lowercase letter or a byte A0–BF, then an ASCII capital or a Latin-1
+/// capital (C3 80–9E) (gate).
+const LOWER_UPPER_SEAM: u8 = 8;
+/// `.`, `!` or `?`, then an ASCII letter or any non-ASCII byte: the only way
+/// `SENTENCE` can match (a letter after the stop).
+const PUNCT_ANY_SEAM: u8 = 16;
+/// An ASCII lowercase letter or a non-ASCII byte, then an ASCII capital or a lead byte:
+/// the only way `CAMEL` can match (a lowercase letter, then a capital).
+const LOWER_UPPER_ANY_SEAM: u8 = 32;
+/// Not a seam: `LOWER_UPPER_SEAM` on a C3 lead byte, which depends on the byte after it.
+const LOWER_C3: u8 = 64;
+
+/// For each byte, the seams it can open (as the first byte of a pair).
+static SEAM_LEFT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        let lower = x.is_ascii_lowercase();
+        let mut bits = 0;
+        if x.is_ascii_digit() {
+            bits |= DIGIT_LETTER_SEAM;
+        }
+        if lower || x >= 0x80 {
+            bits |= LETTER_DIGIT_SEAM | LOWER_UPPER_ANY_SEAM;
+        }
+        if matches!(x, b'.' | b'!' | b'?') {
+            bits |= PUNCT_LETTER_SEAM | PUNCT_ANY_SEAM;
+        }
+        if lower || (0xa0 <= x && x <= 0xbf) {
+            bits |= LOWER_UPPER_SEAM | LOWER_C3;
+        }
+        t[b] = bits;
+        b += 1;
+    }
+    t
+};
+
+/// For each byte, the seams it can close (as the second byte of a pair).
+static SEAM_RIGHT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        let mut bits = 0;
+        if x.is_ascii_lowercase() || x >= 0xc3 {
+            bits |= DIGIT_LETTER_SEAM;
+        }
+        if x.is_ascii_digit() {
+            bits |= LETTER_DIGIT_SEAM;
+        }
+        if x.is_ascii_alphabetic() || x >= 0xc3 {
+            bits |= PUNCT_LETTER_SEAM;
+        }
+        if x.is_ascii_uppercase() {
+            bits |= LOWER_UPPER_SEAM;
+        }
+        if x.is_ascii_alphabetic() || x >= 0x80 {
+            bits |= PUNCT_ANY_SEAM;
+        }
+        if x.is_ascii_uppercase() || x >= 0xc0 {
+            bits |= LOWER_UPPER_ANY_SEAM;
+        }
+        if x == 0xc3 {
+            bits |= LOWER_C3;
+        }
+        t[b] = bits;
+        b += 1;
+    }
+    t
+};
+
+impl Seams {
+    fn scan(bytes: &[u8]) -> Seams {
+        let Some((&head, rest)) = bytes.split_first() else { return Seams(0) };
+        let (mut found, mut left) = (0u8, SEAM_LEFT[head as usize]);
+        for (i, &b) in rest.iter().enumerate() {
+            let pair = left & SEAM_RIGHT[b as usize];
+            left = SEAM_LEFT[b as usize];
+            if pair & LOWER_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
+                found |= LOWER_UPPER_SEAM;
+            }
+            found |= pair;
+        }
+        Seams(found & !LOWER_C3)
+    }
+
+    fn has(&self, seam: u8) -> bool {
+        self.0 & seam != 0
+    }
+}
+
+/// A letter (`\p{L}`), as a bit of [`letter_class`].
+const LETTER: u8 = 1;
+/// A capital letter (`\p{Lu}`), as a bit of [`letter_class`].
+const CAPITAL: u8 = 2;
+/// The hyphen-minus, as a bit of [`letter_class`].
+const HYPHEN: u8 = 4;
+/// Characters below this have their class in [`LETTER_CLASSES`]: all the scripts and
+/// punctuation of European text.
+const CLASS_TABLE_END: u32 = 0x3000;
+
+/// The letter class of each character below [`CLASS_TABLE_END`], read from the regex
+/// engine itself so that it agrees with `\p{L}` and `\p{Lu}` to the last character.
+static LETTER_CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let all: String = (0..CLASS_TABLE_END).filter_map(char::from_u32).collect();
+    let mut classes = vec![0u8; CLASS_TABLE_END as usize];
+    for (re, bit) in [(&*ANY_LETTER, LETTER), (&*ANY_CAPITAL, CAPITAL)] {
+        for m in re.find_iter(&all) {
+            let c = m.as_str().chars().next().expect("one character");
+            classes[c as usize] |= bit;
+        }
+    }
+    classes[usize::from(b'-')] |= HYPHEN;
+    classes
+});
+static ANY_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("letter"));
+static ANY_CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").expect("capital"));
+
+/// Whether `c` is a letter ([`LETTER`]), a capital ([`CAPITAL`]) or the hyphen
+/// ([`HYPHEN`]); letters as `\p{L}` and capitals as `\p{Lu}` in a regex.
+fn letter_class(c: char) -> u8 {
+    if let Some(&class) = LETTER_CLASSES.get(c as usize) {
+        return class;
+    }
+    let mut buf = [0; 4];
+    let s = c.encode_utf8(&mut buf);
+    (if ANY_LETTER.is_match(s) { LETTER } else { 0 }) | (if ANY_CAPITAL.is_match(s) { CAPITAL } else { 0 })
+}
+
+/// The spans of the capitalised words of `text`: what `\p{Lu}[\p{L}-]+` finds, one
+/// match after the other (a capital, then at least one letter or hyphen, as many as
+/// follow). A hand-written scan: the regex spends most of its time in a prefilter for
+/// the thousand capitals of Unicode.
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let classes = &**LETTER_CLASSES;
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        // A capital is an ASCII capital or starts with a lead byte: the other bytes
+        // (lowercase, spaces, the inside of a character) are skipped unread.
+        while let Some(found) = find_capital_start(&bytes[next..]) {
+            let start = next + found;
+            let (class, after) = class_at(text, classes, start);
+            next = after;
+            if class & CAPITAL != 0 && class_at(text, classes, after).0 & (LETTER | HYPHEN) != 0 {
+                loop {
+                    // ASCII letters inline: most of the word.
+                    while bytes.get(next).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'-') {
+                        next += 1;
+                    }
+                    let (class, after) = class_at(text, classes, next);
+                    if class & (LETTER | HYPHEN) == 0 {
+                        return Some((start, next));
+                    }
+                    next = after;
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The index of the first byte that can start a capital: an ASCII capital or a lead
+/// byte (0xC0 and up). Reads eight bytes at a time: text is mostly lowercase.
+fn find_capital_start(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Lead bytes have their top two bits set.
+        let lead = x & (x << 1);
+        // On the low seven bits of each byte (no carry can cross into the next byte),
+        // adding 0x3F sets the top bit from 0x41 ('A') up, adding 0x25 from 0x5B (after 'Z').
+        let low = x & !HIGH;
+        let capital = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & !x;
+        let hits = (lead | capital) & HIGH;
+        if hits != 0 {
+            return Some(8 * k + hits.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|&b| b.is_ascii_uppercase() || b >= 0xc0).map(|p| done + p)
+}
+
+/// The class of the character at byte `i` of `text` (0 at the end), and where that
+/// character ends.
+#[inline]
+fn class_at(text: &str, classes: &[u8], i: usize) -> (u8, usize) {
+    match text.as_bytes().get(i) {
+        None => (0, i),
+        Some(&b) if b.is_ascii() => (classes[usize::from(b)], i + 1),
+        Some(_) => {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (letter_class(c), i + c.len_utf8())
+        }
+    }
+}
 
 /// Whether the match at `start..end` of `text` is a whole word (no letter touches it).
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -122,11 +341,9 @@ pub fn repair_dateline(paragraph: &str) -> String {
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
 /// `Poutine` elsewhere on its own and `Poutinea` is no word.
 pub fn repair_glued_names(paragraphs: &mut [String]) {
-    let spans: Vec<Vec<(usize, usize)>> = paragraphs
-        .iter()
-        .map(|p| CAPITALISED_WORD.find_iter(p).filter(|m| whole_word(p, m.start(), m.end())).map(|m| (m.start(), m.end())).collect())
-        .collect();
-    let mut standalone: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let spans: Vec<Vec<(usize, usize)>> =
+        paragraphs.iter().map(|p| capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)).collect()).collect();
+    let mut standalone: FxHashMap<&str, usize> = FxHashMap::default();
     for (p, list) in paragraphs.iter().zip(&spans) {
         for &(s, e) in list {
             *standalone.entry(&p[s..e]).or_default() += 1;
@@ -246,6 +463,38 @@ mod tests {
         assert_eq!(repair("LyonLe maire a annoncé", true), "Lyon – Le maire a annoncé");
         assert_eq!(repair("LondonThe minister said", true), "London – The minister said");
         assert_eq!(repair("LyonLe maire a annoncé", false), "LyonLe maire a annoncé");
+    }
+
+    #[test]
+    fn capitalised_words_are_those_of_the_regex() {
+        let regex = Regex::new(r"\p{Lu}[\p{L}-]+").unwrap();
+        for text in [
+            "Le ministre Jean-Pierre Dupont a vu Éric et ÉMILE à Paris-Nord, puis A. B et C-D.",
+            "Ωmega ΣΩ Москва Ǆemal Ǆ ǅ ῼα ＡＢ 𝐀𝐁 Ⓐb ⅫX Aé É- X1 -A- ab|Cd|EF",
+            "",
+            "A",
+            "Ab",
+            "tout en minuscules, sans capitale aucune, mais assez long pour les blocs de huit",
+        ] {
+            let expected: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(capitalised_words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn capital_starts_are_found_in_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in [b'A', b'M', b'Z', 0xc3, 0xf0] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(find_capital_start(&bytes), Some(at));
+                }
+            }
+            for b in [b'a', b'@', b'[', b'0', 0x80, 0xbf, b' '] {
+                assert_eq!(find_capital_start(&vec![b; len]), None);
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod boilerplate;
 mod dedup;
 mod glue;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -60,11 +61,7 @@ struct Line {
 /// Cleans one scraped page.
 pub fn clean(raw: &str) -> Cleaned {
     let sanitized = sanitize(raw);
-    let text: String = if unicode_normalization::is_nfc_quick(sanitized.chars()) == unicode_normalization::IsNormalized::Yes {
-        sanitized
-    } else {
-        sanitized.nfc().collect()
-    };
+    let text: String = if surely_nfc(&sanitized) { sanitized } else { sanitized.nfc().collect() };
     let lines = read_lines(&text);
     let mut out = Cleaned::default();
 
@@ -164,6 +161,36 @@ pub fn clean(raw: &str) -> Cleaned {
     out
 }
 
+/// Whether `text` is surely in NFC: the Unicode quick check says Yes.
+///
+/// The same test as `is_nfc_quick(text.chars()) == Yes`, with a shortcut: every
+/// character below U+0300 (ASCII, Latin-1, Latin Extended, IPA; lead bytes below 0xCC)
+/// is a starter (combining class 0) allowed in NFC, so the check treats it as it treats
+/// ASCII, without the table lookups, and only the other characters are decoded.
+fn surely_nfc(text: &str) -> bool {
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+    let bytes = text.as_bytes();
+    // Combining class of the character before, and where that character ends.
+    let (mut last_class, mut last_end) = (0u8, 0usize);
+    while let Some(found) = bytes[last_end..].iter().position(|&b| b >= 0xcc) {
+        let at = last_end + found;
+        if at != last_end {
+            last_class = 0; // a starter below U+0300 stands between
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        let class = canonical_combining_class(c);
+        if last_class > class && class != 0 {
+            return false;
+        }
+        // The quick-check value of one character (its combining order is checked above).
+        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            return false;
+        }
+        (last_class, last_end) = (class, at + c.len_utf8());
+    }
+    true
+}
+
 /// Sum of the lengths of the prose lines from each index to the end.
 /// From each line to the end: the length of the prose lines and the longest of them.
 fn suffix_sums(lines: &[Line]) -> Vec<(usize, usize)> {
@@ -184,7 +211,7 @@ fn read_lines(text: &str) -> Vec<Line> {
         // Spaces fold after the markdown goes: "le ** le" must not leave "le  le".
         // Glued words are repaired first, so that a line is judged (date stamp, length)
         // as it will read, and cleaning its own output changes nothing.
-        let trimmed = repair(&collapse_spaces(&strip_markdown(raw.trim())), false);
+        let trimmed = glue::repair_cow(&collapse_spaces(&strip_markdown(raw.trim())), false).into_owned();
         if trimmed.is_empty() {
             if !previous_blank {
                 block += 1;
@@ -221,7 +248,10 @@ fn continues(prev: &str, prev_len: usize, next: &str) -> bool {
     wrapped && open && lower && !bullet && prev != next
 }
 
-fn collapse_spaces(s: &str) -> String {
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    if !s.contains("  ") {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
     for c in s.chars() {
@@ -236,26 +266,35 @@ fn collapse_spaces(s: &str) -> String {
             prev_space = false;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("md link"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md emphasis"));
 
 /// Markdown headings, links and emphasis become plain text.
-fn strip_markdown(line: &str) -> String {
-    let mut s = line.to_string();
+fn strip_markdown(line: &str) -> Cow<'_, str> {
+    let mut s = Cow::Borrowed(line);
     if s.contains("](") {
-        s = MD_LINK
-            .replace_all(&s, |c: &regex::Captures| if c[0].starts_with('!') { String::new() } else { c[1].to_string() })
-            .into_owned();
+        s = Cow::Owned(
+            MD_LINK
+                .replace_all(&s, |c: &regex::Captures| if c[0].starts_with('!') { String::new() } else { c[1].to_string() })
+                .into_owned(),
+        );
     }
     if s.contains("**") || s.contains("__") {
-        s = MD_EMPHASIS.replace_all(&s, "").into_owned();
+        s = Cow::Owned(MD_EMPHASIS.replace_all(&s, "").into_owned());
     }
     // Heading and quote markers, however many and however nested ("# # titre", "> > cité"),
     // once emphasis is gone ("** # titre").
-    s.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace()).trim_end().to_string()
+    match s {
+        Cow::Borrowed(t) => Cow::Borrowed(strip_markers(t)),
+        Cow::Owned(t) => Cow::Owned(strip_markers(&t).to_string()),
+    }
+}
+
+fn strip_markers(t: &str) -> &str {
+    t.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace()).trim_end()
 }
 
 fn is_body_paragraph(text: &str) -> bool {
@@ -492,6 +531,18 @@ mod tests {
         let once = clean(page);
         let again = clean(&format!("{}\n\n{}", once.title, once.paragraphs.join("\n\n")));
         assert_eq!(once.paragraphs, again.paragraphs);
+    }
+
+    #[test]
+    fn the_nfc_shortcut_agrees_with_the_quick_check() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+        }
+        for text in ["", "abc", "Été", "e\u{301}", "a\u{301}\u{316}", "a\u{316}\u{301}", "é\u{316}\u{301}x\u{301}", "\u{2000}", "’« »", "\u{301}", "\u{1100}\u{1161}"] {
+            assert_eq!(surely_nfc(text), is_nfc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
+        }
     }
 
     #[test]
