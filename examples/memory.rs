@@ -49,8 +49,7 @@ fn main() {
         .iter()
         .flat_map(|a| &a.mentions)
         .map(|m| {
-            0
-                + m.detail.as_ref().map_or(0, |_| size_of::<vigie::model::Detail>())
+            m.detail.as_ref().map_or(0, |_| size_of::<vigie::model::Detail>())
                 + m.unit().map_or(0, str::len)
                 + match m.value() {
                     Some(vigie::model::Value::Date(s)) => s.len(),

@@ -250,28 +250,6 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_fold_transliterations() {
-        assert_eq!(name_key("Poutine"), name_key("Putin"));
-        assert_eq!(name_key("Iouri Ouchakov"), name_key("Iuri Ouchakov"));
-        assert_eq!(name_key("Yuri Ushakov"), name_key("Iouri Ouchakov"));
-        assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
-        assert_eq!(name_key("Choïgou"), name_key("Shoigu"));
-        assert_eq!(name_key("Beloussov"), name_key("Belousov"));
-        assert_ne!(name_key("Kim Jong-il"), name_key("Kim Jong Un"));
-    }
-
-    #[test]
-    fn initials_of_names() {
-        assert_eq!(initials("Agence France-Presse"), "AFP");
-        assert_eq!(initials("Organisation des Nations unies"), "ON");
-    }
-}
-
 /// Gives every person one canonical name across the corpus: full names with the same
 /// key share the commonest spelling, and a surname used alone in an article that never
 /// names the person in full links to the one corpus person it can be.
@@ -326,5 +304,27 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
                 m.entity = Some(t);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_transliterations() {
+        assert_eq!(name_key("Poutine"), name_key("Putin"));
+        assert_eq!(name_key("Iouri Ouchakov"), name_key("Iuri Ouchakov"));
+        assert_eq!(name_key("Yuri Ushakov"), name_key("Iouri Ouchakov"));
+        assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
+        assert_eq!(name_key("Choïgou"), name_key("Shoigu"));
+        assert_eq!(name_key("Beloussov"), name_key("Belousov"));
+        assert_ne!(name_key("Kim Jong-il"), name_key("Kim Jong Un"));
+    }
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Agence France-Presse"), "AFP");
+        assert_eq!(initials("Organisation des Nations unies"), "ON");
     }
 }

@@ -583,14 +583,14 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
             if inside_known(&toks[j], lex.is_given_name(toks[i].text(text))) {
                 break;
             }
-            if is_word(&toks[j]) && is_capitalised(wj) {
-                parts.push(j);
-                j += 1;
-            } else if NAME_PARTICLES.contains(&wj)
+            // A capitalised word, or a particle between the capitalised words of a name
+            // that opens with a given name (`Charles de Gaulle`).
+            let capitalised = is_word(&toks[j]) && is_capitalised(wj);
+            let particle = NAME_PARTICLES.contains(&wj)
                 && toks.get(j + 1).is_some_and(|n| adjacent(text, &toks[j], n) && is_word(n) && is_capitalised(n.text(text)))
                 && !parts.is_empty()
-                && lex.is_given_name(toks[parts[0]].text(text))
-            {
+                && lex.is_given_name(toks[parts[0]].text(text));
+            if capitalised || particle {
                 parts.push(j);
                 j += 1;
             } else {

@@ -121,9 +121,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 let after = j + d.len_utf8();
                 let next_alnum = char_at(after).is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || !d.is_ascii() && is_combining(d) {
-                    j = after;
-                } else if (d == '-' || d == '‑') && next_alnum && !numeric {
+                // A letter or digit, an accent, or a hyphen inside a name (`Jong-un`).
+                let hyphen = (d == '-' || d == '‑') && next_alnum && !numeric;
+                if d.is_alphanumeric() || !d.is_ascii() && is_combining(d) || hyphen {
                     j = after;
                 } else if is_apostrophe(d) && next_alnum && !numeric {
                     // Elision: the apostrophe ends the token (l’Ukraine), else it is inside (O'Brien).
