@@ -213,6 +213,23 @@ fn a_fifo_is_reported_without_blocking() {
     assert!(loaded.warnings.iter().any(|w| w.contains("pipe.txt: not a regular file")), "{:?}", loaded.warnings);
 }
 
+/// A file listed as regular and swapped for a FIFO before it is read: the read opens it
+/// without waiting and reports it.
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_fifo_after_listing_does_not_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("swapped.txt");
+    fs::write(&path, good_page()).unwrap();
+    let listing = vigie::corpus::list(&[dir.path().to_path_buf()]);
+    assert_eq!(listing.sources.len(), 1);
+    fs::remove_file(&path).unwrap();
+    mkfifo(&path);
+    let source = listing.sources[0].clone();
+    let read = within(Duration::from_secs(20), move || vigie::corpus::read(&source));
+    assert!(read.is_err_and(|w| w.contains("swapped.txt: not a regular file")));
+}
+
 /// Builds a directory with two good files and every kind of bad one next to them.
 #[cfg(unix)]
 fn mixed_directory(d: &Path) {

@@ -208,12 +208,30 @@ fn read_file(path: &Path) -> Result<Document, String> {
         Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
         Ok(_) => {}
     }
+    let file = open_without_blocking(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+    // The path may have been swapped for a FIFO or a device since the check above: what
+    // counts is what was opened.
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(format!("{shown}: not a regular file, skipped"));
+    }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
     document(&id, shown, bytes)
+}
+
+/// Opens a file for reading without waiting: opening a FIFO that nobody writes to
+/// would otherwise block the loader for ever.
+fn open_without_blocking(path: &Path) -> std::io::Result<fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::File::open(path)
+    }
 }
 
 /// Decodes a file's bytes into a document, truncating what is over the limit.
