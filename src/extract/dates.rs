@@ -597,7 +597,8 @@ fn year_in_context(text: &str, start: usize, end: usize) -> bool {
 const TENSE_REACH: usize = 160;
 
 /// The tense of the clause holding `start..end`: the nearest tense cue of the clause
-/// (between commas) wins, then the nearest of the sentence.
+/// (between commas) wins, then the nearest of the sentence. Distances run from the
+/// expression to the start of the cue's word; at equal distances the cue before wins.
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
     const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
@@ -612,63 +613,113 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             .find(|(_, c)| stops.contains(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let to = text[end..hi].find(stops).map_or(hi, |i| end + i);
-        let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
-        let after = words_with_offsets(&text[end..to]).into_iter();
-        let best = before
-            .chain(after)
-            .filter_map(|(d, w)| match word_tense(w) {
-                Tense::Unknown => None,
-                t => Some((d, t)),
-            })
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, t)) = best {
+        // Words are cut at the clause's edges and at the expression's: a word the
+        // expression starts or ends inside counts by its part outside it.
+        let before = nearest_cue_before(&text[from..start]);
+        let after = nearest_cue_after(&text[end..to], before.map_or(usize::MAX, |(d, _)| d));
+        if let Some((_, t)) = after.or(before) {
             return t;
         }
     }
     Tense::Unknown
 }
 
-/// Words (letters, hyphens, apostrophes) with their byte offsets.
-fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut begin = None;
-    for (i, c) in s.char_indices() {
-        let in_word = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
-        match (in_word, begin) {
-            (true, None) => begin = Some(i),
-            (false, Some(b)) => {
-                out.push((b, &s[b..i]));
-                begin = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(b) = begin {
-        out.push((b, &s[b..]));
-    }
-    out
+/// Whether `c` belongs to a word for tense cues (letters, hyphens, apostrophes).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
 }
 
-/// Tense cue of one word, French or English.
-fn word_tense(word: &str) -> Tense {
-    let w = word.to_lowercase();
-    let w = w.rsplit(['\'', '’']).next().unwrap_or(&w);
-    const FUTURE: &[&str] = &[
-        "sera", "seront", "serai", "serons", "aura", "auront", "ira", "iront", "fera", "feront", "devrait", "devraient",
-        "doit", "doivent", "prévu", "prévue", "prévus", "prévoit", "prévoient", "compte", "va", "vont", "will", "shall",
-        "ll", "tomorrow", "demain", "prochain", "prochaine", "expected", "plans", "scheduled", "due", "upcoming",
-        "pourrait", "pourraient", "attendu", "attendue",
-    ];
-    const PAST: &[&str] = &[
-        "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "fut", "furent", "eu", "été", "hier", "dernier",
-        "dernière", "said", "was", "were", "had", "did", "met", "told", "went", "came", "announced", "yesterday", "last",
-        "ago", "déclaré", "annoncé", "rapporté",
-    ];
-    if FUTURE.contains(&w) {
-        return Tense::Future;
+/// The tense cue nearest the end of `s`, with its distance from that end to the start
+/// of its word. Walks back word by word and stops at the first cue: the words of a
+/// clause are many, the cue is usually close.
+fn nearest_cue_before(s: &str) -> Option<(usize, Tense)> {
+    let mut word_end = None;
+    for (i, c) in s.char_indices().rev() {
+        if is_word_char(c) {
+            word_end.get_or_insert(i + c.len_utf8());
+        } else if let Some(e) = word_end.take() {
+            let w = i + c.len_utf8();
+            match word_tense(&s[w..e]) {
+                Tense::Unknown => {}
+                t => return Some((s.len() - w, t)),
+            }
+        }
     }
-    if PAST.contains(&w) {
-        return Tense::Past;
+    match word_end.map(|e| word_tense(&s[..e])) {
+        None | Some(Tense::Unknown) => None,
+        Some(t) => Some((s.len(), t)),
+    }
+}
+
+/// The tense cue nearest the start of `s`, with the offset of its word, if that word
+/// starts before `limit` (the distance a cue before the expression already has: a cue
+/// after must be strictly nearer to win).
+fn nearest_cue_after(s: &str, limit: usize) -> Option<(usize, Tense)> {
+    let mut begin = None;
+    for (i, c) in s.char_indices() {
+        if is_word_char(c) {
+            if begin.is_none() {
+                if i >= limit {
+                    return None;
+                }
+                begin = Some(i);
+            }
+        } else if let Some(b) = begin.take() {
+            match word_tense(&s[b..i]) {
+                Tense::Unknown => {}
+                t => return Some((b, t)),
+            }
+        }
+    }
+    match begin.map(|b| (b, word_tense(&s[b..]))) {
+        None | Some((_, Tense::Unknown)) => None,
+        found => found,
+    }
+}
+
+/// Tense cue of one word, French or English, in any case.
+fn word_tense(word: &str) -> Tense {
+    // Most words are short: lower-case them on the stack, not in a new String.
+    let mut buf = [0u8; 64];
+    match lowercase_into(word, &mut buf) {
+        Some(lower) => lowercase_word_tense(lower),
+        None => lowercase_word_tense(&word.to_lowercase()),
+    }
+}
+
+/// `word` in lower case, written into `buf` exactly as `str::to_lowercase` writes it;
+/// `None` when it does not fit or holds a capital sigma, whose lower case depends on
+/// the letters around it.
+pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Tense cue of one lower-case word.
+fn lowercase_word_tense(w: &str) -> Tense {
+    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+    match w {
+        "sera" | "seront" | "serai" | "serons" | "aura" | "auront" | "ira" | "iront" | "fera" | "feront" | "devrait"
+        | "devraient" | "doit" | "doivent" | "prévu" | "prévue" | "prévus" | "prévoit" | "prévoient" | "compte" | "va"
+        | "vont" | "will" | "shall" | "ll" | "tomorrow" | "demain" | "prochain" | "prochaine" | "expected" | "plans"
+        | "scheduled" | "due" | "upcoming" | "pourrait" | "pourraient" | "attendu" | "attendue" => return Tense::Future,
+        "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient" | "fut" | "furent" | "eu" | "été"
+        | "hier" | "dernier" | "dernière" | "said" | "was" | "were" | "had" | "did" | "met" | "told" | "went" | "came"
+        | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" => return Tense::Past,
+        _ => {}
     }
     // French simple future and conditional endings: rendra, arriveront, poursuivra.
     let chars = w.chars().count();
