@@ -465,6 +465,9 @@ static TRIGGER_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        // A DFA: a few more kilobytes than the default NFA, and a search that runs
+        // over every text in full several times faster.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(TRIGGERS.iter().map(|(w, _)| w))
         .expect("date triggers")
 });
@@ -600,23 +603,23 @@ const TENSE_REACH: usize = 160;
 /// (between commas) wins, then the nearest of the sentence. Distances run from the
 /// expression to the start of the cue's word; at equal distances the cue before wins.
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
-    const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
-    const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
     // Look no further than a few words away: a cue far off says nothing, and a text with
     // no punctuation must not make each look scan the whole text.
     let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
     let hi = floor_boundary(text, (end + TENSE_REACH).min(text.len()));
-    for stops in [&CLAUSE[..], &SENTENCE[..]] {
-        let from = lo + text[lo..start]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| stops.contains(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let to = text[end..hi].find(stops).map_or(hi, |i| end + i);
+    // The sentence holds the clause, and the clause has no cue when the sentence is
+    // searched: each pass searches only the words the pass before did not reach. No word
+    // straddles a clause's edge, which is a stop or the limit of the reach.
+    let (mut from, mut to) = (start, end);
+    for level in [Stop::Clause, Stop::Sentence] {
+        let (searched_from, searched_to) = (from, to);
+        from = last_stop_end(text, lo, searched_from, level).unwrap_or(lo);
+        to = first_stop(text, searched_to, hi, level).unwrap_or(hi);
         // Words are cut at the clause's edges and at the expression's: a word the
         // expression starts or ends inside counts by its part outside it.
-        let before = nearest_cue_before(&text[from..start]);
-        let after = nearest_cue_after(&text[end..to], before.map_or(usize::MAX, |(d, _)| d));
+        let before = nearest_cue_before(text, from, searched_from);
+        let after_limit = before.map_or(usize::MAX, |(w, _)| end + (start - w));
+        let after = nearest_cue_after(text, searched_to, to, after_limit);
         if let Some((_, t)) = after.or(before) {
             return t;
         }
@@ -624,15 +627,57 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     Tense::Unknown
 }
 
+/// Which punctuation bounds the text where a tense cue counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// `.`, `!`, `?`, a line break, `;`, and also `,`, `:` and quotes.
+    Clause,
+    /// `.`, `!`, `?`, a line break, `;`.
+    Sentence,
+}
+
+/// Whether `text` has a stop of `level` at byte `i`, and its length. Compares bytes:
+/// the non-ASCII stops (`«`, `»`, `“`, `”`) are recognised by their UTF-8 encodings.
+fn stop_at(bytes: &[u8], i: usize, level: Stop) -> Option<usize> {
+    match bytes[i] {
+        b'.' | b'!' | b'?' | b'\n' | b';' => Some(1),
+        _ if level == Stop::Sentence => None,
+        b',' | b':' | b'"' => Some(1),
+        0xC2 if matches!(bytes.get(i + 1), Some(0xAB | 0xBB)) => Some(2),
+        0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) => Some(3),
+        _ => None,
+    }
+}
+
+/// The end of the last stop of `level` inside `text[lo..upto]`.
+fn last_stop_end(text: &str, lo: usize, upto: usize, level: Stop) -> Option<usize> {
+    let bytes = &text.as_bytes()[..upto];
+    // Only the last byte of a character can end a stop: ASCII, or `«`, `»` (0xAB, 0xBB),
+    // `“`, `”` (0x9C, 0x9D); their first byte is then checked from its start.
+    (lo..upto).rev().find_map(|i| match bytes[i] {
+        b if b.is_ascii() => stop_at(bytes, i, level).map(|_| i + 1),
+        0xAB | 0xBB if i > lo => stop_at(bytes, i - 1, level).map(|_| i + 1),
+        0x9C | 0x9D if i >= lo + 2 => stop_at(bytes, i - 2, level).map(|_| i + 1),
+        _ => None,
+    })
+}
+
+/// The start of the first stop of `level` inside `text[from..hi]`.
+fn first_stop(text: &str, from: usize, hi: usize, level: Stop) -> Option<usize> {
+    let bytes = &text.as_bytes()[..hi];
+    (from..hi).find(|&i| stop_at(bytes, i, level).is_some())
+}
+
 /// Whether `c` belongs to a word for tense cues (letters, hyphens, apostrophes).
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
 }
 
-/// The tense cue nearest the end of `s`, with its distance from that end to the start
-/// of its word. Walks back word by word and stops at the first cue: the words of a
-/// clause are many, the cue is usually close.
-fn nearest_cue_before(s: &str) -> Option<(usize, Tense)> {
+/// The tense cue of `text[from..upto]` nearest its end, with the start of its word
+/// (words cut at both ends). Walks back word by word and stops at the first cue: the
+/// words of a clause are many, the cue is usually close.
+fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Tense)> {
+    let s = &text[from..upto];
     let mut word_end = None;
     for (i, c) in s.char_indices().rev() {
         if is_word_char(c) {
@@ -641,25 +686,26 @@ fn nearest_cue_before(s: &str) -> Option<(usize, Tense)> {
             let w = i + c.len_utf8();
             match word_tense(&s[w..e]) {
                 Tense::Unknown => {}
-                t => return Some((s.len() - w, t)),
+                t => return Some((from + w, t)),
             }
         }
     }
     match word_end.map(|e| word_tense(&s[..e])) {
         None | Some(Tense::Unknown) => None,
-        Some(t) => Some((s.len(), t)),
+        Some(t) => Some((from, t)),
     }
 }
 
-/// The tense cue nearest the start of `s`, with the offset of its word, if that word
-/// starts before `limit` (the distance a cue before the expression already has: a cue
-/// after must be strictly nearer to win).
-fn nearest_cue_after(s: &str, limit: usize) -> Option<(usize, Tense)> {
+/// The tense cue of `text[from..upto]` nearest its start, with the start of its word
+/// (words cut at both ends), if that word starts before `limit`: a cue after the
+/// expression must be strictly nearer than the one before to win.
+fn nearest_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Option<(usize, Tense)> {
+    let s = &text[from..upto];
     let mut begin = None;
     for (i, c) in s.char_indices() {
         if is_word_char(c) {
             if begin.is_none() {
-                if i >= limit {
+                if from + i >= limit {
                     return None;
                 }
                 begin = Some(i);
@@ -667,11 +713,11 @@ fn nearest_cue_after(s: &str, limit: usize) -> Option<(usize, Tense)> {
         } else if let Some(b) = begin.take() {
             match word_tense(&s[b..i]) {
                 Tense::Unknown => {}
-                t => return Some((b, t)),
+                t => return Some((from + b, t)),
             }
         }
     }
-    match begin.map(|b| (b, word_tense(&s[b..]))) {
+    match begin.map(|b| (from + b, word_tense(&s[b..]))) {
         None | Some((_, Tense::Unknown)) => None,
         found => found,
     }
@@ -679,11 +725,24 @@ fn nearest_cue_after(s: &str, limit: usize) -> Option<(usize, Tense)> {
 
 /// Tense cue of one word, French or English, in any case.
 fn word_tense(word: &str) -> Tense {
-    // Most words are short: lower-case them on the stack, not in a new String.
+    // Only the part after the last apostrophe counts (`l'`, `it'll`). Lower-casing maps
+    // each character alone, but for the capital sigma, and never makes or removes an
+    // apostrophe, so that part can be lower-cased alone; on the stack, as words are short.
     let mut buf = [0u8; 64];
-    match lowercase_into(word, &mut buf) {
+    if word.is_ascii() && word.len() <= buf.len() {
+        let last = &word.as_bytes()[word.rfind('\'').map_or(0, |i| i + 1)..];
+        let lower = &mut buf[..last.len()];
+        lower.copy_from_slice(last);
+        lower.make_ascii_lowercase();
+        return lowercase_word_tense(std::str::from_utf8(lower).unwrap_or_default());
+    }
+    if word.contains('Σ') {
+        return lowercase_word_tense(&word.to_lowercase());
+    }
+    let last = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    match lowercase_into(last, &mut buf) {
         Some(lower) => lowercase_word_tense(lower),
-        None => lowercase_word_tense(&word.to_lowercase()),
+        None => lowercase_word_tense(&last.to_lowercase()),
     }
 }
 
