@@ -728,18 +728,14 @@ fn word_tense(word: &str) -> Tense {
     // Only the part after the last apostrophe counts (`l'`, `it'll`). Lower-casing maps
     // each character alone, but for the capital sigma, and never makes or removes an
     // apostrophe, so that part can be lower-cased alone; on the stack, as words are short.
-    let mut buf = [0u8; 64];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let last = &word.as_bytes()[word.rfind('\'').map_or(0, |i| i + 1)..];
-        let lower = &mut buf[..last.len()];
-        lower.copy_from_slice(last);
-        lower.make_ascii_lowercase();
-        return lowercase_word_tense(std::str::from_utf8(lower).unwrap_or_default());
-    }
-    if word.contains('Σ') {
+    let last = if word.is_ascii() {
+        &word[word.rfind('\'').map_or(0, |i| i + 1)..]
+    } else if word.contains('Σ') {
         return lowercase_word_tense(&word.to_lowercase());
-    }
-    let last = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    } else {
+        word.rsplit(['\'', '’']).next().unwrap_or(word)
+    };
+    let mut buf = [0u8; 64];
     match lowercase_into(last, &mut buf) {
         Some(lower) => lowercase_word_tense(lower),
         None => lowercase_word_tense(&last.to_lowercase()),
@@ -750,6 +746,12 @@ fn word_tense(word: &str) -> Tense {
 /// `None` when it does not fit or holds a capital sigma, whose lower case depends on
 /// the letters around it.
 pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok();
+    }
     let mut n = 0;
     for c in word.chars() {
         if c == 'Σ' {
