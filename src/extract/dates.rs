@@ -85,12 +85,28 @@ enum Group {
 
 const GROUPS: usize = 6;
 
-/// One pattern, how to read its captures, and what triggers it.
+/// One pattern, how to read its captures, what triggers it, and text that every match
+/// of it holds.
 struct Rule {
     re: Regex,
     read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>),
     group: Group,
+    /// Every match holds one of these strings, as written. A window without any cannot
+    /// hold a match, and a look for a few strings costs much less than a regex search:
+    /// the English month rules mostly look at French months.
+    needs: Option<&'static [&'static str]>,
 }
+
+impl Rule {
+    /// Declares that every match holds one of `needles`: this must follow from the
+    /// pattern, or the rule stops finding what the windows without them hold.
+    fn needing(self, needles: &'static [&'static str]) -> Rule {
+        Rule { needs: Some(needles), ..self }
+    }
+}
+
+/// What every English month name of [`MONTHS_EN`] starts with, in its case.
+const MONTH_EN_STARTS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
     let group = if pattern.contains("{MFR}") || pattern.contains("{MEN}") {
@@ -118,7 +134,7 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         // A date never runs across a line break: in "January\n\n1" the month ends one
         // paragraph and the day starts the next, and the mention would straddle both.
         .replace(r"\s", r"[^\S\n]");
-    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group }
+    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -148,7 +164,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let month = month_number(&c[3]);
                 read_day_list(c, out, month);
             },
-        ),
+        )
+        .needing(MONTH_EN_STARTS),
         // (Tuesday,) June 18(, 2024), June 18 and 19
         rule(
             r"(?-u:\b)(?:(?:{WEN}),?\s+)?({MEN})\s+({DEN})(?:\s*(?:and|-|–|to)\s*({DEN}))?(?:,?\s+({YEAR}))?(?-u:\b)",
@@ -169,10 +186,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     }
                 }
             },
-        ),
+        )
+        .needing(MONTH_EN_STARTS),
         // juillet 2000, September 2023
         rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year),
-        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year),
+        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year).needing(MONTH_EN_STARTS),
         // en septembre, début mars, last March
         rule(
             r"(?i)(?-u:\b)(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})(?-u:\b)(?:\s+(dernier|prochain))?",
@@ -196,7 +214,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let start = if shift != 0 { c.get(0).map_or(0, |w| w.start()) } else { m.start() };
                 out.push((start, m.end(), Temporal::Month { month: month_number(m.as_str()), shift }));
             },
-        ),
+        )
+        .needing(MONTH_EN_STARTS),
         // weekdays: lundi (soir|dernier|prochain), (last|next|on) Monday (morning)
         rule(r"(?i)(?-u:\b)({WFR})(?-u:\b)(?:\s+(matin|soir|après-midi|apres-midi|midi|soirée|dernier|prochain))?", |c, out| {
             let m = c.get(0).expect("whole");
@@ -528,8 +547,25 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
     let windows = windows(text);
+    // For a group and the needles of some of its rules, whether each window holds one:
+    // looked for once for all the rules that need the same.
+    let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
     for rule in RULES.iter() {
-        for &(from, to) in &windows[rule.group as usize] {
+        let windows = &windows[rule.group as usize];
+        let holds = rule.needs.map(|needles| {
+            match holds.iter().position(|(g, n, _)| *g == rule.group && std::ptr::eq(*n, needles)) {
+                Some(i) => &holds[i].2,
+                None => {
+                    let found = windows.iter().map(|&(from, to)| needles.iter().any(|n| text[from..to].contains(n))).collect();
+                    holds.push((rule.group, needles, found));
+                    &holds[holds.len() - 1].2
+                }
+            }
+        });
+        for (w, &(from, to)) in windows.iter().enumerate() {
+            if holds.is_some_and(|holds| !holds[w]) {
+                continue;
+            }
             let hay = &text[..to];
             let mut pos = from;
             while pos <= to {
