@@ -49,7 +49,7 @@ fn main() {
         figures::find(x, figures::Decimal::Comma);
         sentences::split(x);
     }
-    let stages: [(&str, &dyn Fn(&str)); 3] = [
+    let stages: [(&str, &Stage); 3] = [
         ("dates", &|x| {
             std::hint::black_box(dates::find(x));
         }),
@@ -68,11 +68,14 @@ fn main() {
     }
 }
 
+/// One stage run on one text.
+type Stage = dyn Fn(&str);
+
 /// The mean time of one round of `f` over `texts`; a function of its own so that
 /// `valgrind --tool=callgrind --toggle-collect='extract_bench::run_stage*'` counts the
 /// rounds' instructions alone.
 #[inline(never)]
-fn run_stage(texts: &[String], rounds: usize, f: &dyn Fn(&str)) -> Duration {
+fn run_stage(texts: &[String], rounds: usize, f: &Stage) -> Duration {
     let mut total = Duration::ZERO;
     for _ in 0..rounds {
         let t = Instant::now();
