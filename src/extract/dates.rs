@@ -133,7 +133,9 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         .replace("{NUM}", NUMBER_WORD)
         // A date never runs across a line break: in "January\n\n1" the month ends one
         // paragraph and the day starts the next, and the mention would straddle both.
-        .replace(r"\s", r"[^\S\n]");
+        // Case-insensitive patterns would case-fold the class of non-spaces it is made
+        // from, nearly all of Unicode, at every start; spaces have no case to fold.
+        .replace(r"\s", r"(?-i:[^\S\n])");
     Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None }
 }
 
