@@ -85,17 +85,28 @@ enum Group {
 
 const GROUPS: usize = 6;
 
-/// One pattern, how to read its captures, and what triggers it.
+/// One pattern, how to read its captures, what triggers it, and text that every match
+/// of it holds.
 struct Rule {
     re: Regex,
     read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>),
     group: Group,
+    /// Every match holds one of these strings, as written. A window without any cannot
+    /// hold a match, and a look for a few strings costs much less than a regex search:
+    /// the English month rules mostly look at French months.
+    needs: Option<&'static [&'static str]>,
 }
 
-/// Unicode white space (`\s`) but the line feed, listed: the same class as `[^\S\n]`,
-/// but a negated class under `(?i)` makes the regex compiler case-fold the whole of
-/// Unicode, about a second of start-up for the date rules.
-const SPACE_NOT_NEWLINE: &str = r"[\t\x0B\x0C\r\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
+impl Rule {
+    /// Declares that every match holds one of `needles`: this must follow from the
+    /// pattern, or the rule stops finding what the windows without them hold.
+    fn needing(self, needles: &'static [&'static str]) -> Rule {
+        Rule { needs: Some(needles), ..self }
+    }
+}
+
+/// What every English month name of [`MONTHS_EN`] starts with, in its case.
+const MONTH_EN_STARTS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
     let group = if pattern.contains("{MFR}") || pattern.contains("{MEN}") {
@@ -122,8 +133,10 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         .replace("{NUM}", NUMBER_WORD)
         // A date never runs across a line break: in "January\n\n1" the month ends one
         // paragraph and the day starts the next, and the mention would straddle both.
-        .replace(r"\s", SPACE_NOT_NEWLINE);
-    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group }
+        // Case-insensitive patterns would case-fold the class of non-spaces it is made
+        // from, nearly all of Unicode, at every start; spaces have no case to fold.
+        .replace(r"\s", r"(?-i:[^\S\n])");
+    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -153,7 +166,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let month = month_number(&c[3]);
                 read_day_list(c, out, month);
             },
-        ),
+        )
+        .needing(MONTH_EN_STARTS),
         // (Tuesday,) June 18(, 2024), June 18 and 19
         rule(
             r"(?-u:\b)(?:(?:{WEN}),?\s+)?({MEN})\s+({DEN})(?:\s*(?:and|-|–|to)\s*({DEN}))?(?:,?\s+({YEAR}))?(?-u:\b)",
@@ -174,10 +188,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     }
                 }
             },
-        ),
+        )
+        .needing(MONTH_EN_STARTS),
         // juillet 2000, September 2023
         rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year),
-        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year),
+        rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year).needing(MONTH_EN_STARTS),
         // en septembre, début mars, last March
         rule(
             r"(?i)(?-u:\b)(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})(?-u:\b)(?:\s+(dernier|prochain))?",
@@ -201,7 +216,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let start = if shift != 0 { c.get(0).map_or(0, |w| w.start()) } else { m.start() };
                 out.push((start, m.end(), Temporal::Month { month: month_number(m.as_str()), shift }));
             },
-        ),
+        )
+        .needing(MONTH_EN_STARTS),
         // weekdays: lundi (soir|dernier|prochain), (last|next|on) Monday (morning)
         rule(r"(?i)(?-u:\b)({WFR})(?-u:\b)(?:\s+(matin|soir|après-midi|apres-midi|midi|soirée|dernier|prochain))?", |c, out| {
             let m = c.get(0).expect("whole");
@@ -470,6 +486,9 @@ static TRIGGER_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        // A DFA: a few more kilobytes than the default NFA, and a search that runs
+        // over every text in full several times faster.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(TRIGGERS.iter().map(|(w, _)| w))
         .expect("date triggers")
 });
@@ -530,8 +549,25 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
     let windows = windows(text);
+    // For a group and the needles of some of its rules, whether each window holds one:
+    // looked for once for all the rules that need the same.
+    let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
     for rule in RULES.iter() {
-        for &(from, to) in &windows[rule.group as usize] {
+        let windows = &windows[rule.group as usize];
+        let holds = rule.needs.map(|needles| {
+            match holds.iter().position(|(g, n, _)| *g == rule.group && std::ptr::eq(*n, needles)) {
+                Some(i) => &holds[i].2,
+                None => {
+                    let found = windows.iter().map(|&(from, to)| needles.iter().any(|n| text[from..to].contains(n))).collect();
+                    holds.push((rule.group, needles, found));
+                    &holds[holds.len() - 1].2
+                }
+            }
+        });
+        for (w, &(from, to)) in windows.iter().enumerate() {
+            if holds.is_some_and(|holds| !holds[w]) {
+                continue;
+            }
             let hay = &text[..to];
             let mut pos = from;
             while pos <= to {
@@ -602,78 +638,187 @@ fn year_in_context(text: &str, start: usize, end: usize) -> bool {
 const TENSE_REACH: usize = 160;
 
 /// The tense of the clause holding `start..end`: the nearest tense cue of the clause
-/// (between commas) wins, then the nearest of the sentence.
+/// (between commas) wins, then the nearest of the sentence. Distances run from the
+/// expression to the start of the cue's word; at equal distances the cue before wins.
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
-    const CLAUSE: [char; 12] = ['.', '!', '?', '\n', ';', ',', ':', '«', '»', '"', '“', '”'];
-    const SENTENCE: [char; 5] = ['.', '!', '?', '\n', ';'];
     // Look no further than a few words away: a cue far off says nothing, and a text with
     // no punctuation must not make each look scan the whole text.
     let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
     let hi = floor_boundary(text, (end + TENSE_REACH).min(text.len()));
-    for stops in [&CLAUSE[..], &SENTENCE[..]] {
-        let from = lo + text[lo..start]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| stops.contains(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let to = text[end..hi].find(stops).map_or(hi, |i| end + i);
-        let before = words_with_offsets(&text[from..start]).into_iter().map(|(i, w)| (start - (from + i), w));
-        let after = words_with_offsets(&text[end..to]).into_iter();
-        let best = before
-            .chain(after)
-            .filter_map(|(d, w)| match word_tense(w) {
-                Tense::Unknown => None,
-                t => Some((d, t)),
-            })
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, t)) = best {
+    // The sentence holds the clause, and the clause has no cue when the sentence is
+    // searched: each pass searches only the words the pass before did not reach. No word
+    // straddles a clause's edge, which is a stop or the limit of the reach.
+    let (mut from, mut to) = (start, end);
+    for level in [Stop::Clause, Stop::Sentence] {
+        let (searched_from, searched_to) = (from, to);
+        from = last_stop_end(text, lo, searched_from, level).unwrap_or(lo);
+        to = first_stop(text, searched_to, hi, level).unwrap_or(hi);
+        // Words are cut at the clause's edges and at the expression's: a word the
+        // expression starts or ends inside counts by its part outside it.
+        let before = nearest_cue_before(text, from, searched_from);
+        let after_limit = before.map_or(usize::MAX, |(w, _)| end + (start - w));
+        let after = nearest_cue_after(text, searched_to, to, after_limit);
+        if let Some((_, t)) = after.or(before) {
             return t;
         }
     }
     Tense::Unknown
 }
 
-/// Words (letters, hyphens, apostrophes) with their byte offsets.
-fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut begin = None;
-    for (i, c) in s.char_indices() {
-        let in_word = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
-        match (in_word, begin) {
-            (true, None) => begin = Some(i),
-            (false, Some(b)) => {
-                out.push((b, &s[b..i]));
-                begin = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(b) = begin {
-        out.push((b, &s[b..]));
-    }
-    out
+/// Which punctuation bounds the text where a tense cue counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// `.`, `!`, `?`, a line break, `;`, and also `,`, `:` and quotes.
+    Clause,
+    /// `.`, `!`, `?`, a line break, `;`.
+    Sentence,
 }
 
-/// Tense cue of one word, French or English.
-fn word_tense(word: &str) -> Tense {
-    let w = word.to_lowercase();
-    let w = w.rsplit(['\'', '’']).next().unwrap_or(&w);
-    const FUTURE: &[&str] = &[
-        "sera", "seront", "serai", "serons", "aura", "auront", "ira", "iront", "fera", "feront", "devrait", "devraient",
-        "doit", "doivent", "prévu", "prévue", "prévus", "prévoit", "prévoient", "compte", "va", "vont", "will", "shall",
-        "ll", "tomorrow", "demain", "prochain", "prochaine", "expected", "plans", "scheduled", "due", "upcoming",
-        "pourrait", "pourraient", "attendu", "attendue",
-    ];
-    const PAST: &[&str] = &[
-        "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "fut", "furent", "eu", "été", "hier", "dernier",
-        "dernière", "said", "was", "were", "had", "did", "met", "told", "went", "came", "announced", "yesterday", "last",
-        "ago", "déclaré", "annoncé", "rapporté",
-    ];
-    if FUTURE.contains(&w) {
-        return Tense::Future;
+/// Whether `text` has a stop of `level` at byte `i`, and its length. Compares bytes:
+/// the non-ASCII stops (`«`, `»`, `“`, `”`) are recognised by their UTF-8 encodings.
+fn stop_at(bytes: &[u8], i: usize, level: Stop) -> Option<usize> {
+    match bytes[i] {
+        b'.' | b'!' | b'?' | b'\n' | b';' => Some(1),
+        _ if level == Stop::Sentence => None,
+        b',' | b':' | b'"' => Some(1),
+        0xC2 if matches!(bytes.get(i + 1), Some(0xAB | 0xBB)) => Some(2),
+        0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) => Some(3),
+        _ => None,
     }
-    if PAST.contains(&w) {
-        return Tense::Past;
+}
+
+/// The end of the last stop of `level` inside `text[lo..upto]`.
+fn last_stop_end(text: &str, lo: usize, upto: usize, level: Stop) -> Option<usize> {
+    let bytes = &text.as_bytes()[..upto];
+    // Only the last byte of a character can end a stop: ASCII, or `«`, `»` (0xAB, 0xBB),
+    // `“`, `”` (0x9C, 0x9D); their first byte is then checked from its start.
+    (lo..upto).rev().find_map(|i| match bytes[i] {
+        b if b.is_ascii() => stop_at(bytes, i, level).map(|_| i + 1),
+        0xAB | 0xBB if i > lo => stop_at(bytes, i - 1, level).map(|_| i + 1),
+        0x9C | 0x9D if i >= lo + 2 => stop_at(bytes, i - 2, level).map(|_| i + 1),
+        _ => None,
+    })
+}
+
+/// The start of the first stop of `level` inside `text[from..hi]`.
+fn first_stop(text: &str, from: usize, hi: usize, level: Stop) -> Option<usize> {
+    let bytes = &text.as_bytes()[..hi];
+    (from..hi).find(|&i| stop_at(bytes, i, level).is_some())
+}
+
+/// Whether `c` belongs to a word for tense cues (letters, hyphens, apostrophes).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
+}
+
+/// The tense cue of `text[from..upto]` nearest its end, with the start of its word
+/// (words cut at both ends). Walks back word by word and stops at the first cue: the
+/// words of a clause are many, the cue is usually close.
+fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Tense)> {
+    let s = &text[from..upto];
+    let mut word_end = None;
+    for (i, c) in s.char_indices().rev() {
+        if is_word_char(c) {
+            word_end.get_or_insert(i + c.len_utf8());
+        } else if let Some(e) = word_end.take() {
+            let w = i + c.len_utf8();
+            match word_tense(&s[w..e]) {
+                Tense::Unknown => {}
+                t => return Some((from + w, t)),
+            }
+        }
+    }
+    match word_end.map(|e| word_tense(&s[..e])) {
+        None | Some(Tense::Unknown) => None,
+        Some(t) => Some((from, t)),
+    }
+}
+
+/// The tense cue of `text[from..upto]` nearest its start, with the start of its word
+/// (words cut at both ends), if that word starts before `limit`: a cue after the
+/// expression must be strictly nearer than the one before to win.
+fn nearest_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Option<(usize, Tense)> {
+    let s = &text[from..upto];
+    let mut begin = None;
+    for (i, c) in s.char_indices() {
+        if is_word_char(c) {
+            if begin.is_none() {
+                if from + i >= limit {
+                    return None;
+                }
+                begin = Some(i);
+            }
+        } else if let Some(b) = begin.take() {
+            match word_tense(&s[b..i]) {
+                Tense::Unknown => {}
+                t => return Some((from + b, t)),
+            }
+        }
+    }
+    match begin.map(|b| (from + b, word_tense(&s[b..]))) {
+        None | Some((_, Tense::Unknown)) => None,
+        found => found,
+    }
+}
+
+/// Tense cue of one word, French or English, in any case.
+fn word_tense(word: &str) -> Tense {
+    // Only the part after the last apostrophe counts (`l'`, `it'll`). Lower-casing maps
+    // each character alone, but for the capital sigma, and never makes or removes an
+    // apostrophe, so that part can be lower-cased alone; on the stack, as words are short.
+    let last = if word.is_ascii() {
+        &word[word.rfind('\'').map_or(0, |i| i + 1)..]
+    } else if word.contains('Σ') {
+        return lowercase_word_tense(&word.to_lowercase());
+    } else {
+        word.rsplit(['\'', '’']).next().unwrap_or(word)
+    };
+    let mut buf = [0u8; 64];
+    match lowercase_into(last, &mut buf) {
+        Some(lower) => lowercase_word_tense(lower),
+        None => lowercase_word_tense(&last.to_lowercase()),
+    }
+}
+
+/// `word` in lower case, written into `buf` exactly as `str::to_lowercase` writes it;
+/// `None` when it does not fit or holds a capital sigma, whose lower case depends on
+/// the letters around it.
+pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok();
+    }
+    let mut n = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Tense cue of one lower-case word.
+fn lowercase_word_tense(w: &str) -> Tense {
+    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+    match w {
+        "sera" | "seront" | "serai" | "serons" | "aura" | "auront" | "ira" | "iront" | "fera" | "feront" | "devrait"
+        | "devraient" | "doit" | "doivent" | "prévu" | "prévue" | "prévus" | "prévoit" | "prévoient" | "compte" | "va"
+        | "vont" | "will" | "shall" | "ll" | "tomorrow" | "demain" | "prochain" | "prochaine" | "expected" | "plans"
+        | "scheduled" | "due" | "upcoming" | "pourrait" | "pourraient" | "attendu" | "attendue" => return Tense::Future,
+        "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient" | "fut" | "furent" | "eu" | "été"
+        | "hier" | "dernier" | "dernière" | "said" | "was" | "were" | "had" | "did" | "met" | "told" | "went" | "came"
+        | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" => return Tense::Past,
+        _ => {}
     }
     // French simple future and conditional endings: rendra, arriveront, poursuivra.
     let chars = w.chars().count();
@@ -781,16 +926,6 @@ fn weekday_date(anchor: NaiveDate, weekday: Weekday, shift: i8, tense: Tense) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_listed_space_class_is_white_space_but_the_line_feed() {
-        let listed = regex::Regex::new(&format!("^{SPACE_NOT_NEWLINE}$")).unwrap();
-        let negated = regex::Regex::new(r"^[^\S\n]$").unwrap();
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let s = c.to_string();
-            assert_eq!(listed.is_match(&s), negated.is_match(&s), "{:?}", c);
-        }
-    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -3,6 +3,8 @@
 //! `vingt-quatre`, `un million`, `twelve`), with their value and the unit that follows
 //! (`projectiles`, `ans`, `%`, `euros`, `$`).
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -60,15 +62,15 @@ const NOT_UNITS: &[&str] = &[
 /// Finds the figures of `text`.
 pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     let mut out = Vec::new();
-    for c in DIGITS.captures_iter(text) {
-        let whole = c.get(0).expect("whole");
-        let num = c.name("num").expect("number");
+    for whole in DIGITS.find_iter(text) {
+        let parts = DigitParts::of(text, whole.start(), whole.end());
+        let num = &text[parts.num.clone()];
         // Not inside a name or code: "G7", "F-16", "COVID-19", "3e".
         let before = text[..whole.start()].chars().next_back();
         let after = text[whole.end()..].chars().next();
         if before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '-' | '/' | '.' | ',' | ':'))
             || after.is_some_and(|a| a.is_alphanumeric() || a == '/' || a == '-' && text[whole.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))
-            || is_time(text, num.start(), num.end())
+            || is_time(text, parts.num.start, parts.num.end)
         {
             continue;
         }
@@ -86,12 +88,12 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         if named || list_marker {
             continue;
         }
-        let Some(mut value) = parse_digits(num.as_str(), decimal) else { continue };
+        let Some(mut value) = parse_digits(num, decimal) else { continue };
         let mut end = whole.end();
-        if let Some(scale) = c.name("scale") {
-            value *= scale_value(scale.as_str()).unwrap_or(1.0);
+        if let Some(scale) = parts.scale {
+            value *= scale_value(&text[scale]).unwrap_or(1.0);
         }
-        let mut unit = c.name("cur").map(|m| m.as_str().to_string());
+        let mut unit = parts.currency.map(|c| text[c].to_string());
         if unit.is_none()
             && let Some((u, e, symbol)) = unit_after(text, end)
         {
@@ -102,13 +104,23 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         }
         out.push(Figure { start: whole.start(), end, value, unit });
     }
-    for c in WORDS.captures_iter(text) {
-        let whole = c.get(0).expect("whole");
-        let num = c.name("num").expect("number").as_str();
-        let lower = num.to_lowercase();
-        let scale = c.name("scale").map(|s| s.as_str().to_lowercase());
+    for whole in WORDS.find_iter(text) {
+        // Most matches are one word, most of them articles ("un", "a"): a match without
+        // a space is its number word alone, and only the others need their captures.
+        let (num, scale) = if whole.as_str().contains(char::is_whitespace) {
+            let c = WORDS.captures_at(text, whole.start()).expect("the match just found");
+            (c.name("num").expect("number").as_str(), c.name("scale").map(|s| s.as_str()))
+        } else {
+            (whole.as_str(), None)
+        };
+        let mut buf = [0u8; 64];
+        let lower = match super::dates::lowercase_into(num, &mut buf) {
+            Some(lower) => Cow::Borrowed(lower),
+            None => Cow::Owned(num.to_lowercase()),
+        };
+        let scale = scale.map(str::to_lowercase);
         // "un", "une", "a", "one" are articles unless a scale follows: "un million".
-        let is_article = matches!(lower.as_str(), "un" | "une" | "a" | "one");
+        let is_article = matches!(&*lower, "un" | "une" | "a" | "one");
         if is_article && !scale.as_deref().is_some_and(|s| s.starts_with("mill") || s.starts_with("bill") || s == "thousand") {
             continue;
         }
@@ -131,6 +143,39 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     out.sort_by_key(|f| f.start);
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// Byte ranges of the parts of a [`DIGITS`] match, read off its text: cheaper than
+/// resolving its captures, and the pattern leaves one way to read them.
+struct DigitParts {
+    /// The currency symbol that opens the match.
+    currency: Option<Range<usize>>,
+    /// The number: digits and separators, first and last a digit.
+    num: Range<usize>,
+    /// The scale word that closes the match.
+    scale: Option<Range<usize>>,
+}
+
+impl DigitParts {
+    fn of(text: &str, start: usize, end: usize) -> DigitParts {
+        let s = &text[start..end];
+        let first = s.chars().next().unwrap_or('0');
+        // The number cannot start with a space: the one after the symbol is its `\s?`.
+        let (currency, num_start) = if matches!(first, '$' | '€' | '£' | '¥') {
+            let symbol_end = start + first.len_utf8();
+            let space = text[symbol_end..end].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+            (Some(start..symbol_end), symbol_end + space)
+        } else {
+            (None, start)
+        };
+        // The scale words are ASCII letters and the number holds none; the number ends
+        // with a digit, so a space before the scale is its `\s?`.
+        let scale_start = text.as_bytes()[num_start..end].iter().position(u8::is_ascii_alphabetic).map(|i| num_start + i);
+        let num_end = scale_start.map_or(end, |k| {
+            k - text[num_start..k].chars().next_back().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+        });
+        DigitParts { currency, num: num_start..num_end, scale: scale_start.map(|k| k..end) }
+    }
 }
 
 /// Whether `word`, just before byte `at`, opens its sentence ("En 2019", "Selon 10 sources").

@@ -16,7 +16,11 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0usize;
     let bytes = text.as_bytes();
     let mut i = 0usize;
-    while i < bytes.len() {
+    loop {
+        i = next_candidate(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         if b == b'\n' {
             push(text, &mut out, start, i);
@@ -32,6 +36,30 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     push(text, &mut out, start, text.len());
     out
+}
+
+/// The first byte at or after `from` that is a line break or may end a sentence
+/// (`.`, `!`, `?`), or `bytes.len()`. Tests eight bytes at a time: these bytes are rare
+/// and the text between them long.
+fn next_candidate(bytes: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether some byte of `word` equals `b` (the classic zero-byte test of `word ^ b`).
+    let has = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        if has(word, b'\n') || has(word, b'.') || has(word, b'!') || has(word, b'?') {
+            break;
+        }
+        from += 8;
+    }
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        .map_or(bytes.len(), |k| from + k)
 }
 
 fn push(text: &str, out: &mut Vec<Range<usize>>, start: usize, end: usize) {
@@ -81,18 +109,26 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if text.as_bytes()[i] != b'.' {
         return true;
     }
-    let word: String = text[..i]
-        .chars()
+    let word_start = text[..i]
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == '°')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let lower = word.to_lowercase();
-    // An initial ("J. Smith") or an abbreviation ("M. Kim", "U.S. officials").
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '°'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &text[word_start..i];
+    // An initial ("J. Smith") or an abbreviation ("M. Kim", "U.S. officials"); lower-case
+    // keeps every '.' and makes none.
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(initial || ABBREVIATIONS.contains(&lower.as_str()) || lower.contains('.'))
+    !(initial || word.contains('.') || is_abbreviation(word))
+}
+
+/// Whether `word`, in any case, is one of [`ABBREVIATIONS`].
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    match super::dates::lowercase_into(word, &mut buf) {
+        Some(lower) => ABBREVIATIONS.contains(&lower),
+        // Longer than any abbreviation once lower-cased, or holding a capital sigma.
+        None => ABBREVIATIONS.contains(&word.to_lowercase().as_str()),
+    }
 }
 
 /// The sentence that holds byte `start`, as a byte range.
