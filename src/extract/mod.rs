@@ -36,7 +36,9 @@ pub enum Language {
 /// Guesses French or English from function words.
 pub fn language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
+    // Every cue word has two to four letters: most words are ruled out by their length.
     let mut count = |w: &str| match w {
+        _ if !(2..=4).contains(&w.len()) => {}
         "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => fr += 1,
         "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => en += 1,
         _ => {}
@@ -50,7 +52,7 @@ pub fn language(text: &str) -> Language {
             (bytes[i].is_ascii_alphabetic(), 1)
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
-            (c.is_alphabetic(), c.len_utf8())
+            (tokens::is_alphabetic(c), c.len_utf8())
         };
         if !letter {
             count(&text[start..i]);

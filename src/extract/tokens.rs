@@ -79,6 +79,26 @@ impl WordFilter {
     }
 }
 
+/// `c.is_alphanumeric()`, answered at once for ASCII and for the accented Latin letters
+/// of French and other European text (U+00C0 to U+024F: all letters but `×` and `÷`),
+/// which the general Unicode lookup answers slowly.
+pub fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_alphabetic()`, quick on the same ranges as [`is_alphanumeric`] (which hold no digit).
+pub fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// French elided words that an apostrophe ends (`l’`, `d’`, `qu’`, `jusqu’`).
 const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
 
@@ -107,7 +127,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let numeric = c.is_ascii_digit();
             let mut j = i + c.len_utf8();
             loop {
@@ -120,10 +140,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
                 let after = j + d.len_utf8();
-                let next_alnum = char_at(after).is_some_and(char::is_alphanumeric);
+                let next_alnum = char_at(after).is_some_and(is_alphanumeric);
                 // A letter or digit, an accent, or a hyphen inside a name (`Jong-un`).
                 let hyphen = (d == '-' || d == '‑') && next_alnum && !numeric;
-                if d.is_alphanumeric() || !d.is_ascii() && is_combining(d) || hyphen {
+                if is_alphanumeric(d) || !d.is_ascii() && is_combining(d) || hyphen {
                     j = after;
                 } else if is_apostrophe(d) && next_alnum && !numeric {
                     // Elision: the apostrophe ends the token (l’Ukraine), else it is inside (O'Brien).
@@ -134,7 +154,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         break;
                     }
                     // English possessive or contraction: Putin's, don't.
-                    let rest_len = text[after..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - after);
+                    let rest_len = text[after..].find(|c: char| !is_alphanumeric(c)).unwrap_or(text.len() - after);
                     if matches!(&text[after..after + rest_len], "s" | "t" | "ll" | "re" | "ve" | "d" | "m") {
                         break;
                     }
@@ -184,6 +204,14 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_letter_tests_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| t.text(text)).collect()
