@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
+
 use crate::extract::sentences;
 use crate::model::{Article, Event, Kind};
 
@@ -55,20 +56,31 @@ pub struct CorpusEvent {
 
 /// All articles' events merged and sorted by value (then by article order).
 pub fn corpus_events(articles: &[Article]) -> Vec<CorpusEvent> {
-    // Sorted on a precomputed number: a corpus of 10,000 articles has some 300,000 events.
-    let mut keyed: Vec<(u128, CorpusEvent)> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(a, art)| art.timeline.iter().enumerate().map(move |(e, ev)| (value_key(&ev.value), CorpusEvent { article: a, event: e })))
-        .collect();
+    // A corpus of 10,000 articles has some 300,000 events but a few thousand distinct
+    // values: the events are grouped by value, in article order, and only the values
+    // are sorted.
     let value = |e: &CorpusEvent| articles[e.article].timeline[e.event].value.as_str();
-    keyed.sort_unstable_by(|(kx, x), (ky, y)| {
-        kx.cmp(ky)
-            .then_with(|| compare_values(value(x), value(y)))
-            .then(x.article.cmp(&y.article))
-            .then(x.event.cmp(&y.event))
-    });
-    keyed.into_iter().map(|(_, e)| e).collect()
+    let mut groups: rustc_hash::FxHashMap<u128, Vec<CorpusEvent>> = Default::default();
+    let mut total = 0;
+    for (a, art) in articles.iter().enumerate() {
+        for (e, ev) in art.timeline.iter().enumerate() {
+            groups.entry(value_key(&ev.value)).or_default().push(CorpusEvent { article: a, event: e });
+            total += 1;
+        }
+    }
+    let mut keys: Vec<u128> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    let mut events = Vec::with_capacity(total);
+    for key in keys {
+        let mut group = groups.remove(&key).unwrap_or_default();
+        // Values longer than the key share it with others: a stable sort orders them
+        // and keeps article order among equals.
+        if group.iter().any(|e| value(e).len() > 16) {
+            group.sort_by(|x, y| compare_values(value(x), value(y)));
+        }
+        events.extend(group);
+    }
+    events
 }
 
 #[cfg(test)]
@@ -82,6 +94,23 @@ mod tests {
         v.sort_by(|a, b| compare_values(a, b));
         assert_eq!(v, ["2023", "2024", "2024-06", "2024-06-18", "2024-07", "2024-W25", "XXXX-06-18"]);
         assert_eq!(compare_values("2024", "2024"), Equal);
+    }
+
+    #[test]
+    fn corpus_events_are_ordered_by_value_then_article_then_event() {
+        use crate::model::{Article, Event};
+        let values = ["2024-06-18", "2024", "XXXX-06", "2024-06", "2023-W12", "2024-06-18", "2024-06-18T10:00:00+02:00", "2024-06-18T09:00"];
+        let articles: Vec<Article> = (0..7)
+            .map(|a| Article {
+                timeline: (0..5).map(|e| Event { value: values[(a * 3 + e) % values.len()].into(), mention: e, sentence: 0..0 }).collect(),
+                ..Article::default()
+            })
+            .collect();
+        let mut expected: Vec<(usize, usize)> = (0..7).flat_map(|a| (0..5).map(move |e| (a, e))).collect();
+        let value = |&(a, e): &(usize, usize)| articles[a].timeline[e].value.clone();
+        expected.sort_by(|x, y| compare_values(&value(x), &value(y)).then(x.cmp(y)));
+        let got: Vec<(usize, usize)> = super::corpus_events(&articles).into_iter().map(|c| (c.article, c.event)).collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
