@@ -30,16 +30,23 @@ const ROUNDS: usize = 3;
 /// Gives undated articles the date of an event that a dated article of the corpus dates
 /// (`extractions[i]` belongs to `articles[i]`).
 pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
+    // Each article's events, worked out once, when it has a date: they depend on
+    // nothing else, and an article gains a date at most once.
+    let mut by_article: Vec<Option<Vec<DatedEvent>>> = (0..articles.len()).map(|_| None).collect();
     for _ in 0..ROUNDS {
+        for (i, slot) in by_article.iter_mut().enumerate() {
+            if slot.is_none() && articles[i].date.is_some() {
+                *slot = Some(dated_events(i, &articles[i], &extractions[i]));
+            }
+        }
         // One event per day and set of entities: many articles telling one story give
         // the same events, and the first article that dates one stands for all.
         let mut seen = std::collections::HashSet::new();
-        let events: Vec<DatedEvent> = articles
+        let events: Vec<&DatedEvent> = by_article
             .iter()
-            .zip(extractions)
-            .enumerate()
-            .flat_map(|(i, (a, x))| dated_events(i, a, x))
-            .filter(|e| e.persons > 0 && seen.insert((e.day, e.entities.clone())))
+            .flatten()
+            .flatten()
+            .filter(|e| e.persons > 0 && seen.insert((e.day, &e.entities)))
             .collect();
         if events.is_empty() {
             return;
@@ -110,7 +117,7 @@ fn find_anchor(
     article: &Article,
     extraction: &Extraction,
     own: usize,
-    events: &[DatedEvent],
+    events: &[&DatedEvent],
     index: &HashMap<(Weekday, &str), Vec<usize>>,
 ) -> Option<(NaiveDate, usize, String)> {
     let mut found: Option<(NaiveDate, usize, String)> = None;

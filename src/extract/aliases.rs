@@ -254,13 +254,23 @@ fn initials(name: &str) -> String {
 /// key share the commonest spelling, and a surname used alone in an article that never
 /// names the person in full links to the one corpus person it can be.
 pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
+    // Keys of the names met so far: a corpus names the same people again and again.
+    let mut keys: HashMap<String, String> = HashMap::default();
+    let mut key_of = |name: &str| -> String {
+        if let Some(key) = keys.get(name) {
+            return key.clone();
+        }
+        let key = name_key(name);
+        keys.insert(name.to_string(), key.clone());
+        key
+    };
     // Spellings of each full name, counted.
     let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::default();
     for a in articles.iter() {
         for m in a.mentions.iter().filter(|m| m.kind == Kind::Person) {
             let s = &a.text[m.range()];
             if s.split_whitespace().count() >= 2 {
-                let list = spellings.entry(name_key(s)).or_default();
+                let list = spellings.entry(key_of(s)).or_default();
                 match list.iter_mut().find(|(spelling, _)| spelling == s) {
                     Some((_, n)) => *n += 1,
                     None => list.push((s.to_string(), 1)),
@@ -291,7 +301,7 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
     for a in articles.iter_mut() {
         for m in a.mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
             let Some(entity) = &m.entity else { continue };
-            let key = name_key(entity);
+            let key = key_of(entity);
             let target = if entity.split_whitespace().count() >= 2 {
                 canonical.get(&key).cloned()
             } else {
