@@ -46,10 +46,6 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?(?-u:\b)"))
         .expect("word figures")
 });
-static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)(?-u:\b)|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))")
-        .expect("units")
-});
 
 /// Words that follow a number without being what it counts.
 const NOT_UNITS: &[&str] = &[
@@ -209,18 +205,75 @@ fn counted_by_context(text: &str, start: usize, end: usize) -> bool {
         || matches!(prev.to_lowercase().as_str(), "les" | "des" | "nos" | "vos" | "leurs" | "ces" | "the" | "all" | "tous" | "toutes")
 }
 
+/// Matches one letter (`\p{L}`): asked only of the rare letters outside Latin-1.
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").expect("letter"));
+
+/// Whether `c` is a letter in the sense of `\p{L}` (general category L), not of
+/// `char::is_alphabetic` (which also takes marks and letter numbers).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        // Latin-1: letters from À on, but for × and ÷; before it only ª, µ and º.
+        '\u{c0}'..='\u{ff}' => !matches!(c, '\u{d7}' | '\u{f7}'),
+        '\u{80}'..='\u{bf}' => matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}'),
+        _ => LETTER.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// The byte length of the noun `[\p{L}][\p{L}'’-]*` at the start of `s`, if one is there.
+fn noun_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if !is_letter(first) {
+        return None;
+    }
+    let end = chars.find(|&(_, c)| !(matches!(c, '\'' | '’' | '-') || is_letter(c))).map_or(s.len(), |(i, _)| i);
+    Some(end)
+}
+
 /// The unit after a number ending at `end`: a symbol or "pour cent" (part of the
 /// figure's text), or the noun it counts (not part of it); with the unit's end.
+///
+/// Reads `^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)\b|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))`
+/// by hand, in that pattern's order of preference (a regex per number cost more
+/// than the rest of the search): the optional prefix is tried first, so "dettes"
+/// reads as "de" + "ttes".
 fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
-    let c = UNIT.captures(&text[end..])?;
-    let whole_end = end + c.get(0)?.end();
-    if let Some(sym) = c.name("sym") {
-        return Some((sym.as_str().to_string(), whole_end, true));
+    let rest = &text[end..];
+    // `\s?` takes a space when there is one; without it nothing could match at a
+    // space, so the branch that skips it never succeeds there.
+    let at = rest.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+    let s = &rest[at..];
+    if let Some(sym) = s.chars().next().filter(|c| matches!(c, '%' | '‰' | '€' | '$' | '£' | '¥')) {
+        return Some((sym.to_string(), end + at + sym.len_utf8(), true));
     }
-    if c.name("pct").is_some() {
-        return Some(("%".to_string(), whole_end, true));
+    let pct_len = if let Some(after) = s.strip_prefix("pour") {
+        let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        after[space..].starts_with("cent").then_some(4 + space + 4)
+    } else if s.starts_with("percent") {
+        Some(7)
+    } else if s.starts_with("per cent") {
+        Some(8)
+    } else {
+        None
+    };
+    // `(?-u:\b)` after the "t": no ASCII word character follows.
+    if let Some(n) = pct_len.filter(|&n| !s.as_bytes().get(n).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')) {
+        return Some(("%".to_string(), end + at + n, true));
     }
-    let noun = c.name("noun")?.as_str();
+    let prefix = ["de", "d'", "d’", "of"].iter().find(|p| s.starts_with(**p)).map_or(0, |p| p.len());
+    let with_prefix = (prefix > 0).then(|| {
+        let after = &s[prefix..];
+        let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        noun_len(&after[space..]).map(|n| (prefix + space, n))
+    });
+    let (noun_start, noun_len) = match with_prefix.flatten() {
+        Some(found) => found,
+        None => (0, noun_len(s)?),
+    };
+    let noun = &s[noun_start..noun_start + noun_len];
+    let whole_end = end + at + noun_start + noun_len;
     let lower = noun.to_lowercase();
     let lower = lower.trim_end_matches(['\'', '’']);
     if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
