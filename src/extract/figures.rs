@@ -36,9 +36,11 @@ pub enum Decimal {
 const SCALES: &str = r"millions?|milliards?|billions?|trillions?|mille|thousands?|Mds?|Mrds?|bn|M";
 const NUMBER_WORDS: &str = r"(?:zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|douzaine)(?:[- ](?:et[- ])?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|cent|cents|one|two|three|four|five|six|seven|eight|nine))*";
 
+/// [`DIGITS`] anchored at the start of its haystack: tried only where a figure can
+/// start (see [`digit_figures`]), instead of scanning the whole text.
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})(?-u:\b))?"
+        r"^(?:(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})(?-u:\b))?)"
     ))
     .expect("digit figures")
 });
@@ -58,7 +60,7 @@ const NOT_UNITS: &[&str] = &[
 /// Finds the figures of `text`.
 pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     let mut out = Vec::new();
-    for whole in DIGITS.find_iter(text) {
+    for whole in digit_figures(text) {
         let parts = DigitParts::of(text, whole.start(), whole.end());
         let num = &text[parts.num.clone()];
         // Not inside a name or code: "G7", "F-16", "COVID-19", "3e".
@@ -139,6 +141,73 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     out.sort_by_key(|f| f.start);
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// A match of the digit-figure pattern, by its byte range in the whole text.
+struct DigitMatch(Range<usize>);
+
+impl DigitMatch {
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    fn end(&self) -> usize {
+        self.0.end
+    }
+}
+
+/// The matches `DIGITS.find_iter` would give without its anchor, leftmost first, not
+/// overlapping: the pattern is tried, anchored, at each position where its first
+/// character can be, a currency symbol or a decimal digit (`\d`, any script). The
+/// first that matches is the leftmost match, and the next search starts at its end.
+fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = next_digit_start_byte(bytes, at) {
+            let candidate = match bytes[i] {
+                b'0'..=b'9' | b'$' => true,
+                // U+0080..U+065F: the only candidates are £ and ¥, no digit
+                // (`\p{Nd}` starts again at U+0660, lead byte 0xD9).
+                0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)),
+                0xd9..=0xff => text[i..].chars().next().is_some_and(|c| c == '€' || c.is_numeric()),
+                _ => false,
+            };
+            if candidate && let Some(m) = DIGITS.find(&text[i..]) {
+                let found = i..i + m.end();
+                // No empty match: the pattern needs a digit.
+                at = found.end;
+                return Some(DigitMatch(found));
+            }
+            at = i + 1;
+        }
+        at = bytes.len();
+        None
+    })
+}
+
+/// The first byte from `from` on that is an ASCII digit, `$`, or not ASCII: eight
+/// bytes at a time, as most of a text is none of these.
+fn next_digit_start_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let low = x & LOW7;
+        // High bit of each byte: set when its low 7 bits are >= 0x30 and < 0x3a (the
+        // sums stay below 0x100, so no carry crosses bytes).
+        let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3a));
+        // Set when the byte is `$`: its xor with `$` is zero.
+        let t = x ^ (ONES * u64::from(b'$'));
+        let dollar = !(((t & LOW7) + LOW7) | t);
+        let hits = (digit | dollar | x) & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..].iter().position(|&b| b.is_ascii_digit() || b == b'$' || b >= 0x80).map(|k| i + k)
 }
 
 /// Byte ranges of the parts of a [`DIGITS`] match, read off its text: cheaper than
