@@ -286,7 +286,10 @@ fn is_letter(c: char) -> bool {
         // Latin-1: letters from À on, but for × and ÷; before it only ª, µ and º.
         '\u{c0}'..='\u{ff}' => !matches!(c, '\u{d7}' | '\u{f7}'),
         '\u{80}'..='\u{bf}' => matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}'),
-        _ => LETTER.is_match(c.encode_utf8(&mut [0; 4])),
+        // Latin Extended-A (œ, ł, ő...): letters only.
+        '\u{100}'..='\u{17f}' => true,
+        // Letters are alphabetic: punctuation (— “ …) needs no regex, nor its compiling.
+        _ => c.is_alphabetic() && LETTER.is_match(c.encode_utf8(&mut [0; 4])),
     }
 }
 
