@@ -36,19 +36,17 @@ pub enum Decimal {
 const SCALES: &str = r"millions?|milliards?|billions?|trillions?|mille|thousands?|Mds?|Mrds?|bn|M";
 const NUMBER_WORDS: &str = r"(?:zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|douzaine)(?:[- ](?:et[- ])?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|cent|cents|one|two|three|four|five|six|seven|eight|nine))*";
 
+/// [`DIGITS`] anchored at the start of its haystack: tried only where a figure can
+/// start (see [`digit_figures`]), instead of scanning the whole text.
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})(?-u:\b))?"
+        r"^(?:(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{{1,3}}(?:[ \u{{a0}}\u{{202f}}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[.,]\d{{3}}){{2,}}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>{SCALES})(?-u:\b))?)"
     ))
     .expect("digit figures")
 });
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?(?-u:\b)"))
         .expect("word figures")
-});
-static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)(?-u:\b)|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))")
-        .expect("units")
 });
 
 /// Words that follow a number without being what it counts.
@@ -62,7 +60,7 @@ const NOT_UNITS: &[&str] = &[
 /// Finds the figures of `text`.
 pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     let mut out = Vec::new();
-    for whole in DIGITS.find_iter(text) {
+    for whole in digit_figures(text) {
         let parts = DigitParts::of(text, whole.start(), whole.end());
         let num = &text[parts.num.clone()];
         // Not inside a name or code: "G7", "F-16", "COVID-19", "3e".
@@ -145,6 +143,73 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     out
 }
 
+/// A match of the digit-figure pattern, by its byte range in the whole text.
+struct DigitMatch(Range<usize>);
+
+impl DigitMatch {
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    fn end(&self) -> usize {
+        self.0.end
+    }
+}
+
+/// The matches `DIGITS.find_iter` would give without its anchor, leftmost first, not
+/// overlapping: the pattern is tried, anchored, at each position where its first
+/// character can be, a currency symbol or a decimal digit (`\d`, any script). The
+/// first that matches is the leftmost match, and the next search starts at its end.
+fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = next_digit_start_byte(bytes, at) {
+            let candidate = match bytes[i] {
+                b'0'..=b'9' | b'$' => true,
+                // U+0080..U+065F: the only candidates are £ and ¥, no digit
+                // (`\p{Nd}` starts again at U+0660, lead byte 0xD9).
+                0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)),
+                0xd9..=0xff => text[i..].chars().next().is_some_and(|c| c == '€' || c.is_numeric()),
+                _ => false,
+            };
+            if candidate && let Some(m) = DIGITS.find(&text[i..]) {
+                let found = i..i + m.end();
+                // No empty match: the pattern needs a digit.
+                at = found.end;
+                return Some(DigitMatch(found));
+            }
+            at = i + 1;
+        }
+        at = bytes.len();
+        None
+    })
+}
+
+/// The first byte from `from` on that is an ASCII digit, `$`, or not ASCII: eight
+/// bytes at a time, as most of a text is none of these.
+fn next_digit_start_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let low = x & LOW7;
+        // High bit of each byte: set when its low 7 bits are >= 0x30 and < 0x3a (the
+        // sums stay below 0x100, so no carry crosses bytes).
+        let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3a));
+        // Set when the byte is `$`: its xor with `$` is zero.
+        let t = x ^ (ONES * u64::from(b'$'));
+        let dollar = !(((t & LOW7) + LOW7) | t);
+        let hits = (digit | dollar | x) & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..].iter().position(|&b| b.is_ascii_digit() || b == b'$' || b >= 0x80).map(|k| i + k)
+}
+
 /// Byte ranges of the parts of a [`DIGITS`] match, read off its text: cheaper than
 /// resolving its captures, and the pattern leaves one way to read them.
 struct DigitParts {
@@ -209,18 +274,78 @@ fn counted_by_context(text: &str, start: usize, end: usize) -> bool {
         || matches!(prev.to_lowercase().as_str(), "les" | "des" | "nos" | "vos" | "leurs" | "ces" | "the" | "all" | "tous" | "toutes")
 }
 
+/// Matches one letter (`\p{L}`): asked only of the rare letters outside Latin-1.
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").expect("letter"));
+
+/// Whether `c` is a letter in the sense of `\p{L}` (general category L), not of
+/// `char::is_alphabetic` (which also takes marks and letter numbers).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        // Latin-1: letters from À on, but for × and ÷; before it only ª, µ and º.
+        '\u{c0}'..='\u{ff}' => !matches!(c, '\u{d7}' | '\u{f7}'),
+        '\u{80}'..='\u{bf}' => matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}'),
+        // Latin Extended-A (œ, ł, ő...): letters only.
+        '\u{100}'..='\u{17f}' => true,
+        // Letters are alphabetic: punctuation (— “ …) needs no regex, nor its compiling.
+        _ => c.is_alphabetic() && LETTER.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// The byte length of the noun `[\p{L}][\p{L}'’-]*` at the start of `s`, if one is there.
+fn noun_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if !is_letter(first) {
+        return None;
+    }
+    let end = chars.find(|&(_, c)| !(matches!(c, '\'' | '’' | '-') || is_letter(c))).map_or(s.len(), |(i, _)| i);
+    Some(end)
+}
+
 /// The unit after a number ending at `end`: a symbol or "pour cent" (part of the
 /// figure's text), or the noun it counts (not part of it); with the unit's end.
+///
+/// Reads `^\s?(?:(?P<sym>%|‰|€|\$|£|¥)|(?P<pct>pour\s?cent|percent|per cent)\b|(?:(?:de|d['’]|of)\s?)?(?P<noun>[\p{L}][\p{L}'’-]*))`
+/// by hand, in that pattern's order of preference (a regex per number cost more
+/// than the rest of the search): the optional prefix is tried first, so "dettes"
+/// reads as "de" + "ttes".
 fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
-    let c = UNIT.captures(&text[end..])?;
-    let whole_end = end + c.get(0)?.end();
-    if let Some(sym) = c.name("sym") {
-        return Some((sym.as_str().to_string(), whole_end, true));
+    let rest = &text[end..];
+    // `\s?` takes a space when there is one; without it nothing could match at a
+    // space, so the branch that skips it never succeeds there.
+    let at = rest.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+    let s = &rest[at..];
+    if let Some(sym) = s.chars().next().filter(|c| matches!(c, '%' | '‰' | '€' | '$' | '£' | '¥')) {
+        return Some((sym.to_string(), end + at + sym.len_utf8(), true));
     }
-    if c.name("pct").is_some() {
-        return Some(("%".to_string(), whole_end, true));
+    let pct_len = if let Some(after) = s.strip_prefix("pour") {
+        let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        after[space..].starts_with("cent").then_some(4 + space + 4)
+    } else if s.starts_with("percent") {
+        Some(7)
+    } else if s.starts_with("per cent") {
+        Some(8)
+    } else {
+        None
+    };
+    // `(?-u:\b)` after the "t": no ASCII word character follows.
+    if let Some(n) = pct_len.filter(|&n| !s.as_bytes().get(n).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')) {
+        return Some(("%".to_string(), end + at + n, true));
     }
-    let noun = c.name("noun")?.as_str();
+    let prefix = ["de", "d'", "d’", "of"].iter().find(|p| s.starts_with(**p)).map_or(0, |p| p.len());
+    let with_prefix = (prefix > 0).then(|| {
+        let after = &s[prefix..];
+        let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        noun_len(&after[space..]).map(|n| (prefix + space, n))
+    });
+    let (noun_start, noun_len) = match with_prefix.flatten() {
+        Some(found) => found,
+        None => (0, noun_len(s)?),
+    };
+    let noun = &s[noun_start..noun_start + noun_len];
+    let whole_end = end + at + noun_start + noun_len;
     let lower = noun.to_lowercase();
     let lower = lower.trim_end_matches(['\'', '’']);
     if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
