@@ -361,6 +361,19 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
 const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", "en", "du", "des", "au", "and", "is", "of", "the", "in", "was", "has"];
 
+/// The last bytes of the [`GLUED_TAILS`]: a word ending otherwise has none of them,
+/// and is not compared with each.
+static TAIL_LAST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < GLUED_TAILS.len() {
+        let tail = GLUED_TAILS[i].as_bytes();
+        t[tail[tail.len() - 1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// `ParisLe Président` → `Paris – Le Président`, at the start of the body only.
 pub fn repair_dateline(paragraph: &str) -> String {
     DATELINE.replace(paragraph, "$1 – $2$3").into_owned()
@@ -383,6 +396,9 @@ pub fn repair_glued_names(paragraphs: &mut [String]) {
     for (i, (p, list)) in paragraphs.iter().zip(&spans).enumerate() {
         for &(s, e) in list {
             let word = &p[s..e];
+            if !word.as_bytes().last().is_some_and(|&b| TAIL_LAST_BYTES[b as usize]) {
+                continue;
+            }
             if standalone.get(word).copied().unwrap_or(0) > 1 {
                 continue;
             }
