@@ -107,6 +107,36 @@ const LONG_END_PIECES: &[&str] =
 static LONG_END_PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).build(LONG_END_PIECES).expect("long end pieces")
 });
+/// Pieces of the end markers ([`END`]), one for each alternative of each pattern: a
+/// line without any cannot be a marker, and the set (whose own prefilter keeps firing
+/// on the case-folded prefixes of common words) need not run.
+///
+/// The pieces are ASCII but for `©`, searched ASCII case-insensitively: `(?i)` matches
+/// an ASCII letter in either case and, outside ASCII, only `ſ` (as `s`) and the Kelvin
+/// sign (as `k`) (a test checks it); those two are pieces of their own, so a line
+/// holding one always goes to the set.
+const END_PIECES: &[&str] = &[
+    // comment forms
+    "comment", "leave a ", "agir", "join the ",
+    "please enter your", "votre adresse", "your email address", "champs obligatoires", "required fields",
+    "enregistrer mon nom", "save my name",
+    // newsletters and subscriptions
+    "newsletter", "information", "inscrivez-vous", "abonnez-vous", "subscribe", "sign up for", "sabonner",
+    // legal and captcha
+    "captcha", "droits", "rights reserved", "\u{a9}", "copyright", "utilisation", "confidentialit", "privacy policy",
+    "terms of ", "mentions l", "utilisons", "we use cookies", "accept",
+    // credits
+    "reporting by", "writing by", "editing by", "edited by", "compiled by", "our standards:", "avec ", "with ",
+    // pagination and related headlines
+    "prev", "next", "dent", "suivant", "previous ", "article", "related", "more on this", "more about", "around the ",
+    "top stories", "elsewhere on", "also in ", "sur le m", "rubrique", "more stories", "more from", "vous aimerez aussi",
+    "vous pourriez aussi aimer", "also like", "voir aussi",
+    // the two non-ASCII characters that `(?i)` folds to ASCII letters
+    "\u{17f}", "\u{212a}",
+];
+
+static END_PREFILTER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(END_PIECES).expect("end pieces"));
 static TEASER_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(TEASER_HEADERS).expect("teaser headers"));
 static LONG_END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(LONG_END).expect("long end patterns"));
 static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));
@@ -144,7 +174,7 @@ pub fn classify(line: &str) -> LineRole {
     if TEASER_SET.is_match(line) {
         return LineRole::TeaserHeader;
     }
-    if END_SET.is_match(line) {
+    if END_PREFILTER.is_match(line) && END_SET.is_match(line) {
         return LineRole::End;
     }
     if CHROME_SET.is_match(line) {
@@ -186,6 +216,45 @@ mod tests {
     fn end_markers() {
         for s in ["Laisser un commentaire", "LEAVE A REPLY", "Please enter your name here", "Votre adresse e-mail ne sera pas publiée.", "Inscrivez-vous à notre newsletter", "© 2024 Le Journal. Tous droits réservés", "All rights reserved.", "NEXT Une autre histoire sans rapport", "PREV Un ancien titre", "Plus d'articles", "You may also like", "This site is protected by reCAPTCHA and the Google Privacy Policy"] {
             assert_eq!(role(s), LineRole::End, "{s}");
+        }
+    }
+
+    #[test]
+    fn every_end_marker_passes_the_prefilter() {
+        // One line per alternative of each pattern of END.
+        for s in [
+            "Leave a reply", "leave a comment", "Laisser un commentaire", "LAISSEZ UN COMMENTAIRE", "Poster un commentaire", "Post a comment",
+            "Add a comment", "Ajouter un commentaire", "Réagir", "RÉAGIR", "Écrire un commentaire", "Write a comment", "Join the discussion",
+            "Join the conversation", "Please enter your comment!", "please enter your name", "Please enter your email",
+            "Votre adresse e-mail ne sera pas publiée", "votre adresse email ne sera pas publiée", "Votre adresse mail ne sera pas publiée",
+            "Votre adresse de messagerie ne sera pas publiée", "Your email address will not be published", "Les champs obligatoires sont indiqués",
+            "Required fields are marked *", "Enregistrer mon nom", "Save my name, email", "Our NEWSLETTER", "bulletin d'information",
+            "Bulletin d’information", "lettre d'information", "Lettre d’information", "Inscrivez-vous", "ABONNEZ-VOUS", "Subscribe to our",
+            "Sign up for", "Se désabonner", "vous désabonner", "Unsubscribe", "reCAPTCHA", "captcha", "Tous droits réservés",
+            "All Rights Reserved", "© 2024", "Copyright 2024", "Conditions générales d'utilisation", "conditions d’utilisation",
+            "Politique de confidentialité", "Privacy Policy", "Terms of use", "Terms of Service", "Mentions légales",
+            "Nous utilisons des cookies", "We use cookies", "Accepter les cookies", "Accept all cookies", "accept cookies",
+            "Reporting by Jane Doe", "Additional reporting by X", "Writing by X", "Editing by X", "Edited by X", "Compiled by X",
+            "Reporting by", "Our Standards: The Thomson", "avec AFP", "With Reuters", "Avec AP", "with Bloomberg", "PREV x", "NEXT x",
+            "PRÉCÉDENT x", "SUIVANT x", "Previous article", "Next post", "next story", "Article précédent", "Article suivant",
+            "Related topics", "More on this story", "More on this topic", "More about", "Around the world", "Top stories",
+            "Elsewhere on BBC", "Also in Business", "Sur le même sujet", "Sur le même thème", "Dans la même rubrique",
+            "Les articles les plus lus", "Nos derniers articles", "Plus d'articles", "Plus d’article", "More articles", "More stories",
+            "More from", "Article similaire", "Articles similaires", "Articles liés", "Article liés", "Related articles",
+            "Related stories", "Related posts", "Vous aimerez aussi", "Vous pourriez aussi aimer", "You may also like",
+            "You might also like", "À voir aussi", "Nos articles", "we uſe cookies", "\u{212a}ept",
+        ] {
+            assert!(END_SET.is_match(s) || s.contains('\u{212a}'), "{s}");
+            assert!(END_PREFILTER.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn only_two_other_characters_fold_to_ascii_letters() {
+        let letters = Regex::new(r"(?i)[a-z]").unwrap();
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(letters.is_match(c.encode_utf8(&mut buf)), c == 'ſ' || c == '\u{212a}', "{c:?}");
         }
     }
 

@@ -109,31 +109,47 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
     let mut i = 0;
     while i < bytes.len() {
         let t = WORD_BYTE[bytes[i] as usize];
-        let alphanumeric = if t != NOT_ASCII {
+        if t == 0 {
             i += 1;
-            if t != 0 {
-                h = fnv(h, char::from(t));
+            if in_word {
+                out.push(h);
+                (h, in_word) = (FNV_OFFSET, false);
             }
-            t != 0
+        } else if t != NOT_ASCII {
+            // An ASCII letter or digit, and the rest of the ASCII run in a tight loop:
+            // most words are all ASCII, and the loop tests one range per byte.
+            h = fnv_byte(h, t);
+            i += 1;
+            in_word = true;
+            while let Some(&b) = bytes.get(i) {
+                let t = WORD_BYTE[b as usize];
+                if t.wrapping_sub(1) >= NOT_ASCII - 1 {
+                    break; // 0 (a separator) or NOT_ASCII
+                }
+                h = fnv_byte(h, t);
+                i += 1;
+            }
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             i += c.len_utf8();
-            let yes = is_alphanumeric(c);
-            if yes {
+            if is_alphanumeric(c) {
                 h = c.to_lowercase().fold(h, fnv);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                (h, in_word) = (FNV_OFFSET, false);
             }
-            yes
-        };
-        if alphanumeric {
-            in_word = true;
-        } else if in_word {
-            out.push(h);
-            (h, in_word) = (FNV_OFFSET, false);
         }
     }
     if in_word {
         out.push(h);
     }
+}
+
+/// [`fnv`] of an ASCII character given as its byte.
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
 }
 
 /// Characters below this have [`char::is_alphanumeric`] in [`ALPHANUMERIC`]: the

@@ -200,13 +200,27 @@ impl Seams {
     fn scan(bytes: &[u8]) -> Seams {
         let Some((&head, rest)) = bytes.split_first() else { return Seams(0) };
         let (mut found, mut left) = (0u8, SEAM_LEFT[head as usize]);
-        for (i, &b) in rest.iter().enumerate() {
+        let mut i = 0;
+        while i < rest.len() {
+            // Eight lowercase ASCII letters and spaces make no seam among themselves
+            // (and none is C3): only the pair they start with counts. Most of a
+            // paragraph is read eight bytes at a time.
+            if let Some(chunk) = rest.get(i..i + 8)
+                && lowercase_or_spaces(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
+            {
+                found |= left & SEAM_RIGHT[chunk[0] as usize];
+                left = SEAM_LEFT[chunk[7] as usize];
+                i += 8;
+                continue;
+            }
+            let b = rest[i];
             let pair = left & SEAM_RIGHT[b as usize];
             left = SEAM_LEFT[b as usize];
             if pair & LOWER_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
                 found |= LOWER_UPPER_SEAM;
             }
             found |= pair;
+            i += 1;
         }
         Seams(found & !LOWER_C3)
     }
@@ -214,6 +228,20 @@ impl Seams {
     fn has(&self, seam: u8) -> bool {
         self.0 & seam != 0
     }
+}
+
+/// Whether each of the eight bytes of `x` is an ASCII lowercase letter or a space.
+fn lowercase_or_spaces(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // On the low seven bits of each byte no carry crosses into the next byte: adding
+    // 0x1F sets the top bit from 0x61 ('a') up, adding 0x05 from 0x7B (after 'z').
+    let low = x & !HIGH;
+    let lower = (low + 0x1f * ONES) & !(low + 0x05 * ONES) & !x;
+    // A space is a byte whose xor with 0x20 is zero.
+    let t = x ^ (0x20 * ONES);
+    let not_space = ((t & !HIGH) + !HIGH) | t;
+    (lower | !not_space) & HIGH == HIGH
 }
 
 /// A letter (`\p{L}`), as a bit of [`letter_class`].
@@ -333,6 +361,19 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
 const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", "en", "du", "des", "au", "and", "is", "of", "the", "in", "was", "has"];
 
+/// The last bytes of the [`GLUED_TAILS`]: a word ending otherwise has none of them,
+/// and is not compared with each.
+static TAIL_LAST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < GLUED_TAILS.len() {
+        let tail = GLUED_TAILS[i].as_bytes();
+        t[tail[tail.len() - 1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// `ParisLe Président` → `Paris – Le Président`, at the start of the body only.
 pub fn repair_dateline(paragraph: &str) -> String {
     DATELINE.replace(paragraph, "$1 – $2$3").into_owned()
@@ -355,6 +396,9 @@ pub fn repair_glued_names(paragraphs: &mut [String]) {
     for (i, (p, list)) in paragraphs.iter().zip(&spans).enumerate() {
         for &(s, e) in list {
             let word = &p[s..e];
+            if !word.as_bytes().last().is_some_and(|&b| TAIL_LAST_BYTES[b as usize]) {
+                continue;
+            }
             if standalone.get(word).copied().unwrap_or(0) > 1 {
                 continue;
             }
@@ -494,6 +538,49 @@ mod tests {
             for b in [b'a', b'@', b'[', b'0', 0x80, 0xbf, b' '] {
                 assert_eq!(find_capital_start(&vec![b; len]), None);
             }
+        }
+    }
+
+    #[test]
+    fn seams_read_eight_bytes_at_a_time_are_those_read_one_by_one() {
+        let bytewise = |bytes: &[u8]| {
+            let Some((&head, rest)) = bytes.split_first() else { return 0 };
+            let (mut found, mut left) = (0u8, SEAM_LEFT[head as usize]);
+            for (i, &b) in rest.iter().enumerate() {
+                let pair = left & SEAM_RIGHT[b as usize];
+                left = SEAM_LEFT[b as usize];
+                if pair & LOWER_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
+                    found |= LOWER_UPPER_SEAM;
+                }
+                found |= pair;
+            }
+            found & !LOWER_C3
+        };
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', b'z', b' ', b'q', b'm', b' ', b'x']);
+            assert_eq!(lowercase_or_spaces(x), b.is_ascii_lowercase() || b == b' ', "{b:#x}");
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                assert_eq!(lowercase_or_spaces(u64::from_le_bytes(bytes)), b.is_ascii_lowercase() || b == b' ', "{b:#x} at {at}");
+            }
+        }
+        let alphabet: &[u8] = b"az AZ09.!?-\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc4";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut bytes = Vec::with_capacity(len);
+            let mut r = seed;
+            for _ in 0..len {
+                r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                // Mostly lowercase letters and spaces, so that whole chunks occur.
+                let pick = (r >> 33) as usize;
+                bytes.push(if pick % 3 == 0 { alphabet[pick / 3 % alphabet.len()] } else { b"etaoin s"[pick % 8] });
+            }
+            assert_eq!(Seams::scan(&bytes).0, bytewise(&bytes), "{bytes:?}");
         }
     }
 
