@@ -8,6 +8,7 @@
 //! When the candidates disagree, the article stays undated.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -19,7 +20,7 @@ use crate::model::{Article, DateSource, Kind};
 /// A dated event of one article: its day and the entities of its sentence.
 struct DatedEvent {
     day: NaiveDate,
-    entities: BTreeSet<String>,
+    entities: BTreeSet<Arc<str>>,
     persons: usize,
     article: usize,
 }
@@ -56,7 +57,7 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
         let mut index: HashMap<(Weekday, &str), Vec<usize>> = HashMap::new();
         for (n, e) in events.iter().enumerate() {
             for entity in &e.entities {
-                index.entry((e.day.weekday(), entity.as_str())).or_default().push(n);
+                index.entry((e.day.weekday(), &**entity)).or_default().push(n);
             }
         }
         let mut changed = false;
@@ -78,7 +79,7 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
 }
 
 /// The entities (persons and places) of the sentence holding byte `at`, and how many are persons.
-fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (BTreeSet<String>, usize) {
+fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (BTreeSet<Arc<str>>, usize) {
     let sentence = sentences::around(&extraction.sentences, at);
     let mut set = BTreeSet::new();
     let mut persons = 0;
@@ -87,7 +88,7 @@ fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (
     for m in mentions[first..].iter().take_while(|m| m.start < sentence.end) {
         if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place)
             && let Some(e) = &m.entity
-                && set.insert(e.to_string())
+                && set.insert(Arc::clone(e))
                 && m.kind == Kind::Person
             {
                 persons += 1;
@@ -129,18 +130,18 @@ fn find_anchor(
         }
         let mut candidates: Vec<usize> = entities
             .iter()
-            .filter_map(|entity| index.get(&(weekday, entity.as_str())))
+            .filter_map(|entity| index.get(&(weekday, &**entity)))
             .flatten()
             .copied()
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         for e in candidates.into_iter().map(|n| &events[n]).filter(|e| e.article != own) {
-            let shared: Vec<&String> = entities.intersection(&e.entities).collect();
+            let shared: Vec<&Arc<str>> = entities.intersection(&e.entities).collect();
             if shared.len() < 2 {
                 continue;
             }
-            let reason = format!("{} = {} ({})", weekday_name(weekday), e.day, shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+            let reason = format!("{} = {} ({})", weekday_name(weekday), e.day, shared.iter().map(|s| &***s).collect::<Vec<_>>().join(", "));
             match &found {
                 Some((day, _, _)) if *day != e.day => return None, // conflicting evidence
                 Some(_) => {}
