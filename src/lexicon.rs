@@ -15,8 +15,9 @@ static GIVEN_NAMES: &str = include_str!("../assets/lexicon/given_names.txt");
 /// Word frequencies and given names.
 pub struct Lexicon {
     /// Zipf frequency of each lowercase word: the larger of its French and English values.
-    zipf: HashMap<Box<str>, f32>,
-    given: HashSet<Box<str>>,
+    // Keys are slices of the embedded lists: no copy of the 165,000 words.
+    zipf: HashMap<&'static str, f32>,
+    given: HashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -29,13 +30,13 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Parses the embedded lists (done once by [`lexicon`]).
     pub fn load() -> Lexicon {
-        let mut zipf: HashMap<Box<str>, f32> = HashMap::with_capacity_and_hasher(120_000, Default::default());
+        let mut zipf: HashMap<&'static str, f32> = HashMap::with_capacity_and_hasher(120_000, Default::default());
         for list in [FR_WORDS, EN_WORDS] {
             for line in list.lines() {
                 let mut parts = line.split('\t');
                 let (Some(word), Some(z)) = (parts.next(), parts.next()) else { continue };
                 let Ok(z) = z.trim().parse::<f32>() else { continue };
-                let entry = zipf.entry(word.into()).or_insert(z);
+                let entry = zipf.entry(word).or_insert(z);
                 *entry = entry.max(z);
             }
         }
@@ -43,7 +44,6 @@ impl Lexicon {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(Into::into)
             .collect();
         Lexicon { zipf, given }
     }

@@ -6,6 +6,7 @@
 //! The automaton is built once, on first use.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -56,7 +57,9 @@ pub struct Gazetteer {
     /// For each automaton pattern, the entry it names.
     pattern_entry: Vec<usize>,
     automaton: AhoCorasick,
-    by_name: HashMap<String, usize>,
+    /// Names as the tables write them (borrowed from the embedded text) or with the
+    /// other apostrophe (made at load).
+    by_name: HashMap<Cow<'static, str>, usize>,
     /// First words of the names written in lower case (`mer`, `golfe`): the only
     /// lowercase words where a search must start.
     lowercase_first_words: rustc_hash::FxHashSet<String>,
@@ -77,7 +80,7 @@ impl Gazetteer {
     /// Parses the embedded tables and builds the automaton (done once by [`gazetteer`]).
     pub fn load() -> Gazetteer {
         let mut entries = Vec::new();
-        let mut names: Vec<(String, usize)> = Vec::new();
+        let mut names: Vec<(Cow<'static, str>, usize)> = Vec::new();
         // Organisations first: where a name is both (`Maison Blanche`, `Kremlin`), news
         // text means the body that sits there.
         for (source, kind) in [(ORGS, Kind::Org), (PLACES, Kind::Place)] {
@@ -97,7 +100,7 @@ impl Gazetteer {
                     // geographic features are named in lower case ("mer Noire").
                     let starts_upper = name.chars().next().is_some_and(|c| !c.is_lowercase());
                     if name.chars().count() >= 2 && (starts_upper || lowercase_ok) {
-                        names.push((name.to_string(), id));
+                        names.push((Cow::Borrowed(name), id));
                     }
                 }
             }
@@ -107,19 +110,19 @@ impl Gazetteer {
         let mut variants = Vec::new();
         for (name, id) in &names {
             if name.contains('\'') {
-                variants.push((name.replace('\'', "’"), *id));
+                variants.push((Cow::Owned(name.replace('\'', "’")), *id));
             } else if name.contains('’') {
-                variants.push((name.replace('’', "'"), *id));
+                variants.push((Cow::Owned(name.replace('’', "'")), *id));
             }
         }
         names.extend(variants);
         // The first entry to claim a name keeps it (organisations before places; the
         // build script lists the more populous place first).
-        let mut by_name: HashMap<String, usize> = HashMap::with_capacity_and_hasher(names.len(), Default::default());
+        let mut by_name: HashMap<Cow<'static, str>, usize> = HashMap::with_capacity_and_hasher(names.len(), Default::default());
         for (name, id) in names {
             by_name.entry(name).or_insert(id);
         }
-        let mut patterns: Vec<(&String, &usize)> = by_name.iter().collect();
+        let mut patterns: Vec<(&Cow<'static, str>, &usize)> = by_name.iter().collect();
         patterns.sort();
         let pattern_entry = patterns.iter().map(|(_, id)| **id).collect();
         let mut lowercase_first_words = rustc_hash::FxHashSet::default();
@@ -137,7 +140,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .start_kind(StartKind::Anchored)
-            .build(patterns.iter().map(|(n, _)| n.as_str()))
+            .build(patterns.iter().map(|(n, _)| -> &str { n }))
             .expect("gazetteer automaton");
         let lowercase_first_filter = WordFilter::new(lowercase_first_words.iter().map(String::as_str));
         Gazetteer { entries, pattern_entry, automaton, by_name, lowercase_first_words, other_first_chars, lowercase_first_filter }
