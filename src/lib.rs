@@ -93,8 +93,11 @@ pub fn finish(draft: Draft) -> Article {
 /// Cleans, extracts and finishes one document, keeping what extraction found for the
 /// corpus-wide steps of [`settle`].
 pub fn analyse_one(doc: &Document) -> (Article, Extraction) {
-    let Draft { mut article, extraction } = draft(doc);
+    let Draft { mut article, mut extraction } = draft(doc);
     resolve_dates(&mut article, &extraction);
+    // Kept until the whole corpus is in: no spare room.
+    extraction.temporals.shrink_to_fit();
+    extraction.sentences.shrink_to_fit();
     (article, extraction)
 }
 
