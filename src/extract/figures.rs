@@ -338,6 +338,11 @@ fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
     let with_prefix = (prefix > 0).then(|| {
         let after = &s[prefix..];
         let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        // `de` and `of` are words of their own: "5 dettes" counts "dettes", not "ttes".
+        let elided = s[..prefix].ends_with(['\'', '’']);
+        if space == 0 && !elided {
+            return None;
+        }
         noun_len(&after[space..]).map(|n| (prefix + space, n))
     });
     let (noun_start, noun_len) = match with_prefix.flatten() {
@@ -404,6 +409,14 @@ mod tests {
         assert_eq!(values("40 milliards d'euros", Decimal::Comma), [fig("40 milliards", 4e10, Some("euros"))]);
         assert_eq!(values("un budget de 1.000.000 euros", Decimal::Comma), [fig("1.000.000", 1e6, Some("euros"))]);
         assert_eq!(values("une hausse de 3,5 %", Decimal::Comma), [fig("3,5 %", 3.5, Some("%"))]);
+    }
+
+    #[test]
+    fn a_unit_that_begins_like_de_or_of_is_whole() {
+        assert_eq!(values("5 dettes", Decimal::Comma), [fig("5", 5.0, Some("dettes"))]);
+        assert_eq!(values("3 offers", Decimal::Point), [fig("3", 3.0, Some("offers"))]);
+        assert_eq!(values("12 000 de soldats", Decimal::Comma), [fig("12 000", 12000.0, Some("soldats"))]);
+        assert_eq!(values("7 millions d’habitants", Decimal::Comma), [fig("7 millions", 7e6, Some("habitants"))]);
     }
 
     #[test]
