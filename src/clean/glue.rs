@@ -578,7 +578,7 @@ mod tests {
                 r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 // Mostly lowercase letters and spaces, so that whole chunks occur.
                 let pick = (r >> 33) as usize;
-                bytes.push(if pick % 3 == 0 { alphabet[pick / 3 % alphabet.len()] } else { b"etaoin s"[pick % 8] });
+                bytes.push(if pick.is_multiple_of(3) { alphabet[pick / 3 % alphabet.len()] } else { b"etaoin s"[pick % 8] });
             }
             assert_eq!(Seams::scan(&bytes).0, bytewise(&bytes), "{bytes:?}");
         }
