@@ -9,7 +9,7 @@
 //! The index is built once, in O(total mentions), and grows article by article while a
 //! corpus streams in ([`EntityIndex::push`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Article, Kind, Mention};
 
@@ -67,7 +67,9 @@ pub struct EntityCount {
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
-    by_key: HashMap<(Kind, String), EntityId>,
+    /// Entities by kind (`Kind as usize`) and name: looked up by `&str`, without making
+    /// a key for each of the corpus's mentions.
+    by_name: [HashMap<String, EntityId>; Kind::ALL.len()],
     /// For each article, its entities in order of first mention.
     per_article: Vec<Vec<EntityCount>>,
 }
@@ -102,15 +104,15 @@ impl EntityIndex {
         let article_index = self.per_article.len();
         let mut counts: Vec<EntityCount> = Vec::new();
         // Position of each entity in `counts`, so that counting stays linear.
-        let mut slot: HashMap<EntityId, usize> = HashMap::new();
+        let mut slot: HashMap<EntityId, usize> = HashMap::default();
         for (mention_index, mention) in article.mentions.iter().enumerate() {
             let Some((kind, name)) = entity_key(article, mention) else { continue };
-            let id = match self.by_key.get(&(kind, name.to_string())) {
+            let id = match self.by_name[kind as usize].get(name) {
                 Some(&id) => id,
                 None => {
                     let id = EntityId(self.entities.len());
                     self.entities.push(Entity { name: name.to_string(), kind, occurrences: Vec::new() });
-                    self.by_key.insert((kind, name.to_string()), id);
+                    self.by_name[kind as usize].insert(name.to_string(), id);
                     id
                 }
             };
@@ -143,7 +145,7 @@ impl EntityIndex {
 
     /// The entity of this kind and canonical name, if the corpus mentions it.
     pub fn find(&self, kind: Kind, name: &str) -> Option<EntityId> {
-        self.by_key.get(&(kind, name.to_string())).copied()
+        self.by_name[kind as usize].get(name).copied()
     }
 
     /// The entity that a mention names, if it is an indexed entity mention.
