@@ -10,6 +10,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::extract::dates::{self, Temporal};
@@ -60,20 +62,21 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
                 index.entry((e.day.weekday(), &**entity)).or_default().push(n);
             }
         }
-        let mut changed = false;
-        for i in 0..articles.len() {
-            if articles[i].date.is_some() {
-                continue;
-            }
-            if let Some((day, from, reason)) = find_anchor(&articles[i], &extractions[i], i, &events, &index) {
-                let from_id = articles[from].id.clone();
-                articles[i].date = Some(day);
-                articles[i].date_source = DateSource::Anchored { from: from_id, reason };
-                changed = true;
-            }
-        }
-        if !changed {
+        // The undated articles look for their anchors on every core: within a round,
+        // each looks only at itself and at the round's events.
+        let shared: &[Article] = articles;
+        let anchors: Vec<(usize, NaiveDate, usize, String)> = (0..shared.len())
+            .into_par_iter()
+            .filter(|&i| shared[i].date.is_none())
+            .filter_map(|i| find_anchor(&shared[i], &extractions[i], i, &events, &index).map(|(day, from, reason)| (i, day, from, reason)))
+            .collect();
+        if anchors.is_empty() {
             return;
+        }
+        for (i, day, from, reason) in anchors {
+            let from_id = articles[from].id.clone();
+            articles[i].date = Some(day);
+            articles[i].date_source = DateSource::Anchored { from: from_id, reason };
         }
     }
 }
@@ -137,15 +140,17 @@ fn find_anchor(
         candidates.sort_unstable();
         candidates.dedup();
         for e in candidates.into_iter().map(|n| &events[n]).filter(|e| e.article != own) {
-            let shared: Vec<&Arc<str>> = entities.intersection(&e.entities).collect();
-            if shared.len() < 2 {
+            if entities.intersection(&e.entities).take(2).count() < 2 {
                 continue;
             }
-            let reason = format!("{} = {} ({})", weekday_name(weekday), e.day, shared.iter().map(|s| &***s).collect::<Vec<_>>().join(", "));
             match &found {
                 Some((day, _, _)) if *day != e.day => return None, // conflicting evidence
                 Some(_) => {}
-                None => found = Some((e.day, e.article, reason)),
+                None => {
+                    let shared: Vec<&str> = entities.intersection(&e.entities).map(|s| &**s).collect();
+                    let reason = format!("{} = {} ({})", weekday_name(weekday), e.day, shared.join(", "));
+                    found = Some((e.day, e.article, reason));
+                }
             }
         }
     }
