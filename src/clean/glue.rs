@@ -254,15 +254,21 @@ const HYPHEN: u8 = 4;
 /// punctuation of European text.
 const CLASS_TABLE_END: u32 = 0x3000;
 
-/// The letter class of each character below [`CLASS_TABLE_END`], read from the regex
-/// engine itself so that it agrees with `\p{L}` and `\p{Lu}` to the last character.
+/// The letter class of each character below [`CLASS_TABLE_END`], from the ranges that
+/// the regex engine's own parser gives `\p{L}` and `\p{Lu}`, so that it agrees with
+/// them to the last character (and costs nothing like running a regex over them).
 static LETTER_CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    let all: String = (0..CLASS_TABLE_END).filter_map(char::from_u32).collect();
     let mut classes = vec![0u8; CLASS_TABLE_END as usize];
-    for (re, bit) in [(&*ANY_LETTER, LETTER), (&*ANY_CAPITAL, CAPITAL)] {
-        for m in re.find_iter(&all) {
-            let c = m.as_str().chars().next().expect("one character");
-            classes[c as usize] |= bit;
+    for (pattern, bit) in [(r"\p{L}", LETTER), (r"\p{Lu}", CAPITAL)] {
+        let hir = regex_syntax::Parser::new().parse(pattern).expect("a Unicode class");
+        let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) = hir.kind() else {
+            unreachable!("{pattern} is a Unicode class")
+        };
+        for range in class.iter() {
+            let (start, end) = (u32::from(range.start()), u32::from(range.end()).min(CLASS_TABLE_END - 1));
+            for c in start..=end {
+                classes[c as usize] |= bit;
+            }
         }
     }
     classes[usize::from(b'-')] |= HYPHEN;
