@@ -149,16 +149,20 @@ const ADJECTIVES_IN_E_LIST: &[&str] = &[
     "sociale", "commune", "britannique", "serbe", "croate", "slovène", "bosniaque", "albanaise", "kurde", "somalienne",
 ];
 
-/// A fixed list of words, looked up in constant time.
-struct WordSet(HashSet<&'static str>);
+/// A fixed list of words, looked up in constant time; the filter rules out most words
+/// (every token of a text is looked up in some list) before the hash lookup.
+struct WordSet {
+    filter: WordFilter,
+    words: HashSet<&'static str>,
+}
 
 impl WordSet {
     fn new(words: &[&'static str]) -> Self {
-        WordSet(words.iter().copied().collect())
+        WordSet { filter: WordFilter::new(words.iter().copied()), words: words.iter().copied().collect() }
     }
 
     fn contains(&self, w: &&str) -> bool {
-        self.0.contains(*w)
+        self.filter.may_contain(w) && self.words.contains(*w)
     }
 }
 
@@ -177,23 +181,12 @@ static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTIO
 static ADJECTIVES_IN_E: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJECTIVES_IN_E_LIST));
 /// Every head word of the organisation and place patterns: most tokens are none, and
 /// one lookup tells so before the four pattern rules look at them.
-static PATTERN_HEADS: LazyLock<(WordFilter, HashSet<&'static str>)> = LazyLock::new(|| {
-    let heads = [ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_LIST, PLACE_HEADS_DIRECT_LIST, PLACE_HEADS_AFTER_LIST].concat();
-    (WordFilter::new(heads.iter().copied()), heads.into_iter().collect())
+static PATTERN_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_LIST, PLACE_HEADS_DIRECT_LIST, PLACE_HEADS_AFTER_LIST].concat())
 });
 
-fn is_pattern_head(w: &str) -> bool {
-    let (filter, heads) = &*PATTERN_HEADS;
-    filter.may_contain(w) && heads.contains(w)
-}
-
-
 fn is_function_word(w: &str) -> bool {
-    let w = w.trim_end_matches(['\'', '’']);
-    if w.chars().all(|c| !c.is_uppercase()) {
-        return FUNCTION_WORDS.contains(&w);
-    }
-    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+    contains_lowercase(&FUNCTION_WORDS, w.trim_end_matches(['\'', '’']))
 }
 
 fn is_adjective(w: &str) -> bool {
@@ -360,7 +353,7 @@ pub fn find(text: &str) -> Vec<Found> {
 
     // 2. Organisation and place patterns, tried only at their head words.
     for i in 0..toks.len() {
-        if !is_word(&toks[i]) || !is_pattern_head(toks[i].text(text)) {
+        if !is_word(&toks[i]) || !PATTERN_HEADS.contains(&toks[i].text(text)) {
             continue;
         }
         if let Some(end) = org_before(text, &toks, i) {
