@@ -83,13 +83,6 @@ pub fn draft(doc: &Document) -> Draft {
     Draft { article, extraction }
 }
 
-/// Resolves a draft's dates against its article date and builds its timeline.
-pub fn finish(draft: Draft) -> Article {
-    let Draft { mut article, extraction } = draft;
-    resolve_dates(&mut article, &extraction);
-    article
-}
-
 /// Cleans, extracts and finishes one document, keeping what extraction found for the
 /// corpus-wide steps of [`settle`].
 pub fn analyse_one(doc: &Document) -> (Article, Extraction) {
@@ -252,7 +245,7 @@ pub fn analyse_each<E>(
     if paths.is_empty() {
         let mut n = 0;
         for doc in corpus::bundled().documents {
-            emit(&finish(draft(&doc)))?;
+            emit(&analyse_one(&doc).0)?;
             n += 1;
         }
         return Ok((n, Vec::new(), 0));
@@ -262,7 +255,7 @@ pub fn analyse_each<E>(
     let mut n = 0;
     for batch in listing.sources.chunks(BATCH) {
         let ready: Vec<Result<Article, String>> =
-            batch.par_iter().map(|s| corpus::read(s).map(|doc| finish(draft(&doc)))).collect();
+            batch.par_iter().map(|s| corpus::read(s).map(|doc| analyse_one(&doc).0)).collect();
         for result in ready {
             match result {
                 Ok(article) => {
