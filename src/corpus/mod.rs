@@ -203,14 +203,9 @@ fn io_reason(e: &std::io::Error) -> String {
 /// at most [`MAX_FILE_BYTES`].
 fn read_file(path: &Path) -> Result<Document, String> {
     let shown = shown(path);
-    match fs::metadata(path) {
-        Ok(m) if !m.is_file() => return Err(format!("{shown}: not a regular file, skipped")),
-        Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
-        Ok(_) => {}
-    }
     let file = open_without_blocking(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
-    // The path may have been swapped for a FIFO or a device since the check above: what
-    // counts is what was opened.
+    // What counts is what was opened: the path may have been swapped for a FIFO or a
+    // device since it was listed.
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return Err(format!("{shown}: not a regular file, skipped"));
     }
