@@ -132,7 +132,9 @@ impl Drop for Pane {
 fn the_reader_answers_keys_and_gives_the_terminal_back() {
     let Some(pane) = Pane::start("keys", 120, 40) else { return };
     pane.type_line(BINARY);
-    let screen = pane.wait_for("Articles (5)");
+    pane.wait_for("Articles (5)");
+    // The frame is written top to bottom: the key help on the last row says it is whole.
+    let screen = pane.wait_for("? help");
     assert!(screen.contains("Article 1/5"), "{screen}");
     assert!(screen.contains("1 person  2 place  3 org  4 figure  5 date"), "{screen}");
     assert!(screen.contains("? help"), "{screen}");
