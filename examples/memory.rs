@@ -51,6 +51,9 @@ fn main() {
     std::thread::spawn(move || vigie::open_streaming(&paths, tx));
     let mut app = vigie::tui::App::loading(vigie::tui::Theme::monochrome());
     for event in rx {
+        if matches!(event, vigie::LoadEvent::Done { .. }) {
+            println!("before settling: live {}, peak so far {}", mb(LIVE.load(Relaxed) - before), mb(PEAK.load(Relaxed) - before));
+        }
         app.on_load(event);
     }
     println!("corpus: {} of raw text", mb(raw));
@@ -60,6 +63,7 @@ fn main() {
         mb(LIVE.load(Relaxed).saturating_sub(before))
     );
     drop(app);
+    println!("after dropping the reader: live {}", mb(LIVE.load(Relaxed).saturating_sub(before)));
 
     // The parts, measured on copies (which carry no spare capacity).
     let analysed: Vec<_> = vigie::corpus::load(&[dir]).documents.iter().map(vigie::analyse_one).collect();

@@ -9,7 +9,10 @@
 //! The index is built once, in O(total mentions), and grows article by article while a
 //! corpus streams in ([`EntityIndex::push`]).
 
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 
 use crate::model::{Article, Kind, Mention};
 
@@ -39,9 +42,22 @@ impl Occurrence {
     }
 }
 
-/// The number that identifies an entity in one [`EntityIndex`].
+/// The number that identifies an entity in one [`EntityIndex`] (32 bits, like
+/// [`Occurrence`]: a corpus has far fewer entities than mentions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EntityId(pub usize);
+pub struct EntityId(u32);
+
+impl EntityId {
+    /// Entity number `n` of the index ([`EntityIndex::entities`]`[n]`).
+    pub fn new(n: usize) -> EntityId {
+        EntityId(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Position of the entity in [`EntityIndex::entities`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// One entity of the corpus and where it is mentioned.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,16 +76,17 @@ pub struct EntityCount {
     /// The entity.
     pub entity: EntityId,
     /// Mentions of it in the article.
-    pub count: usize,
+    pub count: u32,
 }
 
 /// Entities of a corpus, with their mentions, and the entities of each article.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
-    /// Entities by kind (`Kind as usize`) and name: looked up by `&str`, without making
-    /// a key for each of the corpus's mentions.
-    by_name: [HashMap<String, EntityId>; Kind::ALL.len()],
+    /// Entities by kind (`Kind as usize`), hashed by name: the table holds only ids, so
+    /// each name is stored once (in [`Entity::name`]), and it is looked up by `&str`
+    /// without making a key for each of the corpus's mentions.
+    by_name: [HashTable<EntityId>; Kind::ALL.len()],
     /// For each article, its entities in order of first mention.
     per_article: Vec<Vec<EntityCount>>,
 }
@@ -89,6 +106,11 @@ pub fn entity_key<'a>(article: &'a Article, mention: &'a Mention) -> Option<(Kin
     }
 }
 
+/// The hash under which a name is filed in [`EntityIndex::by_name`].
+fn name_hash(name: &str) -> u64 {
+    FxBuildHasher.hash_one(name)
+}
+
 impl EntityIndex {
     /// Indexes every article of `articles`.
     pub fn build(articles: &[Article]) -> Self {
@@ -96,6 +118,13 @@ impl EntityIndex {
         for article in articles {
             index.push(article);
         }
+        // Built whole, so nothing more will be pushed: no spare room (a large corpus
+        // has hundreds of thousands of these lists).
+        for entity in &mut index.entities {
+            entity.occurrences.shrink_to_fit();
+        }
+        index.entities.shrink_to_fit();
+        index.per_article.shrink_to_fit();
         index
     }
 
@@ -107,16 +136,17 @@ impl EntityIndex {
         let mut slot: HashMap<EntityId, usize> = HashMap::default();
         for (mention_index, mention) in article.mentions.iter().enumerate() {
             let Some((kind, name)) = entity_key(article, mention) else { continue };
-            let id = match self.by_name[kind as usize].get(name) {
-                Some(&id) => id,
+            let id = match self.find(kind, name) {
+                Some(id) => id,
                 None => {
-                    let id = EntityId(self.entities.len());
+                    let id = EntityId::new(self.entities.len());
                     self.entities.push(Entity { name: name.to_string(), kind, occurrences: Vec::new() });
-                    self.by_name[kind as usize].insert(name.to_string(), id);
+                    let entities = &self.entities;
+                    self.by_name[kind as usize].insert_unique(name_hash(name), id, |id| name_hash(&entities[id.index()].name));
                     id
                 }
             };
-            self.entities[id.0].occurrences.push(Occurrence::new(article_index, mention_index));
+            self.entities[id.index()].occurrences.push(Occurrence::new(article_index, mention_index));
             match slot.get(&id) {
                 Some(&i) => counts[i].count += 1,
                 None => {
@@ -125,6 +155,7 @@ impl EntityIndex {
                 }
             }
         }
+        counts.shrink_to_fit();
         self.per_article.push(counts);
     }
 
@@ -140,12 +171,13 @@ impl EntityIndex {
 
     /// One entity.
     pub fn entity(&self, id: EntityId) -> &Entity {
-        &self.entities[id.0]
+        &self.entities[id.index()]
     }
 
     /// The entity of this kind and canonical name, if the corpus mentions it.
     pub fn find(&self, kind: Kind, name: &str) -> Option<EntityId> {
-        self.by_name[kind as usize].get(name).copied()
+        let entities = &self.entities;
+        self.by_name[kind as usize].find(name_hash(name), |id| entities[id.index()].name == name).copied()
     }
 
     /// The entity that a mention names, if it is an indexed entity mention.
@@ -162,14 +194,14 @@ impl EntityIndex {
 
     /// Where `at` stands among the mentions of `entity` (0-based), if it is one of them.
     pub fn position(&self, entity: EntityId, at: Occurrence) -> Option<usize> {
-        self.entities.get(entity.0)?.occurrences.binary_search(&at).ok()
+        self.entities.get(entity.index())?.occurrences.binary_search(&at).ok()
     }
 
     /// The mention of `entity` after (`forward`) or before `from` in reading order,
     /// wrapping around the ends of the corpus; the flag says whether it wrapped.
     /// `from` need not be a mention of the entity.
     pub fn step(&self, entity: EntityId, from: Occurrence, forward: bool) -> Option<(Occurrence, bool)> {
-        let occurrences = &self.entities.get(entity.0)?.occurrences;
+        let occurrences = &self.entities.get(entity.index())?.occurrences;
         let (first, last) = (*occurrences.first()?, *occurrences.last()?);
         if forward {
             let i = occurrences.partition_point(|o| *o <= from);

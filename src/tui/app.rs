@@ -448,6 +448,9 @@ impl App {
                 self.push_article(article);
             }
             LoadEvent::Done { warnings, skipped } => {
+                // Settling renames entities, so the index built while loading is stale:
+                // it goes before settling's own working memory comes.
+                self.index = EntityIndex::default();
                 let mut articles = std::mem::take(&mut self.articles);
                 let extractions = std::mem::take(&mut self.extractions);
                 crate::settle(&mut articles, &extractions);
@@ -936,10 +939,10 @@ impl App {
         let mut items: Vec<(EntityId, usize)> = match scope {
             Scope::Article => {
                 let Some(open) = self.open else { return };
-                self.index.in_article(open).iter().map(|c| (c.entity, c.count)).collect()
+                self.index.in_article(open).iter().map(|c| (c.entity, c.count as usize)).collect()
             }
             Scope::Corpus => {
-                self.index.entities().iter().enumerate().map(|(i, e)| (EntityId(i), e.occurrences.len())).collect()
+                self.index.entities().iter().enumerate().map(|(i, e)| (EntityId::new(i), e.occurrences.len())).collect()
             }
         };
         // Most mentioned first; ties in order of first mention (the sort is stable).
