@@ -87,12 +87,12 @@ fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (
     let mut set = BTreeSet::new();
     let mut persons = 0;
     let mentions = &article.mentions;
-    let first = mentions.partition_point(|m| m.start < sentence.start);
-    for m in mentions[first..].iter().take_while(|m| m.start < sentence.end) {
-        if m.end <= sentence.end && matches!(m.kind, Kind::Person | Kind::Place)
+    let first = mentions.partition_point(|m| m.start() < sentence.start);
+    for m in mentions[first..].iter().take_while(|m| m.start() < sentence.end) {
+        if m.end() <= sentence.end && matches!(m.kind(), Kind::Person | Kind::Place)
             && let Some(e) = &m.entity
                 && set.insert(Arc::clone(e))
-                && m.kind == Kind::Person
+                && m.kind() == Kind::Person
             {
                 persons += 1;
             }

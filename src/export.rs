@@ -95,16 +95,16 @@ fn value_json(v: &Value) -> serde_json::Value {
 
 /// The exported form of one article.
 pub fn article_json(a: &Article) -> ArticleOut<'_> {
-    let mut offsets: Vec<usize> = a.mentions.iter().flat_map(|m| [m.start, m.end]).collect();
+    let mut offsets: Vec<usize> = a.mentions.iter().flat_map(|m| [m.start(), m.end()]).collect();
     offsets.extend(a.timeline.iter().flat_map(|e| [e.sentence.start, e.sentence.end]));
     let chars = CharOffsets::new(&a.text, offsets);
     let mentions = a
         .mentions
         .iter()
         .map(|m| MentionOut {
-            kind: m.kind.as_str(),
-            start: chars.get(m.start),
-            end: chars.get(m.end),
+            kind: m.kind().as_str(),
+            start: chars.get(m.start()),
+            end: chars.get(m.end()),
             text: &a.text[m.range()],
             entity: m.entity.as_deref(),
             value: m.value().map(value_json),
@@ -119,8 +119,8 @@ pub fn article_json(a: &Article) -> ArticleOut<'_> {
             EventOut {
                 value: &e.value,
                 text: &a.text[m.range()],
-                start: chars.get(m.start),
-                end: chars.get(m.end),
+                start: chars.get(m.start()),
+                end: chars.get(m.end()),
                 sentence: &a.text[e.sentence.clone()],
             }
         })

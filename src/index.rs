@@ -94,14 +94,14 @@ pub struct EntityIndex {
 /// The key under which a mention is indexed: its kind and its canonical name, or its own
 /// text when it has none. `None` for figures, dates and mentions that do not fit the text.
 pub fn entity_key<'a>(article: &'a Article, mention: &'a Mention) -> Option<(Kind, &'a str)> {
-    if !mention.kind.is_entity() {
+    if !mention.kind().is_entity() {
         return None;
     }
     match &mention.entity {
-        Some(name) if !name.trim().is_empty() => Some((mention.kind, &**name)),
+        Some(name) if !name.trim().is_empty() => Some((mention.kind(), &**name)),
         _ => {
             let text = article.text.get(mention.range())?.trim();
-            (!text.is_empty()).then_some((mention.kind, text))
+            (!text.is_empty()).then_some((mention.kind(), text))
         }
     }
 }

@@ -99,8 +99,8 @@ pub fn analyse_one(doc: &Document) -> (Article, Extraction) {
 /// holds thousands of articles).
 fn resolve_dates(article: &mut Article, extraction: &Extraction) {
     let anchor: Option<NaiveDate> = article.date;
-    article.mentions.retain(|m| m.kind != Kind::Date);
-    let taken = spans::Disjoint::from_sorted(article.mentions.iter().map(|m| (m.start, m.end)));
+    article.mentions.retain(|m| m.kind() != Kind::Date);
+    let taken = spans::Disjoint::from_sorted(article.mentions.iter().map(|m| (m.start(), m.end())));
     for t in &extraction.temporals {
         // A date that overlaps an entity or figure loses: "2000" inside "G2000" is not a year.
         if taken.overlaps(t.start, t.end) {
@@ -109,7 +109,7 @@ fn resolve_dates(article: &mut Article, extraction: &Extraction) {
         let value = extract::dates::resolve(t.temporal, t.tense, anchor);
         article.mentions.push(Mention::with_value(Kind::Date, t.start, t.end, value.map(Value::Date), None));
     }
-    article.mentions.sort_by_key(|m| (m.start, m.end));
+    article.mentions.sort_by_key(|m| (m.start(), m.end()));
     article.timeline = timeline::article_events(article, &extraction.sentences);
     article.text.shrink_to_fit();
     article.mentions.shrink_to_fit();
@@ -127,7 +127,8 @@ pub fn analyse(docs: &[Document]) -> Vec<Article> {
 
 /// The corpus-wide steps, once every article is analysed: one canonical name per person
 /// across articles, then dates anchored on other articles' events (the articles so
-/// dated get their dates resolved again). `extractions[i]` belongs to `articles[i]`.
+/// dated get their dates resolved again); last, equal entity names share one allocation
+/// across articles. `extractions[i]` belongs to `articles[i]`.
 pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
     {
         let mut all: Vec<&mut Article> = articles.iter_mut().collect();
@@ -139,6 +140,10 @@ pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
         if articles[i].date.is_some() {
             resolve_dates(&mut articles[i], &extractions[i]);
         }
+    }
+    let mut names = model::NamePool::default();
+    for article in articles.iter_mut() {
+        names.share(article);
     }
 }
 

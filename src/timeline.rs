@@ -34,10 +34,10 @@ pub fn article_events(article: &Article, sentence_ranges: &[Range<usize>]) -> Ve
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == Kind::Date)
+        .filter(|(_, m)| m.kind() == Kind::Date)
         .filter_map(|(i, m)| {
             let value = m.date_value()?.to_string();
-            Some(Event { value, mention: i, sentence: sentences::holding(sentence_ranges, m.start, m.end) })
+            Some(Event { value, mention: i, sentence: sentences::holding(sentence_ranges, m.start(), m.end()) })
         })
         .collect();
     events.sort_by(|a, b| compare_values(&a.value, &b.value).then(a.mention.cmp(&b.mention)));

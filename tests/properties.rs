@@ -125,11 +125,11 @@ proptest! {
     fn extraction_on_raw_text_gives_valid_offsets(t in text()) {
         let found = vigie::extract::extract(&t);
         for m in &found.mentions {
-            prop_assert!(m.start < m.end && m.end <= t.len());
-            prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+            prop_assert!(m.start() < m.end() && m.end() <= t.len());
+            prop_assert!(t.is_char_boundary(m.start()) && t.is_char_boundary(m.end()));
         }
         for w in found.mentions.windows(2) {
-            prop_assert!(w[0].end <= w[1].start, "overlap: {:?} {:?}", w[0], w[1]);
+            prop_assert!(w[0].end() <= w[1].start(), "overlap: {:?} {:?}", w[0], w[1]);
         }
         for s in &found.sentences {
             prop_assert!(s.start <= s.end && t.is_char_boundary(s.start) && t.is_char_boundary(s.end));

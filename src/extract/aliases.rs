@@ -267,7 +267,7 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
     // Spellings of each full name, counted.
     let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::default();
     for a in articles.iter() {
-        for m in a.mentions.iter().filter(|m| m.kind == Kind::Person) {
+        for m in a.mentions.iter().filter(|m| m.kind() == Kind::Person) {
             let s = &a.text[m.range()];
             if s.split_whitespace().count() >= 2 {
                 let list = spellings.entry(key_of(s)).or_default();
@@ -299,7 +299,7 @@ pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
         }
     }
     for a in articles.iter_mut() {
-        for m in a.mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
+        for m in a.mentions.iter_mut().filter(|m| m.kind() == Kind::Person) {
             let Some(entity) = &m.entity else { continue };
             let key = key_of(entity);
             let target = if entity.split_whitespace().count() >= 2 {

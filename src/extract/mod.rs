@@ -88,17 +88,17 @@ pub fn extract(text: &str) -> Extraction {
         })
         .collect();
     let dated = crate::spans::Disjoint::from_sorted(temporals.iter().map(|t| (t.start, t.end)));
-    let named = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
+    let named = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start(), m.end())));
     for f in figures::find(text, decimal) {
         if dated.overlaps(f.start, f.end) || named.overlaps(f.start, f.end) {
             continue;
         }
         mentions.push(Mention::with_value(Kind::Figure, f.start, f.end, Some(Value::Number(f.value)), f.unit));
     }
-    mentions.sort_by_key(|m| m.start);
+    mentions.sort_by_key(|m| m.start());
     // Temporal expressions that collide with an entity give way ("Mars" the planet aside,
     // an organisation such as "Groupe du 4 Septembre" keeps its name).
-    let taken = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start, m.end)));
+    let taken = crate::spans::Disjoint::from_sorted(mentions.iter().map(|m| (m.start(), m.end())));
     let temporals = temporals.into_iter().filter(|t| !taken.overlaps(t.start, t.end)).collect();
     Extraction { mentions, temporals, sentences: sentences::split(text) }
 }
@@ -112,8 +112,8 @@ mod tests {
         extract(text)
             .mentions
             .into_iter()
-            .filter(|m| m.kind.is_entity())
-            .map(|m| (m.kind, text[m.range()].to_string(), m.entity.map(|e| e.to_string()).unwrap_or_default()))
+            .filter(|m| m.kind().is_entity())
+            .map(|m| (m.kind(), text[m.range()].to_string(), m.entity.map(|e| e.to_string()).unwrap_or_default()))
             .collect()
     }
 
@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn years_and_day_numbers_are_dates_not_figures() {
         let m = extract("Le 18 juin 2024, il a fourni 10 000 obus, contre 2 000 en 2019.").mentions;
-        let figures: Vec<_> = m.iter().filter(|m| m.kind == Kind::Figure).collect();
+        let figures: Vec<_> = m.iter().filter(|m| m.kind() == Kind::Figure).collect();
         assert_eq!(figures.len(), 2, "{figures:?}");
     }
 

@@ -14,7 +14,7 @@ use super::layout::{self, ARTICLE_ROWS, EVENT_ROWS, Screen};
 use super::theme::{Theme, kind_index, kind_label};
 use super::wrap::{WrapCache, WrappedArticle, grapheme_width};
 use crate::index::{EntityId, EntityIndex, Occurrence};
-use crate::model::{Article, Kind};
+use crate::model::{Article, Kind, NamePool};
 use crate::timeline::{CorpusEvent, corpus_events};
 use crate::extract::Extraction;
 use crate::{Corpus, LoadEvent};
@@ -168,7 +168,7 @@ impl Counts {
     fn of(article: &Article) -> Counts {
         let mut c = Counts::default();
         for m in &article.mentions {
-            match m.kind {
+            match m.kind() {
                 Kind::Person => c.persons += 1,
                 Kind::Place => c.places += 1,
                 Kind::Org => c.orgs += 1,
@@ -194,6 +194,8 @@ pub struct App {
     /// What extraction found in each article received while loading, kept for the
     /// corpus-wide steps at the end of loading, then dropped.
     extractions: Vec<Extraction>,
+    /// Entity names shared across the articles received so far (see [`NamePool`]).
+    names: NamePool,
     pub(super) counts: Vec<Counts>,
     pub(super) index: EntityIndex,
     pub(super) corpus_events: Vec<CorpusEvent>,
@@ -237,6 +239,7 @@ impl App {
         App {
             articles: Vec::new(),
             extractions: Vec::new(),
+            names: NamePool::default(),
             counts: Vec::new(),
             index: EntityIndex::default(),
             corpus_events: Vec::new(),
@@ -434,6 +437,13 @@ impl App {
         match event {
             LoadEvent::Total(total) => {
                 self.progress.get_or_insert_with(Progress::default).total = Some(total);
+                // Room for every article at once: growing by doubling would leave up to
+                // half of each list spare, and copy it, at the peak of a large load.
+                let more = total.saturating_sub(self.articles.len());
+                self.articles.reserve_exact(more);
+                self.extractions.reserve_exact(more);
+                self.counts.reserve_exact(more);
+                self.places.reserve_exact(more);
             }
             LoadEvent::Warning(warning) => {
                 self.message = Some(Message { text: warning.clone(), warning: true });
@@ -443,14 +453,17 @@ impl App {
                 if let Some(p) = self.progress.as_mut() {
                     p.received += 1;
                 }
-                let (article, extraction) = *analysed;
+                let (mut article, extraction) = *analysed;
+                self.names.share(&mut article);
                 self.extractions.push(extraction);
                 self.push_article(article);
             }
             LoadEvent::Done { warnings, skipped } => {
                 // Settling renames entities, so the index built while loading is stale:
-                // it goes before settling's own working memory comes.
+                // it goes before settling's own working memory comes. Settling shares
+                // the names it leaves anew.
                 self.index = EntityIndex::default();
+                self.names = NamePool::default();
                 let mut articles = std::mem::take(&mut self.articles);
                 let extractions = std::mem::take(&mut self.extractions);
                 crate::settle(&mut articles, &extractions);
@@ -746,7 +759,7 @@ impl App {
         self.message = Some(Message { text: format!("{}s {state}", kind_label(kind)), warning: false });
         if self.hidden[i] {
             let open = self.open;
-            let current_kind = self.mention.zip(open).and_then(|(m, a)| Some(self.articles[a].mentions.get(m)?.kind));
+            let current_kind = self.mention.zip(open).and_then(|(m, a)| Some(self.articles[a].mentions.get(m)?.kind()));
             if current_kind == Some(kind) {
                 self.mention = None;
             }
@@ -761,7 +774,7 @@ impl App {
     fn step_mention(&mut self, forward: bool) {
         let (Some(open), Some(w)) = (self.open, self.wrapped()) else { return };
         let article = &self.articles[open];
-        let shown = |i: &usize| !self.hidden[kind_index(article.mentions[*i].kind)];
+        let shown = |i: &usize| !self.hidden[kind_index(article.mentions[*i].kind())];
         if !(0..article.mentions.len()).any(|i| shown(&i)) {
             let text = if article.mentions.is_empty() { "no mentions in this article" } else { "every kind of mention is hidden" };
             self.message = Some(Message { text: text.into(), warning: false });
@@ -798,7 +811,7 @@ impl App {
         // Without a current mention, follow the first entity in view.
         let from = match self.mention {
             Some(m) => Some(m),
-            None => (0..article.mentions.len()).find(|&m| in_view(m) && article.mentions[m].kind.is_entity()),
+            None => (0..article.mentions.len()).find(|&m| in_view(m) && article.mentions[m].kind().is_entity()),
         };
         let Some(from) = from else {
             self.message = Some(Message { text: "no entity in view: n selects a mention first".into(), warning: false });
@@ -806,7 +819,7 @@ impl App {
         };
         let Some(mention) = article.mentions.get(from) else { return };
         let Some(entity) = self.index.entity_of(article, mention) else {
-            let text = format!("a {} is not an entity: ] and [ follow persons, places, orgs", kind_label(mention.kind));
+            let text = format!("a {} is not an entity: ] and [ follow persons, places, orgs", kind_label(mention.kind()));
             self.message = Some(Message { text, warning: false });
             return;
         };
@@ -1068,8 +1081,8 @@ impl App {
             x += width;
         }
         let Some(byte) = byte else { return };
-        let i = article.mentions.partition_point(|m| m.end <= byte);
-        if article.mentions.get(i).is_some_and(|m| m.start <= byte && !self.hidden[kind_index(m.kind)]) {
+        let i = article.mentions.partition_point(|m| m.end() <= byte);
+        if article.mentions.get(i).is_some_and(|m| m.start() <= byte && !self.hidden[kind_index(m.kind())]) {
             self.mention = Some(i);
         }
     }

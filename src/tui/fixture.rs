@@ -49,7 +49,9 @@ pub fn article(id: &str, title: &str, date: Option<&str>, marked: &str) -> Artic
             ),
             _ => (Some(extra.first().copied().unwrap_or(surface).to_string()), None, None),
         };
-        mentions.push(Mention { entity: entity.map(Into::into), ..Mention::with_value(kind, start, text.len(), value, unit) });
+        let mut mention = Mention::with_value(kind, start, text.len(), value, unit);
+        mention.entity = entity.map(Into::into);
+        mentions.push(mention);
     }
     text.push_str(rest);
     let mut paragraphs = Vec::new();
@@ -79,7 +81,7 @@ fn events(article: &Article) -> Vec<Event> {
         .mentions
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| Some(Event { value: m.date_value()?.to_string(), mention: i, sentence: sentence(&article.text, m.start) }))
+        .filter_map(|(i, m)| Some(Event { value: m.date_value()?.to_string(), mention: i, sentence: sentence(&article.text, m.start()) }))
         .collect();
     events.sort_by(|a, b| compare_values(&a.value, &b.value).then(a.mention.cmp(&b.mention)));
     events
@@ -169,7 +171,7 @@ mod tests {
     fn fixture_mentions_fit_their_text() {
         for a in articles() {
             for w in a.mentions.windows(2) {
-                assert!(w[0].end <= w[1].start);
+                assert!(w[0].end() <= w[1].start());
             }
             for m in &a.mentions {
                 assert!(a.text.get(m.range()).is_some_and(|t| !t.is_empty()), "{}: {m:?}", a.id);

@@ -123,12 +123,12 @@ impl Highlights {
             (Some(first), Some(last)) => (first.start, last.end),
             _ => (0, 0),
         };
-        let first = article.mentions.partition_point(|m| m.end <= start);
+        let first = article.mentions.partition_point(|m| m.end() <= start);
         let mentions = article.mentions[first..]
             .iter()
-            .take_while(|m| m.start < end)
-            .filter(|m| !app.hidden[kind_index(m.kind)])
-            .map(|m| Highlight { range: m.range(), style: theme.kind(m.kind) })
+            .take_while(|m| m.start() < end)
+            .filter(|m| !app.hidden[kind_index(m.kind())])
+            .map(|m| Highlight { range: m.range(), style: theme.kind(m.kind()) })
             .collect();
         let mut matches = Vec::new();
         let mut current = Vec::new();

@@ -113,10 +113,10 @@ fn current_info(app: &App) -> String {
     }
     let article = &app.articles[open];
     let Some((i, mention)) = app.mention.and_then(|i| Some((i, article.mentions.get(i)?))) else {
-        let shown = article.mentions.iter().filter(|m| !app.is_hidden(m.kind)).count();
+        let shown = article.mentions.iter().filter(|m| !app.is_hidden(m.kind())).count();
         return if shown == 0 { String::new() } else { format!("{shown} mentions · n: next") };
     };
-    let kind = kind_label(mention.kind);
+    let kind = kind_label(mention.kind());
     if let Some(id) = app.index.entity_of(article, mention) {
         let entity = app.index.entity(id);
         let at = crate::index::Occurrence::new(open, i);
@@ -132,7 +132,7 @@ fn current_info(app: &App) -> String {
         },
         None => text.to_string(),
     };
-    let same_kind: Vec<usize> = (0..article.mentions.len()).filter(|&j| article.mentions[j].kind == mention.kind).collect();
+    let same_kind: Vec<usize> = (0..article.mentions.len()).filter(|&j| article.mentions[j].kind() == mention.kind()).collect();
     let n = same_kind.iter().position(|&j| j == i).map_or(0, |p| p + 1);
     format!("{kind}: {what} ({n}/{} in article)", same_kind.len())
 }

@@ -290,7 +290,7 @@ impl WrappedArticle {
         let mut line = 0;
         for m in &article.mentions {
             // Mentions are sorted: the line of each start is found by walking forward.
-            while line + 1 < body.len() && body[line + 1].range.start <= m.start {
+            while line + 1 < body.len() && body[line + 1].range.start <= m.start() {
                 line += 1;
             }
             mention_lines.push(line);

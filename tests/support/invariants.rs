@@ -27,13 +27,13 @@ pub fn first_forbidden(s: &str) -> Option<(usize, char)> {
 pub fn check_article(a: &Article) {
     let text = &a.text;
     for (i, m) in a.mentions.iter().enumerate() {
-        assert!(m.start < m.end, "mention {i} is empty or reversed: {}..{}", m.start, m.end);
-        assert!(m.end <= text.len(), "mention {i} ends past the text: {} > {}", m.end, text.len());
+        assert!(m.start() < m.end(), "mention {i} is empty or reversed: {}..{}", m.start(), m.end());
+        assert!(m.end() <= text.len(), "mention {i} ends past the text: {} > {}", m.end(), text.len());
         assert!(
-            text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+            text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()),
             "mention {i} ({}..{}) is not on char boundaries",
-            m.start,
-            m.end
+            m.start(),
+            m.end()
         );
     }
     for (i, m) in a.mentions.iter().enumerate() {
@@ -42,13 +42,13 @@ pub fn check_article(a: &Article) {
     }
     for (i, pair) in a.mentions.windows(2).enumerate() {
         assert!(
-            pair[0].end <= pair[1].start,
+            pair[0].end() <= pair[1].start(),
             "mentions {i} ({}..{}) and {} ({}..{}) are unsorted or overlap",
-            pair[0].start,
-            pair[0].end,
+            pair[0].start(),
+            pair[0].end(),
             i + 1,
-            pair[1].start,
-            pair[1].end
+            pair[1].start(),
+            pair[1].end()
         );
     }
     for (i, e) in a.timeline.iter().enumerate() {
@@ -60,10 +60,10 @@ pub fn check_article(a: &Article) {
             "event {i}: sentence {s:?} is not on char boundaries"
         );
         assert!(
-            s.start <= m.start && m.end <= s.end,
+            s.start <= m.start() && m.end() <= s.end,
             "event {i}: sentence {s:?} does not hold its mention {}..{}",
-            m.start,
-            m.end
+            m.start(),
+            m.end()
         );
     }
     for (what, s) in [("title", &a.title), ("text", &a.text)] {
@@ -159,7 +159,7 @@ pub fn check_bytes(bytes: &[u8]) {
             // Extraction on uncleaned text (controls, `\r`, tabs) must hold up too.
             let raw = vigie::extract::extract(&text);
             for m in &raw.mentions {
-                assert!(m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                assert!(m.start() < m.end() && text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
             }
             texts.push(text);
         }
