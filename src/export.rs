@@ -117,7 +117,7 @@ pub fn article_json(a: &Article) -> ArticleOut<'_> {
         .map(|e| {
             let m = &a.mentions[e.mention];
             EventOut {
-                value: &e.value,
+                value: e.value.as_str(),
                 text: &a.text[m.range()],
                 start: chars.get(m.start()),
                 end: chars.get(m.end()),

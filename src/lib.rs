@@ -107,7 +107,7 @@ fn resolve_dates(article: &mut Article, extraction: &Extraction) {
             continue;
         }
         let value = extract::dates::resolve(t.temporal, t.tense, anchor);
-        article.mentions.push(Mention::with_value(Kind::Date, t.start, t.end, value.map(Value::Date), None));
+        article.mentions.push(Mention::with_value(Kind::Date, t.start, t.end, value.map(|v| Value::Date(v.into())), None));
     }
     article.mentions.sort_by_key(|m| (m.start(), m.end()));
     article.timeline = timeline::article_events(article, &extraction.sentences);

@@ -36,7 +36,7 @@ pub fn article_events(article: &Article, sentence_ranges: &[Range<usize>]) -> Ve
         .enumerate()
         .filter(|(_, m)| m.kind() == Kind::Date)
         .filter_map(|(i, m)| {
-            let value = m.date_value()?.to_string();
+            let value = m.date_value()?.into();
             Some(Event { value, mention: i, sentence: sentences::holding(sentence_ranges, m.start(), m.end()) })
         })
         .collect();

@@ -41,7 +41,7 @@ pub fn article(id: &str, title: &str, date: Option<&str>, marked: &str) -> Artic
         let start = text.len();
         text.push_str(surface);
         let (entity, value, unit) = match kind {
-            Kind::Date => (None, extra.first().map(|v| Value::Date(v.to_string())), None),
+            Kind::Date => (None, extra.first().map(|v| Value::Date((*v).into())), None),
             Kind::Figure => (
                 None,
                 extra.first().and_then(|v| v.parse().ok()).map(Value::Number),
@@ -81,7 +81,7 @@ fn events(article: &Article) -> Vec<Event> {
         .mentions
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| Some(Event { value: m.date_value()?.to_string(), mention: i, sentence: sentence(&article.text, m.start()) }))
+        .filter_map(|(i, m)| Some(Event { value: m.date_value()?.into(), mention: i, sentence: sentence(&article.text, m.start()) }))
         .collect();
     events.sort_by(|a, b| compare_values(&a.value, &b.value).then(a.mention.cmp(&b.mention)));
     events
