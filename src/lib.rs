@@ -88,10 +88,33 @@ pub fn draft(doc: &Document) -> Draft {
 pub fn analyse_one(doc: &Document) -> (Article, Extraction) {
     let Draft { mut article, mut extraction } = draft(doc);
     resolve_dates(&mut article, &extraction);
-    // Kept until the whole corpus is in: no spare room.
+    // Kept until the whole corpus is in: only what settling reads, and no spare room.
+    keep_dated_sentences(&mut extraction);
     extraction.temporals.shrink_to_fit();
     extraction.sentences.shrink_to_fit();
     (article, extraction)
+}
+
+/// Drops the sentences that [`settle`] cannot ask about. It looks sentences up only
+/// from temporal expressions ([`extract::sentences::around`] at their start,
+/// [`extract::sentences::holding`] over their span), and those lookups give the same
+/// answers on the sentences they reach as on all of them: the sentences are sorted and
+/// disjoint, so any other one kept ends before the expression or starts after it. An
+/// article has a few dated sentences among dozens.
+fn keep_dated_sentences(extraction: &mut Extraction) {
+    let sentences = &extraction.sentences;
+    let mut keep = vec![false; sentences.len()];
+    for t in &extraction.temporals {
+        // The sentence `around` finds, and the last one `holding` reaches.
+        let first = sentences.partition_point(|s| s.end <= t.start);
+        let after_last = sentences.partition_point(|s| s.start < t.end);
+        let (lo, hi) = if after_last == 0 { (first, first + 1) } else { (first.min(after_last - 1), (first + 1).max(after_last)) };
+        for k in &mut keep[lo.min(sentences.len())..hi.min(sentences.len())] {
+            *k = true;
+        }
+    }
+    let mut flags = keep.into_iter();
+    extraction.sentences.retain(|_| flags.next().unwrap_or(false));
 }
 
 /// (Re)makes an article's date mentions and timeline from its temporal expressions and
@@ -273,4 +296,25 @@ pub fn analyse_each<E>(
         }
     }
     Ok((n, warnings, listing.skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::sentences::{around, holding};
+
+    #[test]
+    fn dated_sentences_answer_like_all_sentences() {
+        let written = "Rien ici. Le 18 juin 2024 à Paris. Encore rien. Puis le 3 sept. 2023, fin. Dernière phrase. Mardi, rien.";
+        let bundled = crate::corpus::bundled().documents.into_iter().map(|d| d.text);
+        for text in std::iter::once(written.to_string()).chain(bundled) {
+            let mut x = crate::extract::extract(&text);
+            let all = x.sentences.clone();
+            super::keep_dated_sentences(&mut x);
+            assert!(x.sentences.len() < all.len() && !x.temporals.is_empty());
+            for t in &x.temporals {
+                assert_eq!(around(&x.sentences, t.start), around(&all, t.start));
+                assert_eq!(holding(&x.sentences, t.start, t.end), holding(&all, t.start, t.end));
+            }
+        }
+    }
 }
