@@ -145,10 +145,11 @@ pub fn clean(raw: &str) -> Cleaned {
             }
             continue;
         }
-        if title_index.is_some() && title_key.is_some() && line.text.len() < 2 * out.title.len() + 8 && Some(dedup::text_key(&line.text)) == title_key {
+        let key = dedup.read(&line.text);
+        if title_index.is_some() && title_key.is_some() && line.text.len() < 2 * out.title.len() + 8 && Some(key) == title_key {
             continue; // the headline repeated inside the page
         }
-        if dedup.is_repeat(&line.text) {
+        if dedup.last_read_is_repeat() {
             continue;
         }
         // Lines were repaired as they were read; only the opening dateline is left.
