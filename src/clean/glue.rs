@@ -322,7 +322,9 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The index of the first byte that can start a capital: an ASCII capital or a lead
-/// byte (0xC0 and up). Reads eight bytes at a time: text is mostly lowercase.
+/// byte (0xC0 and up), but for the leads of the most common characters that are no
+/// capital (see [`surely_no_capital`]). Reads eight bytes at a time: text is mostly
+/// lowercase.
 fn find_capital_start(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -335,13 +337,31 @@ fn find_capital_start(bytes: &[u8]) -> Option<usize> {
         // adding 0x3F sets the top bit from 0x41 ('A') up, adding 0x25 from 0x5B (after 'Z').
         let low = x & !HIGH;
         let capital = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & !x;
-        let hits = (lead | capital) & HIGH;
-        if hits != 0 {
-            return Some(8 * k + hits.trailing_zeros() as usize / 8);
+        let mut hits = (lead | capital) & HIGH;
+        while hits != 0 {
+            let at = 8 * k + hits.trailing_zeros() as usize / 8;
+            if !surely_no_capital(bytes, at) {
+                return Some(at);
+            }
+            hits &= hits - 1;
         }
     }
     let done = bytes.len() - chunks.remainder().len();
-    chunks.remainder().iter().position(|&b| b.is_ascii_uppercase() || b >= 0xc0).map(|p| done + p)
+    (done..bytes.len()).find(|&at| (bytes[at].is_ascii_uppercase() || bytes[at] >= 0xc0) && !surely_no_capital(bytes, at))
+}
+
+/// Whether the character at byte `at` (a lead byte) is surely no capital, from its
+/// first two bytes: U+0080 to U+00BF (`«`, `»`, no-break space), U+00DF to U+00FF (`é`,
+/// `à`, `ç`...) and U+2000 to U+207F (`’`, dashes, quotes) hold none. The characters of
+/// French text that are not ASCII are nearly all there.
+#[inline]
+fn surely_no_capital(bytes: &[u8], at: usize) -> bool {
+    match (bytes[at], bytes.get(at + 1)) {
+        (0xc2, _) => true,
+        (0xc3, Some(&next)) => next >= 0x9f,
+        (0xe2, Some(&next)) => next <= 0x81,
+        _ => false,
+    }
 }
 
 /// The class of the character at byte `i` of `text` (0 at the end), and where that
