@@ -106,27 +106,28 @@ const LONG_END_PIECES: &[&str] =
 
 static LONG_END_PREFILTER: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(LONG_END_PIECES));
 
-/// Finds any of a few pieces in a line in ASCII lowercase.
+/// Finds any of a few pieces in a line (here, in ASCII lowercase).
 ///
 /// The pieces are searched case-sensitively in a lowercase copy of the line rather than
 /// with `ascii_case_insensitive`: with that option the automaton has no prefilter and
 /// steps through the line byte by byte, where exact pieces get the vectorised packed
 /// searcher (Teddy). The automaton stays for the machines that lack the vector
 /// instructions.
-struct PieceFinder {
+pub(super) struct PieceFinder {
     packed: Option<packed::Searcher>,
     automaton: AhoCorasick,
 }
 
 impl PieceFinder {
-    fn new(pieces: &[&str]) -> PieceFinder {
+    pub(super) fn new(pieces: &[&str]) -> PieceFinder {
         let mut packed = packed::Config::new().builder();
         packed.extend(pieces);
         PieceFinder { packed: packed.build(), automaton: AhoCorasick::new(pieces).expect("marker pieces") }
     }
 
-    /// Whether `folded`, a line in ASCII lowercase, holds one of the pieces.
-    fn is_in(&self, folded: &[u8]) -> bool {
+    /// Whether `folded` (a line in ASCII lowercase, for the marker pieces) holds one
+    /// of the pieces.
+    pub(super) fn is_in(&self, folded: &[u8]) -> bool {
         match &self.packed {
             Some(searcher) => searcher.find(folded).is_some(),
             None => self.automaton.is_match(folded),

@@ -552,6 +552,16 @@ mod tests {
     }
 
     #[test]
+    fn the_characters_passed_over_are_no_capitals() {
+        let capital = Regex::new(r"\p{Lu}").unwrap();
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert!(!(surely_no_capital(s.as_bytes(), 0) && capital.is_match(s)), "{c:?}");
+        }
+    }
+
+    #[test]
     fn capital_starts_are_found_in_every_position() {
         for len in 0..20 {
             for at in 0..len {

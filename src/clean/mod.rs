@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use boilerplate::PieceFinder;
 pub use boilerplate::{LineRole, classify};
 pub use dedup::Dedup;
 pub use glue::repair;
@@ -212,7 +213,14 @@ fn read_lines(text: &str) -> Vec<Line> {
         // Spaces fold after the markdown goes: "le ** le" must not leave "le  le".
         // Glued words are repaired first, so that a line is judged (date stamp, length)
         // as it will read, and cleaning its own output changes nothing.
-        let trimmed = glue::repair_cow(&collapse_spaces(&strip_markdown(raw.trim())), false).into_owned();
+        let raw = raw.trim();
+        // Most lines hold no markdown and no double space: one search tells.
+        let plain = if MARKUP.is_in(raw.as_bytes()) {
+            Cow::Owned(collapse_spaces(&strip_markdown(raw)).into_owned())
+        } else {
+            Cow::Borrowed(strip_markers(raw))
+        };
+        let trimmed = glue::repair_cow(&plain, false).into_owned();
         if trimmed.is_empty() {
             if !previous_blank {
                 block += 1;
@@ -269,6 +277,11 @@ fn collapse_spaces(s: &str) -> Cow<'_, str> {
     }
     Cow::Owned(out)
 }
+
+/// What [`strip_markdown`] and [`collapse_spaces`] act on: a line without any of these
+/// is only stripped of its heading and quote markers.
+const MARKUP_PIECES: &[&str] = &["](", "**", "__", "  "];
+static MARKUP: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(MARKUP_PIECES));
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("md link"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md emphasis"));
@@ -543,6 +556,16 @@ mod tests {
         }
         for text in ["", "abc", "Été", "e\u{301}", "a\u{301}\u{316}", "a\u{316}\u{301}", "é\u{316}\u{301}x\u{301}", "\u{2000}", "’« »", "\u{301}", "\u{1100}\u{1161}"] {
             assert_eq!(surely_nfc(text), is_nfc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_without_markup_pieces_are_only_stripped_of_markers() {
+        for line in ["", "# Titre", "> > cité  deux", "a ** b", "[lien](x)", "__x__", "a  b", "## ** # t", "plain text, here", "a_b*c]d(e) f"] {
+            let full = collapse_spaces(&strip_markdown(line)).into_owned();
+            if !MARKUP.is_in(line.as_bytes()) {
+                assert_eq!(strip_markers(line), full, "{line:?}");
+            }
         }
     }
 
