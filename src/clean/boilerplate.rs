@@ -196,6 +196,16 @@ fn ascii_lowercase<'a>(line: &str, buf: &'a mut [u8; CHROME_MAX_LINE]) -> &'a [u
     folded
 }
 
+/// Whether `line` can match [`READING_TIME`] or [`BYLINE`], from its first byte: their
+/// alternatives start with `t`, `d`, `r`, `l`, `p`, `b` or `w` in either case, a digit
+/// (`\d` takes in non-ASCII digits) or `É`. Most lines start otherwise, and skip the
+/// two searches with captures.
+fn may_be_byline_or_reading_time(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|&b| {
+        !b.is_ascii() || b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b't' | b'd' | b'r' | b'l' | b'p' | b'b' | b'w')
+    })
+}
+
 /// The role of one trimmed line, from its wording alone.
 pub fn classify(line: &str) -> LineRole {
     if line.len() > CHROME_MAX_LINE {
@@ -207,12 +217,14 @@ pub fn classify(line: &str) -> LineRole {
         let end = LONG_END_PREFILTER.is_in(ascii_lowercase(line, &mut buf)) && LONG_END_SET.is_match(line);
         return if end { LineRole::End } else { LineRole::Text };
     }
-    if let Some(c) = READING_TIME.captures(line) {
-        let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
-        return LineRole::ReadingTime(time.to_string());
-    }
-    if let Some(c) = BYLINE.captures(line) {
-        return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
+    if may_be_byline_or_reading_time(line) {
+        if let Some(c) = READING_TIME.captures(line) {
+            let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
+            return LineRole::ReadingTime(time.to_string());
+        }
+        if let Some(c) = BYLINE.captures(line) {
+            return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
+        }
     }
     if TEASER_SET.is_match(line) {
         return LineRole::TeaserHeader;
@@ -310,6 +322,27 @@ mod tests {
         let mut buf = [0; 4];
         for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
             assert_eq!(letters.is_match(c.encode_utf8(&mut buf)), c == 'ſ' || c == '\u{212a}', "{c:?}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_reading_times_pass_the_first_byte_test() {
+        let lines = [
+            "Par Marie Dupont", "par Marie Dupont", "PAR MARIE", "By John Smith", "by John", "BY JOHN", "Texte : Anne Lévy",
+            "texte Anne", "Propos recueillis par Anne Lévy", "propos recueillis par Anne", "Written by Ann Lee", "written by Ann",
+            "Écrit par Jean Roux", "écrit par Jean", "Temps de lecture : 4 min", "TEMPS DE LECTURE 4", "Durée de lecture : 3",
+            "durée de lecture 3", "Reading time: 5", "reading time 5", "Lecture : 2 min", "LECTURE 2", "Read time: 4",
+            "read time 4", "5 min read", "5 minutes to read", "12 min de lecture", "١٢ min read",
+        ];
+        let matches = |s: &str| READING_TIME.is_match(s) || BYLINE.is_match(s);
+        for line in lines {
+            assert!(matches(line) && may_be_byline_or_reading_time(line), "{line}");
+            // The same line with any other first character.
+            let rest = &line[line.chars().next().map_or(0, char::len_utf8)..];
+            for c in (0..0x250).filter_map(char::from_u32).chain(['ſ', '\u{212a}', '١', '٢']) {
+                let other = format!("{c}{rest}");
+                assert!(!matches(&other) || may_be_byline_or_reading_time(&other), "{other}");
+            }
         }
     }
 
