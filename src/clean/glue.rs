@@ -380,8 +380,18 @@ fn class_at(text: &str, classes: &[u8], i: usize) -> (u8, usize) {
 
 /// Whether the match at `start..end` of `text` is a whole word (no letter touches it).
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+    // An ASCII neighbour (a space, most often) is judged by its byte alone.
+    let before = match start.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..start].chars().next_back().is_some_and(char::is_alphanumeric),
+    };
+    let after = match text.as_bytes().get(end) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[end..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    !before && !after
 }
 
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
@@ -410,7 +420,8 @@ pub fn repair_dateline(paragraph: &str) -> String {
 pub fn repair_glued_names(paragraphs: &mut [String]) {
     let spans: Vec<Vec<(usize, usize)>> =
         paragraphs.iter().map(|p| capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)).collect()).collect();
-    let mut standalone: FxHashMap<&str, usize> = FxHashMap::default();
+    let words = spans.iter().map(Vec::len).sum();
+    let mut standalone: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(words, Default::default());
     for (p, list) in paragraphs.iter().zip(&spans) {
         for &(s, e) in list {
             *standalone.entry(&p[s..e]).or_default() += 1;
@@ -548,6 +559,18 @@ mod tests {
         ] {
             let expected: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(capitalised_words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_words_are_those_no_alphanumeric_character_touches() {
+        let reference = |text: &str, start: usize, end: usize| {
+            !text[..start].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        for text in ["Paris", " Paris ", "aParis", "Parisa", "éParisé", "’Paris’", "1Paris2", "-Paris-", "ΣParisΣ", "\u{a0}Paris\u{a0}"] {
+            let start = text.find('P').unwrap();
+            let end = start + "Paris".len();
+            assert_eq!(whole_word(text, start, end), reference(text, start, end), "{text}");
         }
     }
 
