@@ -314,7 +314,8 @@ fn strip_markers(t: &str) -> &str {
 fn is_body_paragraph(text: &str) -> bool {
     // Letters and digits only: the glue repairs add spaces and dashes, and a paragraph
     // must not cross the threshold when it is cleaned again.
-    text.chars().filter(|c| c.is_alphanumeric()).count() >= BODY_MIN_CHARS && !is_title_case(text)
+    // Counting stops at the threshold: body paragraphs run far past it.
+    text.chars().filter(|c| c.is_alphanumeric()).nth(BODY_MIN_CHARS - 1).is_some() && !is_title_case(text)
 }
 
 /// A line whose longer words nearly all start with a capital: a headline in title case
@@ -383,7 +384,7 @@ static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// `Publié le 18/06/2024 à 10h32`, `Mis à jour le 18 juin 2024`).
 fn date_line(line: &str) -> Option<NaiveDate> {
     // Every full date has digits; most lines have none.
-    if line.len() > 480 || !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 120 {
+    if line.len() > 480 || !has_ascii_digit(line.as_bytes()) || line.chars().count() > 120 {
         return None;
     }
     let exprs = dates::find(line);
@@ -403,6 +404,24 @@ fn date_line(line: &str) -> Option<NaiveDate> {
         .count();
     // "Publié le 12 décembre 2023, modifié le 13 décembre 2023": the first date is the stamp.
     (weekday_free <= 1 || PUBLICATION.is_match(line) && full.1.start < 40).then_some(full.0)
+}
+
+/// Whether `bytes` holds an ASCII digit. Reads eight bytes at a time: most lines have
+/// no digit, and all their bytes are read.
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // On the low seven bits of each byte (no carry crosses into the next byte),
+        // adding 0x50 sets the top bit from 0x30 ('0') up, adding 0x46 from 0x3A (after '9').
+        let low = x & !HIGH;
+        if (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 fn is_weekday_name(w: &str) -> bool {
@@ -565,6 +584,21 @@ mod tests {
             let full = collapse_spaces(&strip_markdown(line)).into_owned();
             if !MARKUP.is_in(line.as_bytes()) {
                 assert_eq!(strip_markers(line), full, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn digits_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        for len in 0..20 {
+            for b in 0..=255u8 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(has_ascii_digit(&bytes), b.is_ascii_digit(), "{b:#x} at {at} of {len}");
+                    bytes.fill(b);
+                    assert_eq!(has_ascii_digit(&bytes), b.is_ascii_digit(), "{b:#x} all {len}");
+                }
             }
         }
     }
