@@ -174,7 +174,7 @@ fn surely_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Combining class of the character before, and where that character ends.
     let (mut last_class, mut last_end) = (0u8, 0usize);
-    while let Some(found) = bytes[last_end..].iter().position(|&b| b >= 0xcc) {
+    while let Some(found) = find_lead_from_cc(&bytes[last_end..]) {
         let at = last_end + found;
         if at != last_end {
             last_class = 0; // a starter below U+0300 stands between
@@ -191,6 +191,25 @@ fn surely_nfc(text: &str) -> bool {
         (last_class, last_end) = (class, at + c.len_utf8());
     }
     true
+}
+
+/// The index of the first byte from 0xCC up (the lead bytes of U+0300 and above).
+/// Reads eight bytes at a time.
+fn find_lead_from_cc(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // The top bit set, and adding 0x34 to the low seven bits (no carry crosses into
+        // the next byte) sets it from 0x4C up: 0xCC and above.
+        let hits = ((x & !HIGH) + 0x34 * ONES) & x & HIGH;
+        if hits != 0 {
+            return Some(8 * k + hits.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|&b| b >= 0xcc).map(|p| done + p)
 }
 
 /// Sum of the lengths of the prose lines from each index to the end.
@@ -584,6 +603,22 @@ mod tests {
             let full = collapse_spaces(&strip_markdown(line)).into_owned();
             if !MARKUP.is_in(line.as_bytes()) {
                 assert_eq!(strip_markers(line), full, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leads_from_cc_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        for len in 0..20 {
+            for b in 0..=255u8 {
+                for at in 0..len {
+                    let mut bytes = vec![0xcb; len];
+                    bytes[at] = b;
+                    let one_by_one = |bytes: &[u8]| bytes.iter().position(|&b| b >= 0xcc);
+                    assert_eq!(find_lead_from_cc(&bytes), one_by_one(&bytes), "{b:#x} at {at} of {len}");
+                    bytes.fill(b);
+                    assert_eq!(find_lead_from_cc(&bytes), one_by_one(&bytes), "{b:#x} all {len}");
+                }
             }
         }
     }
