@@ -425,13 +425,24 @@ fn ago(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, sign: i32) {
 
 /// Whether a word is a French or English month name ("juin 2024": the number is a year).
 pub fn is_month_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    matches!(
-        w.as_str(),
+    with_lowercase(word, |w| {
+        matches!(
+            w,
         "janvier" | "février" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "aout" | "septembre"
             | "octobre" | "novembre" | "décembre" | "decembre" | "january" | "february" | "march" | "april" | "may"
             | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-    )
+        )
+    })
+}
+
+/// `f` of `word` in lower case (as `str::to_lowercase` gives it), lower-cased on the
+/// stack when it fits: the entity finder asks about many capitalised words.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match lowercase_into(word, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&word.to_lowercase()),
+    }
 }
 
 /// Month number of a French or English month name or abbreviation.
@@ -453,7 +464,12 @@ pub fn month_number(name: &str) -> u32 {
 
 /// The weekday a French or English weekday name names, in any case.
 pub fn weekday_of(name: &str) -> Option<Weekday> {
-    Some(match name.to_lowercase().as_str() {
+    with_lowercase(name, weekday_of_lowercase)
+}
+
+/// [`weekday_of`] a lower-case name.
+fn weekday_of_lowercase(name: &str) -> Option<Weekday> {
+    Some(match name {
         "lundi" | "monday" => Weekday::Mon,
         "mardi" | "tuesday" => Weekday::Tue,
         "mercredi" | "wednesday" => Weekday::Wed,
@@ -547,18 +563,35 @@ fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
     }
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            hits[Group::Digit as usize].push((start, i));
-        } else {
+    while let Some(start) = next_ascii_digit(bytes, i) {
+        i = start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
+        hits[Group::Digit as usize].push((start, i));
     }
     hits.map(|group| merge_windows(text, group))
+}
+
+/// The first ASCII digit of `bytes` from `from` on: eight bytes at a time, as most of a
+/// text has none.
+fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = x & LOW7;
+        // High bit of each byte: set when its low 7 bits are >= 0x30 and < 0x3a (the sums
+        // stay below 0x100, so no carry crosses bytes) and the byte is ASCII.
+        let digits = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3a)) & !x & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
 }
 
 /// Widens each hit by [`WINDOW`] to whole words and merges the overlaps.
@@ -1221,6 +1254,33 @@ mod tests {
                 _ => assert!(beyond.is_empty(), "{letter}: {beyond:?}"),
             }
         }
+    }
+
+    #[test]
+    fn digit_scan_finds_what_a_byte_loop_finds() {
+        for text in TRICKY_TEXTS.iter().copied().chain(["", "1", "abcdefgh9", "é٣4", "\u{ff}\u{b9}0", "xxxxxxxxxxxxxxx/:"]) {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                assert_eq!(next_ascii_digit(bytes, from), (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit()), "{text:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn month_and_weekday_names_in_any_case() {
+        for w in ["Juin", "JUIN", "août", "AOÛT", "Décembre", "May", "MARS", "Marsa", "ΣΕΠ", "", "LUNDI", "Sunday", "sUnDaY"] {
+            let lower = w.to_lowercase();
+            let month = matches!(
+                lower.as_str(),
+                "janvier" | "février" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "aout"
+                    | "septembre" | "octobre" | "novembre" | "décembre" | "decembre" | "january" | "february" | "march"
+                    | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            );
+            assert_eq!(is_month_name(w), month, "{w}");
+            assert_eq!(weekday_of(w), weekday_of_lowercase(&lower), "{w}");
+        }
+        assert_eq!(weekday_of("LUNDI"), Some(Weekday::Mon));
+        assert!(is_month_name("AOÛT"));
     }
 
     #[test]
