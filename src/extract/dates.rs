@@ -125,7 +125,7 @@ impl Rule {
 
 /// Whether `window` holds an ASCII digit, which the day and year patterns all start with.
 fn has_ascii_digit(window: &str, _lower: &str) -> bool {
-    window.bytes().any(|b| b.is_ascii_digit())
+    next_ascii_digit(window.as_bytes(), 0).is_some()
 }
 
 /// What every English month name of [`MONTHS_EN`] starts with, in its case.
@@ -801,16 +801,25 @@ fn is_word_char(c: char) -> bool {
 fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Tense)> {
     let s = &text[from..upto];
     let mut word_end = None;
-    for (i, c) in s.char_indices().rev() {
-        if is_word_char(c) {
-            word_end.get_or_insert(i + c.len_utf8());
+    // Character by character from the end; ASCII ones are read off their byte.
+    let mut end = s.len();
+    while end > 0 {
+        let (start, is_word) = match s.as_bytes()[end - 1] {
+            b if b.is_ascii() => (end - 1, is_word_char(char::from(b))),
+            _ => {
+                let c = s[..end].chars().next_back().expect("a character ends here");
+                (end - c.len_utf8(), is_word_char(c))
+            }
+        };
+        if is_word {
+            word_end.get_or_insert(end);
         } else if let Some(e) = word_end.take() {
-            let w = i + c.len_utf8();
-            match word_tense(&s[w..e]) {
+            match word_tense(&s[end..e]) {
                 Tense::Unknown => {}
-                t => return Some((from + w, t)),
+                t => return Some((from + end, t)),
             }
         }
+        end = start;
     }
     match word_end.map(|e| word_tense(&s[..e])) {
         None | Some(Tense::Unknown) => None,
@@ -824,8 +833,22 @@ fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Te
 fn nearest_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Option<(usize, Tense)> {
     let s = &text[from..upto];
     let mut begin = None;
-    for (i, c) in s.char_indices() {
-        if is_word_char(c) {
+    // Character by character; ASCII ones are read off their byte.
+    let mut next = 0;
+    while next < s.len() {
+        let i = next;
+        let is_word = match s.as_bytes()[i] {
+            b if b.is_ascii() => {
+                next += 1;
+                is_word_char(char::from(b))
+            }
+            _ => {
+                let c = s[i..].chars().next().expect("a character starts here");
+                next += c.len_utf8();
+                is_word_char(c)
+            }
+        };
+        if is_word {
             if begin.is_none() {
                 if from + i >= limit {
                     return None;
@@ -1281,6 +1304,72 @@ mod tests {
         }
         assert_eq!(weekday_of("LUNDI"), Some(Weekday::Mon));
         assert!(is_month_name("AOÛT"));
+    }
+
+    /// `nearest_cue_before` as first written, over `char_indices`.
+    fn reference_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Tense)> {
+        let s = &text[from..upto];
+        let mut word_end = None;
+        for (i, c) in s.char_indices().rev() {
+            if is_word_char(c) {
+                word_end.get_or_insert(i + c.len_utf8());
+            } else if let Some(e) = word_end.take() {
+                let w = i + c.len_utf8();
+                match word_tense(&s[w..e]) {
+                    Tense::Unknown => {}
+                    t => return Some((from + w, t)),
+                }
+            }
+        }
+        match word_end.map(|e| word_tense(&s[..e])) {
+            None | Some(Tense::Unknown) => None,
+            Some(t) => Some((from, t)),
+        }
+    }
+
+    /// `nearest_cue_after` as first written, over `char_indices`.
+    fn reference_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Option<(usize, Tense)> {
+        let s = &text[from..upto];
+        let mut begin = None;
+        for (i, c) in s.char_indices() {
+            if is_word_char(c) {
+                if begin.is_none() {
+                    if from + i >= limit {
+                        return None;
+                    }
+                    begin = Some(i);
+                }
+            } else if let Some(b) = begin.take() {
+                match word_tense(&s[b..i]) {
+                    Tense::Unknown => {}
+                    t => return Some((from + b, t)),
+                }
+            }
+        }
+        match begin.map(|b| (from + b, word_tense(&s[b..]))) {
+            None | Some((_, Tense::Unknown)) => None,
+            found => found,
+        }
+    }
+
+    #[test]
+    fn cue_walks_read_characters_as_char_indices_does() {
+        let extra = ["Il a dit qu’il sera là. Ils l'ont annoncé; « elle viendra », ΣΑΣ rendra-t-il? il était—déjà—arrivé"];
+        for text in TRICKY_TEXTS.iter().chain(&extra) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &from) in bounds.iter().enumerate() {
+                for &upto in bounds[k..].iter().step_by(3) {
+                    assert_eq!(nearest_cue_before(text, from, upto), reference_cue_before(text, from, upto), "{text:?} {from} {upto}");
+                    for limit in [from, (from + upto) / 2, upto, usize::MAX] {
+                        assert_eq!(
+                            nearest_cue_after(text, from, upto, limit),
+                            reference_cue_after(text, from, upto, limit),
+                            "{text:?} {from} {upto} {limit}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
