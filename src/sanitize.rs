@@ -52,7 +52,7 @@ pub fn sanitize(text: &str) -> String {
 fn any_needs_work(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(found) = bytes[from..].iter().position(|&b| SUSPECT[b as usize]) {
+    while let Some(found) = find_suspect(&bytes[from..]) {
         let at = from + found;
         if bytes[at] < 0x80 || text[at..].chars().next().is_some_and(needs_work) {
             return true;
@@ -60,6 +60,28 @@ fn any_needs_work(text: &str) -> bool {
         from = at + 1;
     }
     false
+}
+
+/// The index of the first byte of `bytes` that is [`SUSPECT`]. Eight bytes of printable
+/// ASCII (most of a text) are passed over at once.
+fn find_suspect(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // On the low seven bits of each byte (no carry crosses into the next byte),
+        // adding 0x60 sets the top bit from 0x20 (space) up, adding 0x01 at 0x7F (DEL).
+        let low = x & !HIGH;
+        if (low + 0x60 * ONES) & !(low + ONES) & !x & HIGH == HIGH {
+            continue; // eight printable ASCII bytes
+        }
+        if let Some(p) = chunk.iter().position(|&b| SUSPECT[b as usize]) {
+            return Some(8 * k + p);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|&b| SUSPECT[b as usize]).map(|p| done + p)
 }
 
 /// The bytes [`any_needs_work`] stops at: ASCII controls but newline, and four lead bytes.
@@ -203,6 +225,22 @@ mod tests {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             let text = format!("ab{c}é");
             assert_eq!(super::any_needs_work(&text), text.chars().any(super::needs_work), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn suspect_bytes_are_found_eight_at_a_time_as_one_by_one() {
+        for len in 0..20 {
+            for b in 0..=255u8 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    let one_by_one = |bytes: &[u8]| bytes.iter().position(|&b| super::SUSPECT[b as usize]);
+                    assert_eq!(super::find_suspect(&bytes), one_by_one(&bytes), "{b:#x} at {at} of {len}");
+                    bytes.fill(b);
+                    assert_eq!(super::find_suspect(&bytes), one_by_one(&bytes), "{b:#x} all {len}");
+                }
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, packed};
 use regex::{Regex, RegexSet};
 
 /// What a line of the page is, as far as its wording tells.
@@ -97,24 +97,51 @@ const LONG_END: &[&str] = &[
 /// be a marker, and the set (slow on long lines of French, where its case-folded
 /// prefixes "tou", "vou", "pri"... start every other word) need not run.
 ///
-/// The pieces are made of ASCII letters but `s` and `k`, and spaces: `(?i)` matches
-/// such a letter in either case and as nothing else (only `ſ` and the Kelvin sign fold
-/// to ASCII letters, to `s` and `k`; a test checks it), so an ASCII case-insensitive
-/// search finds them in every line the set matches.
+/// The pieces are made of ASCII lowercase letters but `s` and `k`, and spaces: `(?i)`
+/// matches such a letter in either case and as nothing else (only `ſ` and the Kelvin
+/// sign fold to ASCII letters, to `s` and `k`; a test checks it), so a search of the
+/// line in ASCII lowercase finds them in every line the set matches.
 const LONG_END_PIECES: &[&str] =
     &["letter", "information", "abonner", "cribe", "captcha", "droit", "right", "confidential", "privacy", "utili", "we u"];
 
-static LONG_END_PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().ascii_case_insensitive(true).build(LONG_END_PIECES).expect("long end pieces")
-});
+static LONG_END_PREFILTER: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(LONG_END_PIECES));
+
+/// Finds any of a few pieces in a line (here, in ASCII lowercase).
+///
+/// The pieces are searched case-sensitively in a lowercase copy of the line rather than
+/// with `ascii_case_insensitive`: with that option the automaton has no prefilter and
+/// steps through the line byte by byte, where exact pieces get the vectorised packed
+/// searcher (Teddy). The automaton stays for the machines that lack the vector
+/// instructions.
+pub(super) struct PieceFinder {
+    packed: Option<packed::Searcher>,
+    automaton: AhoCorasick,
+}
+
+impl PieceFinder {
+    pub(super) fn new(pieces: &[&str]) -> PieceFinder {
+        let mut packed = packed::Config::new().builder();
+        packed.extend(pieces);
+        PieceFinder { packed: packed.build(), automaton: AhoCorasick::new(pieces).expect("marker pieces") }
+    }
+
+    /// Whether `folded` (a line in ASCII lowercase, for the marker pieces) holds one
+    /// of the pieces.
+    pub(super) fn is_in(&self, folded: &[u8]) -> bool {
+        match &self.packed {
+            Some(searcher) => searcher.find(folded).is_some(),
+            None => self.automaton.is_match(folded),
+        }
+    }
+}
 /// Pieces of the end markers ([`END`]), one for each alternative of each pattern: a
 /// line without any cannot be a marker, and the set (whose own prefilter keeps firing
 /// on the case-folded prefixes of common words) need not run.
 ///
-/// The pieces are ASCII but for `©`, searched ASCII case-insensitively: `(?i)` matches
-/// an ASCII letter in either case and, outside ASCII, only `ſ` (as `s`) and the Kelvin
-/// sign (as `k`) (a test checks it); those two are pieces of their own, so a line
-/// holding one always goes to the set.
+/// The pieces are ASCII lowercase, searched in the line in ASCII lowercase (as
+/// [`LONG_END_PREFILTER`]): `(?i)` matches an ASCII letter in either case and, outside
+/// ASCII, only `ſ` (as `s`) and the Kelvin sign (as `k`) (a test checks it); those two
+/// are [`END_CHARACTERS`], so a line holding one always goes to the set.
 const END_PIECES: &[&str] = &[
     // comment forms
     "comment", "leave a ", "agir", "join the ",
@@ -123,7 +150,7 @@ const END_PIECES: &[&str] = &[
     // newsletters and subscriptions
     "newsletter", "information", "inscrivez-vous", "abonnez-vous", "subscribe", "sign up for", "sabonner",
     // legal and captcha
-    "captcha", "droits", "rights reserved", "\u{a9}", "copyright", "utilisation", "confidentialit", "privacy policy",
+    "captcha", "droits", "rights reserved", "copyright", "utilisation", "confidentialit", "privacy policy",
     "terms of ", "mentions l", "utilisons", "we use cookies", "accept",
     // credits
     "reporting by", "writing by", "editing by", "edited by", "compiled by", "our standards:", "avec ", "with ",
@@ -131,12 +158,16 @@ const END_PIECES: &[&str] = &[
     "prev", "next", "dent", "suivant", "previous ", "article", "related", "more on this", "more about", "around the ",
     "top stories", "elsewhere on", "also in ", "sur le m", "rubrique", "more stories", "more from", "vous aimerez aussi",
     "vous pourriez aussi aimer", "also like", "voir aussi",
-    // the two non-ASCII characters that `(?i)` folds to ASCII letters
-    "\u{17f}", "\u{212a}",
 ];
 
-static END_PREFILTER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(END_PIECES).expect("end pieces"));
+/// The pieces of the end markers that are single non-ASCII characters: `©` (legal), and
+/// the two characters that `(?i)` folds to ASCII letters. They are searched apart from
+/// [`END_PIECES`]: the packed searcher compares as many leading bytes of each piece as
+/// the shortest piece has, and two bytes would let through most lines.
+const END_CHARACTERS: &[&str] = &["\u{a9}", "\u{17f}", "\u{212a}"];
+
+static END_PREFILTER: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(END_PIECES));
+static END_CHARACTER_PREFILTER: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(END_CHARACTERS));
 static TEASER_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(TEASER_HEADERS).expect("teaser headers"));
 static LONG_END_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(LONG_END).expect("long end patterns"));
 static CHROME_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CHROME).expect("chrome patterns"));
@@ -154,27 +185,52 @@ static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reading time pattern")
 });
 
+/// Lines longer than this (in bytes) are prose: chrome is short.
+const CHROME_MAX_LINE: usize = 600;
+
+/// `line` in ASCII lowercase (other characters as they are), written to `buf`.
+fn ascii_lowercase<'a>(line: &str, buf: &'a mut [u8; CHROME_MAX_LINE]) -> &'a [u8] {
+    let folded = &mut buf[..line.len()];
+    folded.copy_from_slice(line.as_bytes());
+    folded.make_ascii_lowercase();
+    folded
+}
+
+/// Whether `line` can match [`READING_TIME`] or [`BYLINE`], from its first byte: their
+/// alternatives start with `t`, `d`, `r`, `l`, `p`, `b` or `w` in either case, a digit
+/// (`\d` takes in non-ASCII digits) or `É`. Most lines start otherwise, and skip the
+/// two searches with captures.
+fn may_be_byline_or_reading_time(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|&b| {
+        !b.is_ascii() || b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b't' | b'd' | b'r' | b'l' | b'p' | b'b' | b'w')
+    })
+}
+
 /// The role of one trimmed line, from its wording alone.
 pub fn classify(line: &str) -> LineRole {
-    if line.len() > 600 {
+    if line.len() > CHROME_MAX_LINE {
         return LineRole::Text; // chrome is short; a long line is prose even if it says "cookies"
     }
+    let mut buf = [0u8; CHROME_MAX_LINE];
     if line.len() > 160 {
         // Long lines: only the notices that run long (newsletter, legal, captcha).
-        let end = LONG_END_PREFILTER.is_match(line) && LONG_END_SET.is_match(line);
+        let end = LONG_END_PREFILTER.is_in(ascii_lowercase(line, &mut buf)) && LONG_END_SET.is_match(line);
         return if end { LineRole::End } else { LineRole::Text };
     }
-    if let Some(c) = READING_TIME.captures(line) {
-        let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
-        return LineRole::ReadingTime(time.to_string());
-    }
-    if let Some(c) = BYLINE.captures(line) {
-        return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
+    if may_be_byline_or_reading_time(line) {
+        if let Some(c) = READING_TIME.captures(line) {
+            let time = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
+            return LineRole::ReadingTime(time.to_string());
+        }
+        if let Some(c) = BYLINE.captures(line) {
+            return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
+        }
     }
     if TEASER_SET.is_match(line) {
         return LineRole::TeaserHeader;
     }
-    if END_PREFILTER.is_match(line) && END_SET.is_match(line) {
+    let folded = ascii_lowercase(line, &mut buf);
+    if (END_PREFILTER.is_in(folded) || END_CHARACTER_PREFILTER.is_in(folded)) && END_SET.is_match(line) {
         return LineRole::End;
     }
     if CHROME_SET.is_match(line) {
@@ -245,8 +301,19 @@ mod tests {
             "You might also like", "À voir aussi", "Nos articles", "we uſe cookies", "\u{212a}ept",
         ] {
             assert!(END_SET.is_match(s) || s.contains('\u{212a}'), "{s}");
-            assert!(END_PREFILTER.is_match(s), "{s}");
+            let folded = s.to_ascii_lowercase();
+            assert!(END_PREFILTER.is_in(folded.as_bytes()) || END_CHARACTER_PREFILTER.is_in(folded.as_bytes()), "{s}");
         }
+    }
+
+    #[test]
+    fn the_pieces_are_in_ascii_lowercase() {
+        // They are searched case-sensitively in the line in ASCII lowercase.
+        for piece in END_PIECES.iter().chain(LONG_END_PIECES).chain(END_CHARACTERS) {
+            assert_eq!(piece.to_ascii_lowercase(), *piece);
+        }
+        let mut buf = [0; CHROME_MAX_LINE];
+        assert_eq!(ascii_lowercase("NEWS Letter ÉTÉ ſ", &mut buf), "news letter ÉtÉ ſ".as_bytes());
     }
 
     #[test]
@@ -255,6 +322,27 @@ mod tests {
         let mut buf = [0; 4];
         for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
             assert_eq!(letters.is_match(c.encode_utf8(&mut buf)), c == 'ſ' || c == '\u{212a}', "{c:?}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_reading_times_pass_the_first_byte_test() {
+        let lines = [
+            "Par Marie Dupont", "par Marie Dupont", "PAR MARIE", "By John Smith", "by John", "BY JOHN", "Texte : Anne Lévy",
+            "texte Anne", "Propos recueillis par Anne Lévy", "propos recueillis par Anne", "Written by Ann Lee", "written by Ann",
+            "Écrit par Jean Roux", "écrit par Jean", "Temps de lecture : 4 min", "TEMPS DE LECTURE 4", "Durée de lecture : 3",
+            "durée de lecture 3", "Reading time: 5", "reading time 5", "Lecture : 2 min", "LECTURE 2", "Read time: 4",
+            "read time 4", "5 min read", "5 minutes to read", "12 min de lecture", "١٢ min read",
+        ];
+        let matches = |s: &str| READING_TIME.is_match(s) || BYLINE.is_match(s);
+        for line in lines {
+            assert!(matches(line) && may_be_byline_or_reading_time(line), "{line}");
+            // The same line with any other first character.
+            let rest = &line[line.chars().next().map_or(0, char::len_utf8)..];
+            for c in (0..0x250).filter_map(char::from_u32).chain(['ſ', '\u{212a}', '١', '٢']) {
+                let other = format!("{c}{rest}");
+                assert!(!matches(&other) || may_be_byline_or_reading_time(&other), "{other}");
+            }
         }
     }
 

@@ -3,10 +3,10 @@
 //! changed). The first occurrence is kept.
 
 use std::collections::VecDeque;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashSet, FxHasher};
 
 /// How many earlier paragraphs a paragraph is compared with for near copies:
 /// pasted blocks sit close together, and the bound keeps huge files linear.
@@ -23,20 +23,36 @@ pub struct Dedup {
     exact: FxHashSet<u64>,
     /// Sorted word-pair sets of the last paragraphs, oldest first.
     recent: VecDeque<Vec<u64>>,
-    /// Buffers reused from one paragraph to the next.
+    /// The word hashes of the paragraph last read, and their key.
     words: Vec<u64>,
+    key: u64,
+    /// A buffer reused from one paragraph to the next.
     pairs: Vec<u64>,
 }
 
 impl Dedup {
     /// Returns true if `paragraph` repeats one seen before; otherwise records it.
     pub fn is_repeat(&mut self, paragraph: &str) -> bool {
+        self.read(paragraph);
+        self.last_read_is_repeat()
+    }
+
+    /// Reads the words of `paragraph` for [`Dedup::last_read_is_repeat`] and returns its
+    /// [`text_key`]: a caller that needs both hashes the words once.
+    pub fn read(&mut self, paragraph: &str) -> u64 {
         word_hashes(paragraph, &mut self.words);
+        self.key = key_of(&self.words);
+        self.key
+    }
+
+    /// Returns true if the paragraph last given to [`Dedup::read`] repeats one seen
+    /// before; otherwise records it.
+    pub fn last_read_is_repeat(&mut self) -> bool {
         let words = &self.words;
         if words.is_empty() {
             return false;
         }
-        if !self.exact.insert(key_of(words)) {
+        if !self.exact.insert(self.key) {
             return true;
         }
         if words.len() >= NEAR_MIN_WORDS {
@@ -64,9 +80,10 @@ pub fn text_key(text: &str) -> u64 {
     key_of(&words)
 }
 
-/// The key of a list of word hashes (the hash of the list, length included).
+/// The key of a list of word hashes (the hash of the list, length included). Fx, not
+/// SipHash: the word hashes are already well mixed, and the keys never leave the process.
 fn key_of(words: &[u64]) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     words.hash(&mut h);
     h.finish()
 }
@@ -130,11 +147,26 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
                 i += 1;
             }
         } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            i += c.len_utf8();
-            if is_alphanumeric(c) {
-                h = c.to_lowercase().fold(h, fnv);
-                in_word = true;
+            // A two-byte character (accented Latin, Greek, Cyrillic) is looked up in a
+            // table; the others are decoded and folded by the standard library.
+            let two_byte = (bytes[i] < 0xe0).then(|| two_byte_word_char(bytes[i], bytes[i + 1]));
+            let folded = match two_byte {
+                Some(WordChar::Lower(lower)) => {
+                    i += 2;
+                    Some(fnv(h, lower))
+                }
+                Some(WordChar::Separator) => {
+                    i += 2;
+                    None
+                }
+                Some(WordChar::Other) | None => {
+                    let c = text[i..].chars().next().expect("a character starts here");
+                    i += c.len_utf8();
+                    is_alphanumeric(c).then(|| c.to_lowercase().fold(h, fnv))
+                }
+            };
+            if let Some(folded) = folded {
+                (h, in_word) = (folded, true);
             } else if in_word {
                 out.push(h);
                 (h, in_word) = (FNV_OFFSET, false);
@@ -144,6 +176,41 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
     if in_word {
         out.push(h);
     }
+}
+
+/// What a character is to a word, for the two-byte characters (U+0080 to U+07FF).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum WordChar {
+    /// A letter or digit whose lowercase form is this one character.
+    Lower(char),
+    /// Neither a letter nor a digit.
+    Separator,
+    /// A letter or digit whose lowercase form is several characters (`İ`).
+    Other,
+}
+
+/// [`WordChar`] of each two-byte character, from U+0080: the standard library looks
+/// the lowercase form up in a slower table.
+static TWO_BYTE_WORD_CHARS: LazyLock<Vec<WordChar>> = LazyLock::new(|| {
+    (0x80..0x800)
+        .map(|code| {
+            let c = char::from_u32(code).expect("no surrogates below U+0800");
+            let mut lower = c.to_lowercase();
+            match (c.is_alphanumeric(), lower.next(), lower.next()) {
+                (false, _, _) => WordChar::Separator,
+                (true, Some(l), None) => WordChar::Lower(l),
+                _ => WordChar::Other,
+            }
+        })
+        .collect()
+});
+
+/// The [`WordChar`] of the two-byte character that starts with `lead` (0xC2 to 0xDF)
+/// and goes on with `next`.
+#[inline]
+fn two_byte_word_char(lead: u8, next: u8) -> WordChar {
+    let code = (usize::from(lead & 0x1f) << 6) | usize::from(next & 0x3f);
+    TWO_BYTE_WORD_CHARS[code - 0x80]
 }
 
 /// [`fnv`] of an ASCII character given as its byte.
@@ -249,7 +316,8 @@ mod tests {
                 .map(|w| w.chars().flat_map(char::to_lowercase).fold(FNV_OFFSET, fnv))
                 .collect()
         };
-        for t in ["", "  ", "Le Conseil, l’État et ÉTÉ 2024 — İstanbul ΣΑΣ straße x", "a", "-a-b-", "ǅemal Ⅻ ١٢٣"] {
+        let every_two_byte_char: String = (0x80..0x800).filter_map(char::from_u32).flat_map(|c| [c, 'a', c, ' ']).collect();
+        for t in ["", "  ", "Le Conseil, l’État et ÉTÉ 2024 — İstanbul ΣΑΣ straße x", "a", "-a-b-", "ǅemal Ⅻ ١٢٣", "é", "aé", "éa", "«x»", &every_two_byte_char] {
             assert_eq!(hashes(t), reference(t), "{t}");
         }
         assert_eq!(hashes("Été à PARIS"), hashes("été, à paris!"));

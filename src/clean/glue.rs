@@ -322,7 +322,9 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The index of the first byte that can start a capital: an ASCII capital or a lead
-/// byte (0xC0 and up). Reads eight bytes at a time: text is mostly lowercase.
+/// byte (0xC0 and up), but for the leads of the most common characters that are no
+/// capital (see [`surely_no_capital`]). Reads eight bytes at a time: text is mostly
+/// lowercase.
 fn find_capital_start(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -335,13 +337,31 @@ fn find_capital_start(bytes: &[u8]) -> Option<usize> {
         // adding 0x3F sets the top bit from 0x41 ('A') up, adding 0x25 from 0x5B (after 'Z').
         let low = x & !HIGH;
         let capital = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & !x;
-        let hits = (lead | capital) & HIGH;
-        if hits != 0 {
-            return Some(8 * k + hits.trailing_zeros() as usize / 8);
+        let mut hits = (lead | capital) & HIGH;
+        while hits != 0 {
+            let at = 8 * k + hits.trailing_zeros() as usize / 8;
+            if !surely_no_capital(bytes, at) {
+                return Some(at);
+            }
+            hits &= hits - 1;
         }
     }
     let done = bytes.len() - chunks.remainder().len();
-    chunks.remainder().iter().position(|&b| b.is_ascii_uppercase() || b >= 0xc0).map(|p| done + p)
+    (done..bytes.len()).find(|&at| (bytes[at].is_ascii_uppercase() || bytes[at] >= 0xc0) && !surely_no_capital(bytes, at))
+}
+
+/// Whether the character at byte `at` (a lead byte) is surely no capital, from its
+/// first two bytes: U+0080 to U+00BF (`«`, `»`, no-break space), U+00DF to U+00FF (`é`,
+/// `à`, `ç`...) and U+2000 to U+207F (`’`, dashes, quotes) hold none. The characters of
+/// French text that are not ASCII are nearly all there.
+#[inline]
+fn surely_no_capital(bytes: &[u8], at: usize) -> bool {
+    match (bytes[at], bytes.get(at + 1)) {
+        (0xc2, _) => true,
+        (0xc3, Some(&next)) => next >= 0x9f,
+        (0xe2, Some(&next)) => next <= 0x81,
+        _ => false,
+    }
 }
 
 /// The class of the character at byte `i` of `text` (0 at the end), and where that
@@ -360,8 +380,18 @@ fn class_at(text: &str, classes: &[u8], i: usize) -> (u8, usize) {
 
 /// Whether the match at `start..end` of `text` is a whole word (no letter touches it).
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+    // An ASCII neighbour (a space, most often) is judged by its byte alone.
+    let before = match start.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..start].chars().next_back().is_some_and(char::is_alphanumeric),
+    };
+    let after = match text.as_bytes().get(end) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[end..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    !before && !after
 }
 
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
@@ -390,7 +420,8 @@ pub fn repair_dateline(paragraph: &str) -> String {
 pub fn repair_glued_names(paragraphs: &mut [String]) {
     let spans: Vec<Vec<(usize, usize)>> =
         paragraphs.iter().map(|p| capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)).collect()).collect();
-    let mut standalone: FxHashMap<&str, usize> = FxHashMap::default();
+    let words = spans.iter().map(Vec::len).sum();
+    let mut standalone: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(words, Default::default());
     for (p, list) in paragraphs.iter().zip(&spans) {
         for &(s, e) in list {
             *standalone.entry(&p[s..e]).or_default() += 1;
@@ -528,6 +559,28 @@ mod tests {
         ] {
             let expected: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(capitalised_words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_words_are_those_no_alphanumeric_character_touches() {
+        let reference = |text: &str, start: usize, end: usize| {
+            !text[..start].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        for text in ["Paris", " Paris ", "aParis", "Parisa", "éParisé", "’Paris’", "1Paris2", "-Paris-", "ΣParisΣ", "\u{a0}Paris\u{a0}"] {
+            let start = text.find('P').unwrap();
+            let end = start + "Paris".len();
+            assert_eq!(whole_word(text, start, end), reference(text, start, end), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_characters_passed_over_are_no_capitals() {
+        let capital = Regex::new(r"\p{Lu}").unwrap();
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert!(!(surely_no_capital(s.as_bytes(), 0) && capital.is_match(s)), "{c:?}");
         }
     }
 

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use boilerplate::PieceFinder;
 pub use boilerplate::{LineRole, classify};
 pub use dedup::Dedup;
 pub use glue::repair;
@@ -145,10 +146,11 @@ pub fn clean(raw: &str) -> Cleaned {
             }
             continue;
         }
-        if title_index.is_some() && title_key.is_some() && line.text.len() < 2 * out.title.len() + 8 && Some(dedup::text_key(&line.text)) == title_key {
+        let key = dedup.read(&line.text);
+        if title_index.is_some() && title_key.is_some() && line.text.len() < 2 * out.title.len() + 8 && Some(key) == title_key {
             continue; // the headline repeated inside the page
         }
-        if dedup.is_repeat(&line.text) {
+        if dedup.last_read_is_repeat() {
             continue;
         }
         // Lines were repaired as they were read; only the opening dateline is left.
@@ -172,7 +174,7 @@ fn surely_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Combining class of the character before, and where that character ends.
     let (mut last_class, mut last_end) = (0u8, 0usize);
-    while let Some(found) = bytes[last_end..].iter().position(|&b| b >= 0xcc) {
+    while let Some(found) = find_lead_from_cc(&bytes[last_end..]) {
         let at = last_end + found;
         if at != last_end {
             last_class = 0; // a starter below U+0300 stands between
@@ -189,6 +191,25 @@ fn surely_nfc(text: &str) -> bool {
         (last_class, last_end) = (class, at + c.len_utf8());
     }
     true
+}
+
+/// The index of the first byte from 0xCC up (the lead bytes of U+0300 and above).
+/// Reads eight bytes at a time.
+fn find_lead_from_cc(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // The top bit set, and adding 0x34 to the low seven bits (no carry crosses into
+        // the next byte) sets it from 0x4C up: 0xCC and above.
+        let hits = ((x & !HIGH) + 0x34 * ONES) & x & HIGH;
+        if hits != 0 {
+            return Some(8 * k + hits.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|&b| b >= 0xcc).map(|p| done + p)
 }
 
 /// Sum of the lengths of the prose lines from each index to the end.
@@ -211,7 +232,14 @@ fn read_lines(text: &str) -> Vec<Line> {
         // Spaces fold after the markdown goes: "le ** le" must not leave "le  le".
         // Glued words are repaired first, so that a line is judged (date stamp, length)
         // as it will read, and cleaning its own output changes nothing.
-        let trimmed = glue::repair_cow(&collapse_spaces(&strip_markdown(raw.trim())), false).into_owned();
+        let raw = raw.trim();
+        // Most lines hold no markdown and no double space: one search tells.
+        let plain = if MARKUP.is_in(raw.as_bytes()) {
+            Cow::Owned(collapse_spaces(&strip_markdown(raw)).into_owned())
+        } else {
+            Cow::Borrowed(strip_markers(raw))
+        };
+        let trimmed = glue::repair_cow(&plain, false).into_owned();
         if trimmed.is_empty() {
             if !previous_blank {
                 block += 1;
@@ -269,6 +297,11 @@ fn collapse_spaces(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// What [`strip_markdown`] and [`collapse_spaces`] act on: a line without any of these
+/// is only stripped of its heading and quote markers.
+const MARKUP_PIECES: &[&str] = &["](", "**", "__", "  "];
+static MARKUP: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(MARKUP_PIECES));
+
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("md link"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md emphasis"));
 
@@ -300,7 +333,8 @@ fn strip_markers(t: &str) -> &str {
 fn is_body_paragraph(text: &str) -> bool {
     // Letters and digits only: the glue repairs add spaces and dashes, and a paragraph
     // must not cross the threshold when it is cleaned again.
-    text.chars().filter(|c| c.is_alphanumeric()).count() >= BODY_MIN_CHARS && !is_title_case(text)
+    // Counting stops at the threshold: body paragraphs run far past it.
+    text.chars().filter(|c| c.is_alphanumeric()).nth(BODY_MIN_CHARS - 1).is_some() && !is_title_case(text)
 }
 
 /// A line whose longer words nearly all start with a capital: a headline in title case
@@ -369,7 +403,7 @@ static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// `Publié le 18/06/2024 à 10h32`, `Mis à jour le 18 juin 2024`).
 fn date_line(line: &str) -> Option<NaiveDate> {
     // Every full date has digits; most lines have none.
-    if line.len() > 480 || !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 120 {
+    if line.len() > 480 || !has_ascii_digit(line.as_bytes()) || line.chars().count() > 120 {
         return None;
     }
     let exprs = dates::find(line);
@@ -389,6 +423,24 @@ fn date_line(line: &str) -> Option<NaiveDate> {
         .count();
     // "Publié le 12 décembre 2023, modifié le 13 décembre 2023": the first date is the stamp.
     (weekday_free <= 1 || PUBLICATION.is_match(line) && full.1.start < 40).then_some(full.0)
+}
+
+/// Whether `bytes` holds an ASCII digit. Reads eight bytes at a time: most lines have
+/// no digit, and all their bytes are read.
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // On the low seven bits of each byte (no carry crosses into the next byte),
+        // adding 0x50 sets the top bit from 0x30 ('0') up, adding 0x46 from 0x3A (after '9').
+        let low = x & !HIGH;
+        if (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 fn is_weekday_name(w: &str) -> bool {
@@ -542,6 +594,47 @@ mod tests {
         }
         for text in ["", "abc", "Été", "e\u{301}", "a\u{301}\u{316}", "a\u{316}\u{301}", "é\u{316}\u{301}x\u{301}", "\u{2000}", "’« »", "\u{301}", "\u{1100}\u{1161}"] {
             assert_eq!(surely_nfc(text), is_nfc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_without_markup_pieces_are_only_stripped_of_markers() {
+        for line in ["", "# Titre", "> > cité  deux", "a ** b", "[lien](x)", "__x__", "a  b", "## ** # t", "plain text, here", "a_b*c]d(e) f"] {
+            let full = collapse_spaces(&strip_markdown(line)).into_owned();
+            if !MARKUP.is_in(line.as_bytes()) {
+                assert_eq!(strip_markers(line), full, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leads_from_cc_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        for len in 0..20 {
+            for b in 0..=255u8 {
+                for at in 0..len {
+                    let mut bytes = vec![0xcb; len];
+                    bytes[at] = b;
+                    let one_by_one = |bytes: &[u8]| bytes.iter().position(|&b| b >= 0xcc);
+                    assert_eq!(find_lead_from_cc(&bytes), one_by_one(&bytes), "{b:#x} at {at} of {len}");
+                    bytes.fill(b);
+                    assert_eq!(find_lead_from_cc(&bytes), one_by_one(&bytes), "{b:#x} all {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn digits_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        for len in 0..20 {
+            for b in 0..=255u8 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(has_ascii_digit(&bytes), b.is_ascii_digit(), "{b:#x} at {at} of {len}");
+                    bytes.fill(b);
+                    assert_eq!(has_ascii_digit(&bytes), b.is_ascii_digit(), "{b:#x} all {len}");
+                }
+            }
         }
     }
 

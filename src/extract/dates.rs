@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
+use rustc_hash::FxHashMap;
 
 use super::numbers::word_value;
 
@@ -95,7 +96,14 @@ struct Rule {
     /// hold a match, and a look for a few strings costs much less than a regex search:
     /// the English month rules mostly look at French months.
     needs: Option<&'static [&'static str]>,
+    /// A test that every window holding a match that the rule reads into an expression
+    /// passes, given the window and its ASCII lower case: a few substring looks cost much
+    /// less than a regex search, and most windows hold nothing for most rules.
+    gate: Option<Gate>,
 }
+
+/// See [`Rule::gate`]: `(window, window_in_ascii_lower_case) -> may hold a match`.
+type Gate = fn(&str, &str) -> bool;
 
 impl Rule {
     /// Declares that every match holds one of `needles`: this must follow from the
@@ -103,6 +111,21 @@ impl Rule {
     fn needing(self, needles: &'static [&'static str]) -> Rule {
         Rule { needs: Some(needles), ..self }
     }
+
+    /// Declares that `gate` passes every window where the rule can find an expression:
+    /// this must follow from the pattern and the reading, like [`Rule::needing`].
+    ///
+    /// A case-insensitive pattern may match a letter in another case, which the lower-case
+    /// window allows for; beyond ASCII only `ſ` (an `s`) and the Kelvin sign (a `k`) match
+    /// ASCII letters, and [`find`] runs no gate in a text holding either.
+    fn gated(self, gate: Gate) -> Rule {
+        Rule { gate: Some(gate), ..self }
+    }
+}
+
+/// Whether `window` holds an ASCII digit, which the day and year patterns all start with.
+fn has_ascii_digit(window: &str, _lower: &str) -> bool {
+    next_ascii_digit(window.as_bytes(), 0).is_some()
 }
 
 /// What every English month name of [`MONTHS_EN`] starts with, in its case.
@@ -136,7 +159,7 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         // Case-insensitive patterns would case-fold the class of non-spaces it is made
         // from, nearly all of Unicode, at every start; spaces have no case to fold.
         .replace(r"\s", r"(?-i:[^\S\n])");
-    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None }
+    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None, gate: None }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -144,13 +167,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // 2024-06-18
         rule(r"(?-u:\b)({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?-u:\b)", |c, out| {
             push_full(c, out, c.get(0), num(c, 1), num(c, 2), num(c, 3));
-        }),
+        })
+        // The month after the year: `-0` or `-1`.
+        .gated(|w, _| w.contains("-0") || w.contains("-1")),
         // 18/06/2024, 18.06.2024 (day first, unless the first number cannot be a month day pair that way)
         rule(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]({YEAR})(?-u:\b)", |c, out| {
             let (a, b) = (num(c, 1), num(c, 2));
             let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
             push_full(c, out, c.get(0), num(c, 3), m, d);
-        }),
+        })
+        // The year after its separator starts with 1 or 2.
+        .gated(|w, _| ["/1", "/2", ".1", ".2"].iter().any(|n| w.contains(n))),
         // (le) (mardi) 18 (et 19) juin (2024)
         rule(
             r"(?i)(?-u:\b)(?:(?:{WFR})\s+)?({DAY})(?:\s*(?:et|,|-|–|au|à)\s*({DAY}))?\s+({MFR})(?:\s+({YEAR}))?(?-u:\b)",
@@ -158,7 +185,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let month = month_number(&c[3]);
                 read_day_list(c, out, month);
             },
-        ),
+        )
+        .gated(has_ascii_digit),
         // 18 (and 19) June (2024), 18th of June
         rule(
             r"(?-u:\b)(?:(?:{WEN}),?\s+)?({DEN})(?:\s*(?:and|,|-|–|to)\s*({DEN}))?\s+(?:of\s+)?({MEN})(?:,?\s+({YEAR}))?(?-u:\b)",
@@ -191,7 +219,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         )
         .needing(MONTH_EN_STARTS),
         // juillet 2000, September 2023
-        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year),
+        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year).gated(has_ascii_digit),
         rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year).needing(MONTH_EN_STARTS),
         // en septembre, début mars, last March
         rule(
@@ -227,7 +255,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => 0,
             };
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[1]), shift }));
-        }),
+        })
+        // Every French weekday name holds `di`.
+        .gated(|_, lower| lower.contains("di")),
         rule(r"(?-u:\b)(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})(?-u:\b)(?:\s+(morning|afternoon|evening|night))?", |c, out| {
             let m = c.get(0).expect("whole");
             let shift = match c.get(1).map(|s| s.as_str().to_lowercase()) {
@@ -236,7 +266,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => 0,
             };
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[2]), shift }));
-        }),
+        })
+        // Every English weekday name ends with `day`, in this case.
+        .gated(|w, _| w.contains("day")),
         // days relative to the article's
         rule(
             r"(?i)(?-u:\b)(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow|ce matin|ce soir|cette nuit|this morning|this afternoon|this evening)(?-u:\b)(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
@@ -270,7 +302,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let m = c.get(0).expect("whole");
                 out.push((m.start(), m.end(), relative(&unit, offset)));
             },
-        ),
+        )
+        // Only a match with `cette` or an offset word gives an expression.
+        .gated(|_, lower| ["prochain", "derni", "pass", "en cours", "cette"].iter().any(|n| lower.contains(n))),
         rule(r"(?i)(?-u:\b)(?:ce|le)\s+mois(?:-ci)?\s*(prochain|dernier|passé|en cours)?(?-u:\b)", |c, out| {
             let offset = match c.get(1).map(|s| s.as_str().to_lowercase()) {
                 Some(s) if s == "prochain" => 1,
@@ -281,12 +315,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::MonthOffset(offset)));
-        }),
+        })
+        .gated(|_, lower| lower.contains("mois")),
         rule(r"(?i)(?-u:\b)(l['’]an|l['’]année)\s+(derni(?:er|ère)|prochaine?|passée?)(?-u:\b)", |c, out| {
             let offset = if c[2].to_lowercase().starts_with("prochain") { 1 } else { -1 };
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::YearOffset(offset)));
-        }),
+        })
+        .gated(|_, lower| lower.contains("l'an") || lower.contains("l’an")),
         rule(r"(?-u:\b)([Ll]ast|[Nn]ext|[Tt]his)\s+(week|month|year)(?-u:\b)", |c, out| {
             let offset = match c[1].to_lowercase().as_str() {
                 "last" => -1,
@@ -295,11 +331,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), relative(&c[2], offset)));
-        }),
+        })
+        .gated(|w, _| ["ast", "ext", "his"].iter().any(|n| w.contains(n))),
         // il y a deux ans, three years ago, dans deux semaines
-        rule(r"(?i)(?-u:\b)(?:il y a)\s+({NUM})\s+(ans|années|an|mois|semaines?|jours?)(?-u:\b)", |c, out| ago(c, out, -1)),
-        rule(r"(?i)(?-u:\b)({NUM})\s+(years?|months?|weeks?|days?)\s+ago(?-u:\b)", |c, out| ago(c, out, -1)),
-        rule(r"(?i)(?-u:\b)dans\s+({NUM})\s+(ans|années|mois|semaines?|jours)(?-u:\b)", |c, out| ago(c, out, 1)),
+        rule(r"(?i)(?-u:\b)(?:il y a)\s+({NUM})\s+(ans|années|an|mois|semaines?|jours?)(?-u:\b)", |c, out| ago(c, out, -1))
+            .gated(|_, lower| lower.contains("il y a")),
+        rule(r"(?i)(?-u:\b)({NUM})\s+(years?|months?|weeks?|days?)\s+ago(?-u:\b)", |c, out| ago(c, out, -1))
+            .gated(|_, lower| lower.contains("ago")),
+        rule(r"(?i)(?-u:\b)dans\s+({NUM})\s+(ans|années|mois|semaines?|jours)(?-u:\b)", |c, out| ago(c, out, 1))
+            .gated(|_, lower| lower.contains("dans")),
         // years: en 2019, depuis 2006, de 1950 à 1953, between 2019 and 2021, 1950
         rule(r"(?-u:\b)({YEAR})(?-u:\b)", |c, out| {
             let m = c.get(1).expect("year");
@@ -385,13 +425,24 @@ fn ago(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, sign: i32) {
 
 /// Whether a word is a French or English month name ("juin 2024": the number is a year).
 pub fn is_month_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    matches!(
-        w.as_str(),
+    with_lowercase(word, |w| {
+        matches!(
+            w,
         "janvier" | "février" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "aout" | "septembre"
             | "octobre" | "novembre" | "décembre" | "decembre" | "january" | "february" | "march" | "april" | "may"
             | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-    )
+        )
+    })
+}
+
+/// `f` of `word` in lower case (as `str::to_lowercase` gives it), lower-cased on the
+/// stack when it fits: the entity finder asks about many capitalised words.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match lowercase_into(word, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&word.to_lowercase()),
+    }
 }
 
 /// Month number of a French or English month name or abbreviation.
@@ -413,7 +464,12 @@ pub fn month_number(name: &str) -> u32 {
 
 /// The weekday a French or English weekday name names, in any case.
 pub fn weekday_of(name: &str) -> Option<Weekday> {
-    Some(match name.to_lowercase().as_str() {
+    with_lowercase(name, weekday_of_lowercase)
+}
+
+/// [`weekday_of`] a lower-case name.
+fn weekday_of_lowercase(name: &str) -> Option<Weekday> {
+    Some(match name {
         "lundi" | "monday" => Weekday::Mon,
         "mardi" | "tuesday" => Weekday::Tue,
         "mercredi" | "wednesday" => Weekday::Wed,
@@ -507,18 +563,35 @@ fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
     }
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            hits[Group::Digit as usize].push((start, i));
-        } else {
+    while let Some(start) = next_ascii_digit(bytes, i) {
+        i = start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
+        hits[Group::Digit as usize].push((start, i));
     }
     hits.map(|group| merge_windows(text, group))
+}
+
+/// The first ASCII digit of `bytes` from `from` on: eight bytes at a time, as most of a
+/// text has none.
+fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = x & LOW7;
+        // High bit of each byte: set when its low 7 bits are >= 0x30 and < 0x3a (the sums
+        // stay below 0x100, so no carry crosses bytes) and the byte is ASCII.
+        let digits = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3a)) & !x & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
 }
 
 /// Widens each hit by [`WINDOW`] to whole words and merges the overlaps.
@@ -547,8 +620,17 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Finds every temporal expression of `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<TemporalExpr> {
+    find_gated(text, true)
+}
+
+/// [`find`], with the rules' gates run or not (the tests compare both).
+fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
     let windows = windows(text);
+    // The gates compare ASCII lower case; where a case-insensitive pattern could match
+    // an `s` or a `k` written beyond ASCII, every window is searched.
+    let lower = text.to_ascii_lowercase();
+    let gates_hold = run_gates && !text.contains("ſ") && !text.contains("\u{212A}");
     // For a group and the needles of some of its rules, whether each window holds one:
     // looked for once for all the rules that need the same.
     let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
@@ -565,7 +647,9 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
             }
         });
         for (w, &(from, to)) in windows.iter().enumerate() {
-            if holds.is_some_and(|holds| !holds[w]) {
+            if holds.is_some_and(|holds| !holds[w])
+                || gates_hold && rule.gate.is_some_and(|gate| !gate(&text[from..to], &lower[from..to]))
+            {
                 continue;
             }
             let hay = &text[..to];
@@ -717,16 +801,25 @@ fn is_word_char(c: char) -> bool {
 fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Tense)> {
     let s = &text[from..upto];
     let mut word_end = None;
-    for (i, c) in s.char_indices().rev() {
-        if is_word_char(c) {
-            word_end.get_or_insert(i + c.len_utf8());
+    // Character by character from the end; ASCII ones are read off their byte.
+    let mut end = s.len();
+    while end > 0 {
+        let (start, is_word) = match s.as_bytes()[end - 1] {
+            b if b.is_ascii() => (end - 1, is_word_char(char::from(b))),
+            _ => {
+                let c = s[..end].chars().next_back().expect("a character ends here");
+                (end - c.len_utf8(), is_word_char(c))
+            }
+        };
+        if is_word {
+            word_end.get_or_insert(end);
         } else if let Some(e) = word_end.take() {
-            let w = i + c.len_utf8();
-            match word_tense(&s[w..e]) {
+            match word_tense(&s[end..e]) {
                 Tense::Unknown => {}
-                t => return Some((from + w, t)),
+                t => return Some((from + end, t)),
             }
         }
+        end = start;
     }
     match word_end.map(|e| word_tense(&s[..e])) {
         None | Some(Tense::Unknown) => None,
@@ -740,8 +833,22 @@ fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Te
 fn nearest_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Option<(usize, Tense)> {
     let s = &text[from..upto];
     let mut begin = None;
-    for (i, c) in s.char_indices() {
-        if is_word_char(c) {
+    // Character by character; ASCII ones are read off their byte.
+    let mut next = 0;
+    while next < s.len() {
+        let i = next;
+        let is_word = match s.as_bytes()[i] {
+            b if b.is_ascii() => {
+                next += 1;
+                is_word_char(char::from(b))
+            }
+            _ => {
+                let c = s[i..].chars().next().expect("a character starts here");
+                next += c.len_utf8();
+                is_word_char(c)
+            }
+        };
+        if is_word {
             if begin.is_none() {
                 if from + i >= limit {
                     return None;
@@ -766,17 +873,27 @@ fn word_tense(word: &str) -> Tense {
     // Only the part after the last apostrophe counts (`l'`, `it'll`). Lower-casing maps
     // each character alone, but for the capital sigma, and never makes or removes an
     // apostrophe, so that part can be lower-cased alone; on the stack, as words are short.
+    // Words are short: plain loops beat the set-up of `memchr` and of a `char` search.
     let last = if word.is_ascii() {
-        &word[word.rfind('\'').map_or(0, |i| i + 1)..]
-    } else if word.contains('Σ') {
+        &word[word.bytes().rposition(|b| b == b'\'').map_or(0, |i| i + 1)..]
+    } else if word.as_bytes().windows(2).any(|pair| pair == "Σ".as_bytes()) {
         return lowercase_word_tense(&word.to_lowercase());
     } else {
         word.rsplit(['\'', '’']).next().unwrap_or(word)
     };
     let mut buf = [0u8; 64];
+    if last.is_ascii()
+        && let Some(lower) = buf.get_mut(..last.len())
+    {
+        // Most words: lower-cased byte by byte, with no need to check the result is UTF-8.
+        for (l, b) in lower.iter_mut().zip(last.bytes()) {
+            *l = b.to_ascii_lowercase();
+        }
+        return cue_tense(lower);
+    }
     match lowercase_into(last, &mut buf) {
-        Some(lower) => lowercase_word_tense(lower),
-        None => lowercase_word_tense(&last.to_lowercase()),
+        Some(lower) => cue_tense(lower.as_bytes()),
+        None => cue_tense(last.to_lowercase().as_bytes()),
     }
 }
 
@@ -792,6 +909,12 @@ pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b st
     }
     let mut n = 0;
     for c in word.chars() {
+        // Most letters of a French word are ASCII: no case table for them.
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
         if c == 'Σ' {
             return None;
         }
@@ -807,33 +930,63 @@ pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b st
     std::str::from_utf8(&buf[..n]).ok()
 }
 
+/// Lower-case words that announce events.
+const FUTURE_CUES: &[&str] = &[
+    "sera", "seront", "serai", "serons", "aura", "auront", "ira", "iront", "fera", "feront", "devrait", "devraient", "doit",
+    "doivent", "prévu", "prévue", "prévus", "prévoit", "prévoient", "compte", "va", "vont", "will", "shall", "ll",
+    "tomorrow", "demain", "prochain", "prochaine", "expected", "plans", "scheduled", "due", "upcoming", "pourrait",
+    "pourraient", "attendu", "attendue",
+];
+
+/// Lower-case words that report events.
+const PAST_CUES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "fut", "furent", "eu", "été", "hier", "dernier",
+    "dernière", "said", "was", "were", "had", "did", "met", "told", "went", "came", "announced", "yesterday", "last", "ago",
+    "déclaré", "annoncé", "rapporté",
+];
+
+/// [`FUTURE_CUES`] and [`PAST_CUES`] by word: one hash per word of a clause instead of
+/// a comparison with each cue.
+static CUE_WORDS: LazyLock<FxHashMap<&'static [u8], Tense>> = LazyLock::new(|| {
+    let cues = |words: &'static [&'static str], tense| words.iter().map(move |w| (w.as_bytes(), tense));
+    cues(PAST_CUES, Tense::Past).chain(cues(FUTURE_CUES, Tense::Future)).collect()
+});
+
+/// The longest cue word, in bytes: longer words need no look-up.
+const LONGEST_CUE: usize = 10;
+
 /// Tense cue of one lower-case word.
 fn lowercase_word_tense(w: &str) -> Tense {
-    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
-    match w {
-        "sera" | "seront" | "serai" | "serons" | "aura" | "auront" | "ira" | "iront" | "fera" | "feront" | "devrait"
-        | "devraient" | "doit" | "doivent" | "prévu" | "prévue" | "prévus" | "prévoit" | "prévoient" | "compte" | "va"
-        | "vont" | "will" | "shall" | "ll" | "tomorrow" | "demain" | "prochain" | "prochaine" | "expected" | "plans"
-        | "scheduled" | "due" | "upcoming" | "pourrait" | "pourraient" | "attendu" | "attendue" => return Tense::Future,
-        "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient" | "fut" | "furent" | "eu" | "été"
-        | "hier" | "dernier" | "dernière" | "said" | "was" | "were" | "had" | "did" | "met" | "told" | "went" | "came"
-        | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" => return Tense::Past,
-        _ => {}
+    cue_tense(w.rsplit(['\'', '’']).next().unwrap_or(w).as_bytes())
+}
+
+/// Tense cue of one lower-case word without apostrophes, as UTF-8 bytes.
+fn cue_tense(w: &[u8]) -> Tense {
+    if w.len() <= LONGEST_CUE
+        && let Some(&tense) = CUE_WORDS.get(w)
+    {
+        return tense;
     }
     // French simple future and conditional endings: rendra, arriveront, poursuivra.
-    let chars = w.chars().count();
-    if chars >= 5
-        && ["ra", "ront", "rons", "rez", "rai"].iter().any(|e| w.ends_with(e))
+    let chars = || w.iter().filter(|&&b| !is_utf8_continuation(b)).count();
+    if [&b"ra"[..], b"ront", b"rons", b"rez", b"rai"].iter().any(|e| w.ends_with(e))
+        && chars() >= 5
         && !["caméra", "opéra", "extra", "ultra", "contra", "sahara", "cobra", "tiara", "zebra", "mantra", "sutra", "vera"]
-            .contains(&w)
+            .iter()
+            .any(|x| x.as_bytes() == w)
     {
         return Tense::Future;
     }
     // English past participles and preterites.
-    if chars >= 5 && w.ends_with("ed") && w.is_ascii() {
+    if w.ends_with(b"ed") && w.is_ascii() && w.len() >= 5 {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+/// Whether `b` continues a UTF-8 sequence rather than starting a character.
+fn is_utf8_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// The calendar value of an expression against the article's date, or `None` when
@@ -1030,6 +1183,193 @@ mod tests {
         let a = Some(d(2024, 6, 18));
         assert!(values("pour son premier voyage en 24 ans, durant 18 mois, à 10 h 30", a).is_empty());
         assert!(values("Au cours de ses douze années au pouvoir", a).is_empty());
+    }
+
+    /// The tense cue of a word as the original `match` over the cue words gave it.
+    fn reference_word_tense(word: &str) -> Tense {
+        let w = word.to_lowercase();
+        let w = w.rsplit(['\'', '’']).next().unwrap_or(&w);
+        match w {
+            "sera" | "seront" | "serai" | "serons" | "aura" | "auront" | "ira" | "iront" | "fera" | "feront" | "devrait"
+            | "devraient" | "doit" | "doivent" | "prévu" | "prévue" | "prévus" | "prévoit" | "prévoient" | "compte" | "va"
+            | "vont" | "will" | "shall" | "ll" | "tomorrow" | "demain" | "prochain" | "prochaine" | "expected" | "plans"
+            | "scheduled" | "due" | "upcoming" | "pourrait" | "pourraient" | "attendu" | "attendue" => return Tense::Future,
+            "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient" | "fut" | "furent" | "eu" | "été"
+            | "hier" | "dernier" | "dernière" | "said" | "was" | "were" | "had" | "did" | "met" | "told" | "went" | "came"
+            | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" => return Tense::Past,
+            _ => {}
+        }
+        let chars = w.chars().count();
+        if chars >= 5
+            && ["ra", "ront", "rons", "rez", "rai"].iter().any(|e| w.ends_with(e))
+            && !["caméra", "opéra", "extra", "ultra", "contra", "sahara", "cobra", "tiara", "zebra", "mantra", "sutra", "vera"]
+                .contains(&w)
+        {
+            return Tense::Future;
+        }
+        if chars >= 5 && w.ends_with("ed") && w.is_ascii() {
+            return Tense::Past;
+        }
+        Tense::Unknown
+    }
+
+    #[test]
+    fn word_tense_matches_the_list_of_cues() {
+        assert_eq!(LONGEST_CUE, FUTURE_CUES.iter().chain(PAST_CUES).map(|w| w.len()).max().unwrap());
+        let mut words: Vec<String> = Vec::new();
+        for w in FUTURE_CUES.iter().chain(PAST_CUES) {
+            words.extend([w.to_string(), w.to_uppercase(), format!("l'{w}"), format!("qu’{}", w.to_uppercase()), format!("{w}s")]);
+        }
+        for w in [
+            "rendra", "Arriveront", "POURSUIVRA", "irons", "ferez", "serai", "caméra", "CAMÉRA", "Opéra", "extra", "vera",
+            "cobras", "zra", "éra", "étéra", "walked", "WALKED", "fed", "bed", "ébed", "naïved", "l'ed", "it'll", "IT’LL",
+            "ΣΑΣ", "ΣEED", "ΣΑra", "İra", "KELVIN", "\u{212A}ed", "ſera", "prévuS", "PRÉVOIENT", "x'y'sera", "",
+            "'", "’", "a'", "dernièrement", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaed",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉra",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(word_tense(w), reference_word_tense(w), "{w:?}");
+        }
+    }
+
+    /// Texts where the date rules find much, little or nearly nothing.
+    const TRICKY_TEXTS: &[&str] = &[
+        "Le sommet du 18 juin 2024 a eu lieu. Publié le 18/06/2024. Updated 2024-06-18. It was signed on June 18, 2024.",
+        "Tuesday, May 7, 2024 la crise de juillet 2000 et de septembre 2023, en 2019, depuis 2006, de 1950 à 1953",
+        "demain et après-demain (18 et 19 juin) on June 18 and 19 the 18th of June, 3rd and 4th July 2021",
+        "La Maison Blanche a déclaré lundi que. Il arrivera jeudi soir. The minister said on Friday that next Monday",
+        "l'année dernière, l’an dernier et le mois dernier, le mois prochain, ce mois-ci, CETTE ANNÉE, la semaine passée",
+        "il y a deux ans, IL Y A 3 MOIS, three years ago, a few weeks ago, dans deux semaines, DANS 10 JOURS, dans un an",
+        "last year and next month, this week, Last Week, This Year, l’année prochaine, l'an passé, la semaine en cours",
+        "Le 12.03.2021, 1/2/2020, 31.12.1999 à 10h30, COVID-19 en 2020-2021, 2024-13-01, 2024-02-30, 12/25/2023",
+        "hier, aujourd’hui, demain matin, ce soir, cette nuit, this morning, tomorrow evening, the day after tomorrow",
+        "Le mardi 18 et mercredi 19 juin, du 1er au 3 mars, le 1re juin, Mar. 5, Sept. 2020, déc. 2019, févr. 2022",
+        "la semaine suivante, le mois précédent, en septembre dernier, fin mars, mi-avril, jusqu’en mai, début 2025",
+        "dans deux mois il y a longtemps: Dans La Semaine. Il Y A Deux Jours, il y avril, il y août, IL Y ANNÉE",
+        "danſ deux moiſ, il y a deux anſ, ceſte ſemaine, la ſemaine prochaine, le \u{212A} 2020, ſept 2021",
+        "DERNIÈRE fois, L'ANNÉE DERNIÈRE, LE MOIS PASSÉ, La Semaine Prochaine, cette semaine-ci, l’an prochain",
+        "18  \t juin\u{a0}2024, 18\njuin, June\n\n1, 2020\u{202f}000 euros, 10 2000 obus, 2 000 000, 2024,5 %",
+        "Les 2000 soldats, en 2000 soldats, 1999 fut, 2100 à, 2101 et, 1499 ou 1500. (1914–1918) — 1789 : la",
+        "un jour de la semaine, trois mois plus tard, en an 2000, an 1, mois 12, année 2023, years 2020 and 2021",
+    ];
+
+    #[test]
+    fn gates_skip_only_windows_without_expressions() {
+        for text in TRICKY_TEXTS {
+            assert_eq!(find_gated(text, true), find_gated(text, false), "{text}");
+            // Each sentence alone: fewer windows, each near a text edge.
+            for sentence in text.split(['.', ',']) {
+                assert_eq!(find_gated(sentence, true), find_gated(sentence, false), "{sentence}");
+            }
+        }
+    }
+
+    #[test]
+    fn case_insensitive_letters_of_the_gates_match_nothing_beyond_ascii_but_s_and_k() {
+        for letter in 'a'..='z' {
+            let re = Regex::new(&format!("(?i)^{letter}$")).unwrap();
+            let beyond: Vec<char> = ('\u{80}'..=char::MAX).filter(|c| re.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+            match letter {
+                's' => assert_eq!(beyond, ['ſ']),
+                'k' => assert_eq!(beyond, ['\u{212A}']),
+                _ => assert!(beyond.is_empty(), "{letter}: {beyond:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn digit_scan_finds_what_a_byte_loop_finds() {
+        for text in TRICKY_TEXTS.iter().copied().chain(["", "1", "abcdefgh9", "é٣4", "\u{ff}\u{b9}0", "xxxxxxxxxxxxxxx/:"]) {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                assert_eq!(next_ascii_digit(bytes, from), (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit()), "{text:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn month_and_weekday_names_in_any_case() {
+        for w in ["Juin", "JUIN", "août", "AOÛT", "Décembre", "May", "MARS", "Marsa", "ΣΕΠ", "", "LUNDI", "Sunday", "sUnDaY"] {
+            let lower = w.to_lowercase();
+            let month = matches!(
+                lower.as_str(),
+                "janvier" | "février" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "aout"
+                    | "septembre" | "octobre" | "novembre" | "décembre" | "decembre" | "january" | "february" | "march"
+                    | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            );
+            assert_eq!(is_month_name(w), month, "{w}");
+            assert_eq!(weekday_of(w), weekday_of_lowercase(&lower), "{w}");
+        }
+        assert_eq!(weekday_of("LUNDI"), Some(Weekday::Mon));
+        assert!(is_month_name("AOÛT"));
+    }
+
+    /// `nearest_cue_before` as first written, over `char_indices`.
+    fn reference_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Tense)> {
+        let s = &text[from..upto];
+        let mut word_end = None;
+        for (i, c) in s.char_indices().rev() {
+            if is_word_char(c) {
+                word_end.get_or_insert(i + c.len_utf8());
+            } else if let Some(e) = word_end.take() {
+                let w = i + c.len_utf8();
+                match word_tense(&s[w..e]) {
+                    Tense::Unknown => {}
+                    t => return Some((from + w, t)),
+                }
+            }
+        }
+        match word_end.map(|e| word_tense(&s[..e])) {
+            None | Some(Tense::Unknown) => None,
+            Some(t) => Some((from, t)),
+        }
+    }
+
+    /// `nearest_cue_after` as first written, over `char_indices`.
+    fn reference_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Option<(usize, Tense)> {
+        let s = &text[from..upto];
+        let mut begin = None;
+        for (i, c) in s.char_indices() {
+            if is_word_char(c) {
+                if begin.is_none() {
+                    if from + i >= limit {
+                        return None;
+                    }
+                    begin = Some(i);
+                }
+            } else if let Some(b) = begin.take() {
+                match word_tense(&s[b..i]) {
+                    Tense::Unknown => {}
+                    t => return Some((from + b, t)),
+                }
+            }
+        }
+        match begin.map(|b| (from + b, word_tense(&s[b..]))) {
+            None | Some((_, Tense::Unknown)) => None,
+            found => found,
+        }
+    }
+
+    #[test]
+    fn cue_walks_read_characters_as_char_indices_does() {
+        let extra = ["Il a dit qu’il sera là. Ils l'ont annoncé; « elle viendra », ΣΑΣ rendra-t-il? il était—déjà—arrivé"];
+        for text in TRICKY_TEXTS.iter().chain(&extra) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &from) in bounds.iter().enumerate() {
+                for &upto in bounds[k..].iter().step_by(3) {
+                    assert_eq!(nearest_cue_before(text, from, upto), reference_cue_before(text, from, upto), "{text:?} {from} {upto}");
+                    for limit in [from, (from + upto) / 2, upto, usize::MAX] {
+                        assert_eq!(
+                            nearest_cue_after(text, from, upto, limit),
+                            reference_cue_after(text, from, upto, limit),
+                            "{text:?} {from} {upto} {limit}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

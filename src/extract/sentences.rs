@@ -2,6 +2,7 @@
 //! (`M.`, `Mme`, `Dr.`, `U.S.`), initials and decimal numbers.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -38,10 +39,24 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A vectorised search for the bytes of [`next_candidate`], where the processor has one.
+static CANDIDATES: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(["\n", ".", "!", "?"]));
+
 /// The first byte at or after `from` that is a line break or may end a sentence
-/// (`.`, `!`, `?`), or `bytes.len()`. Tests eight bytes at a time: these bytes are rare
+/// (`.`, `!`, `?`), or `bytes.len()`.
+fn next_candidate(bytes: &[u8], from: usize) -> usize {
+    match &*CANDIDATES {
+        Some(searcher) if from < bytes.len() => {
+            searcher.find_in(bytes, aho_corasick::Span::from(from..bytes.len())).map_or(bytes.len(), |m| m.start())
+        }
+        _ => next_candidate_by_words(bytes, from),
+    }
+}
+
+/// [`next_candidate`] without vectors: eight bytes at a time, as these bytes are rare
 /// and the text between them long.
-fn next_candidate(bytes: &[u8], mut from: usize) -> usize {
+fn next_candidate_by_words(bytes: &[u8], mut from: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // Whether some byte of `word` equals `b` (the classic zero-byte test of `word ^ b`).
@@ -152,6 +167,19 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn candidates_are_the_first_break_or_end_mark() {
+        let texts = ["", ".", "a", "abc\ndef", "Il a dit. Puis? Non! Fin", &"x".repeat(100), &format!("{}!{}", "é".repeat(40), "y".repeat(33))];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let expected = (from..bytes.len()).find(|&i| matches!(bytes[i], b'\n' | b'.' | b'!' | b'?')).unwrap_or(bytes.len());
+                assert_eq!(super::next_candidate(bytes, from), expected, "{text:?} {from}");
+                assert_eq!(super::next_candidate_by_words(bytes, from), expected, "{text:?} {from}");
+            }
+        }
     }
 
     #[test]
