@@ -264,7 +264,7 @@ fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
 /// no capital.
 fn contains_lowercase(set: &WordSet, w: &str) -> bool {
-    if w.chars().any(char::is_uppercase) { set.contains(&w.to_lowercase().as_str()) } else { set.contains(&w) }
+    if w.chars().any(char::is_uppercase) { crate::lexicon::with_lowercase(w, |lower| set.contains(&lower)) } else { set.contains(&w) }
 }
 
 /// Whether a capitalised word is an ordinary word that a capital does not make a name
