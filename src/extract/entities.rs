@@ -391,24 +391,28 @@ fn next_to_unknown_capital(text: &str, toks: &[Token], tok: usize, end: usize) -
     next || prev
 }
 
-/// Keeps the strongest, then longest, candidates that do not overlap.
-fn select(mut candidates: Vec<(Found, u8)>) -> Vec<Found> {
-    candidates.sort_by(|(a, sa), (b, sb)| {
-        let la = a.end - a.start;
-        let lb = b.end - b.start;
-        lb.cmp(&la).then(sb.cmp(sa)).then(a.start.cmp(&b.start))
-    });
-    let mut kept: Vec<Found> = Vec::new();
+/// Keeps the longest, then strongest, candidates that do not overlap.
+fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
+    // The order in which candidates claim their span, as a stable sort on (longest,
+    // strongest, first) would give it: the index breaks ties, so an unstable sort of
+    // small keys (rather than of the candidates) gives the same order.
+    let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, usize, usize)> =
+        candidates.iter().enumerate().map(|(i, (f, strength))| (std::cmp::Reverse(f.end - f.start), std::cmp::Reverse(*strength), f.start, i)).collect();
+    order.sort_unstable();
+    // The kept candidates by (start, rank): a stable sort by start of the kept ones.
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     let mut taken = crate::spans::SpanSet::default();
-    for (c, _) in candidates {
-        if taken.overlaps(c.start, c.end) {
+    for (rank, &(_, _, start, i)) in order.iter().enumerate() {
+        let end = candidates[i].0.end;
+        if taken.overlaps(start, end) {
             continue;
         }
-        taken.insert(c.start, c.end);
-        kept.push(c);
+        taken.insert(start, end);
+        kept.push((start, rank, i));
     }
-    kept.sort_by_key(|f| f.start);
-    kept
+    kept.sort_unstable();
+    let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
+    kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
 }
 
 /// `Agence France-Presse`, `Conseil national de sécurité`, `Cour pénale internationale`,
@@ -742,3 +746,42 @@ fn reporting_near(text: &str, toks: &[Token], parts: &[usize]) -> bool {
     verb_after || before.first().is_some_and(|w| REPORTING.contains(w))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`select`] as first written (a stable sort of the candidates themselves).
+    fn select_reference(mut candidates: Vec<(Found, u8)>) -> Vec<Found> {
+        candidates.sort_by(|(a, sa), (b, sb)| {
+            let la = a.end - a.start;
+            let lb = b.end - b.start;
+            lb.cmp(&la).then(sb.cmp(sa)).then(a.start.cmp(&b.start))
+        });
+        let mut kept: Vec<Found> = Vec::new();
+        let mut taken = crate::spans::SpanSet::default();
+        for (c, _) in candidates {
+            if taken.overlaps(c.start, c.end) {
+                continue;
+            }
+            taken.insert(c.start, c.end);
+            kept.push(c);
+        }
+        kept.sort_by_key(|f| f.start);
+        kept
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn selection_matches_the_reference(spans in proptest::collection::vec((0usize..40, 0usize..6, 0u8..5, proptest::bool::ANY), 0..30)) {
+            let candidates: Vec<(Found, u8)> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, len, strength, weak))| {
+                    let kind = [Kind::Person, Kind::Place, Kind::Org][i % 3];
+                    (Found { start, end: start + len, kind, canonical: Some(i.to_string()), weak }, strength)
+                })
+                .collect();
+            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+        }
+    }
+}
