@@ -264,6 +264,17 @@ fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
 /// no capital.
 fn contains_lowercase(set: &WordSet, w: &str) -> bool {
+    if let Some(&first) = w.as_bytes().first()
+        && w.is_ascii()
+    {
+        // ASCII: lowering keeps the length, so the filter can rule the word out first.
+        if !set.filter.may_contain_start(first.to_ascii_lowercase(), w.len()) {
+            return false;
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(&w);
+        }
+    }
     if w.chars().any(char::is_uppercase) { crate::lexicon::with_lowercase(w, |lower| set.contains(&lower)) } else { set.contains(&w) }
 }
 
@@ -300,10 +311,12 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
         }
         let (mut words, mut capitalised) = (0usize, 0usize);
         for t in toks[start..end].iter().filter(|t| is_word(t)) {
-            let w = t.text(text);
-            if w.chars().nth(3).is_some() {
+            let w = &text.as_bytes()[t.start..t.end];
+            // Four characters or more: four ASCII bytes first, else count them.
+            let long = w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some());
+            if long {
                 words += 1;
-                capitalised += usize::from(is_capitalised(w));
+                capitalised += usize::from(is_capitalised(t.text(text)));
             }
         }
         let answer = words >= 4 && capitalised * 10 >= words * 8;
@@ -768,6 +781,15 @@ mod tests {
         }
         kept.sort_by_key(|f| f.start);
         kept
+    }
+
+    #[test]
+    fn lowercase_lookups_match_lowering_first() {
+        for w in ["", "Président", "président", "PRÉSIDENT", "Chef", "chef", "CHEF", "cHeF", "Agence", "AGENCY", "X", "ministre", "İ", "Ça", "the"] {
+            for set in [&*PERSON_CUES, &*ORG_CUES, &*PLACE_PREPOSITIONS, &*FUNCTION_WORDS] {
+                assert_eq!(contains_lowercase(set, w), set.words.contains(w.to_lowercase().as_str()), "{w:?}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -42,7 +42,10 @@ impl Token {
 
 /// Whether a word starts with a capital letter.
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether a word is all capitals (at least two letters): an acronym or shouting.
@@ -75,7 +78,12 @@ impl WordFilter {
 
     /// False when no word of the set has `w`'s first byte and length.
     pub fn may_contain(&self, w: &str) -> bool {
-        w.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+        w.as_bytes().first().is_some_and(|&b| self.may_contain_start(b, w.len()))
+    }
+
+    /// False when no word of the set starts with byte `first` and has `len` bytes.
+    pub fn may_contain_start(&self, first: u8, len: usize) -> bool {
+        self.0[usize::from(first)] & (1 << len.min(63)) != 0
     }
 }
 
