@@ -17,6 +17,9 @@ pub struct Lexicon {
     /// Zipf frequency of each lowercase word: the larger of its French and English values.
     // Keys are slices of the embedded lists: no copy of the 165,000 words.
     zipf: HashMap<&'static str, f32>,
+    /// Whether a word of the lists has a capital (none has today): if none has, a word
+    /// with a capital is only looked up in lower case.
+    zipf_keys_have_capitals: bool,
     given: HashSet<&'static str>,
 }
 
@@ -45,19 +48,22 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        Lexicon { zipf, given }
+        let zipf_keys_have_capitals = zipf.keys().any(|w| w.chars().any(char::is_uppercase));
+        Lexicon { zipf, zipf_keys_have_capitals, given }
     }
 
     /// Zipf frequency (about 1 to 8) of a word, looked up in lower case; 0 when unknown.
     pub fn zipf(&self, word: &str) -> f32 {
-        if let Some(z) = self.zipf.get(word) {
+        if !word.chars().any(char::is_uppercase) {
+            return self.zipf.get(word).copied().unwrap_or(0.0);
+        }
+        // A word with a capital: looked up as written only if some word of the lists has one.
+        if self.zipf_keys_have_capitals
+            && let Some(z) = self.zipf.get(word)
+        {
             return *z;
         }
-        if !word.chars().any(char::is_uppercase) {
-            return 0.0;
-        }
-        let lower = word.to_lowercase();
-        self.zipf.get(lower.as_str()).copied().unwrap_or(0.0)
+        with_lowercase(word, |lower| self.zipf.get(lower).copied().unwrap_or(0.0))
     }
 
     /// Whether the word is a known French or English word at least as common as `min`.
@@ -68,6 +74,21 @@ impl Lexicon {
     /// Whether the capitalised word is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+    }
+}
+
+/// Calls `f` with `word.to_lowercase()`, made on the stack for a short ASCII word.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        // For ASCII text, `to_lowercase` is `to_ascii_lowercase`.
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
     }
 }
 
@@ -82,5 +103,25 @@ mod tests {
         assert!(lex.is_word("house", 3.0));
         assert!(lex.is_word("Maison", 3.0));
         assert!(!lex.is_word("zxqvw", 1.0));
+    }
+
+    #[test]
+    fn lowercase_on_the_stack_is_to_lowercase() {
+        for w in ["", "Maison", "MAISON", "maison", "État", "İstanbul", "ΣΊΣΥΦΟΣ", "A".repeat(32).as_str(), "A".repeat(33).as_str(), "Ab1-'’"] {
+            assert_eq!(super::with_lowercase(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn zipf_is_the_lookup_as_written_then_in_lower_case() {
+        let lex = lexicon();
+        let reference = |word: &str| match lex.zipf.get(word) {
+            Some(z) => *z,
+            None if !word.chars().any(char::is_uppercase) => 0.0,
+            None => lex.zipf.get(word.to_lowercase().as_str()).copied().unwrap_or(0.0),
+        };
+        for w in ["maison", "Maison", "MAISON", "État", "état", "Poutine", "the", "The", "zxqvw", "", "Ça", "ÇA"] {
+            assert_eq!(lex.zipf(w), reference(w), "{w:?}");
+        }
     }
 }

@@ -221,15 +221,24 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     gap == " " || gap == "\u{a0}" || gap.is_empty() && (a.text(text).ends_with(['\'', '’']))
 }
 
-thread_local! {
-    /// Capitalised words that the current text writes with a capital in mid-sentence
-    /// and never in lower case: names, whatever the word lists say (`Poutine`, `Paris`
-    /// are frequent lowercase words in corpora that fold case).
-    static NAMES_IN_TEXT: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::default());
+/// What the rules learn of the text being read before they look at its words.
+struct Learned<'a> {
+    /// Capitalised words that the text writes with a capital in mid-sentence and never
+    /// in lower case: names, whatever the word lists say (`Poutine`, `Paris` are
+    /// frequent lowercase words in corpora that fold case).
+    names: HashSet<&'a str>,
+    /// [`title_case_by_token`] of the text, computed on first use.
+    title_case: std::cell::OnceCell<Vec<bool>>,
 }
 
-/// Records which words of `text` are written as names (see [`NAMES_IN_TEXT`]).
-fn learn_names(text: &str, toks: &[Token]) {
+impl<'a> Learned<'a> {
+    fn new(text: &'a str, toks: &[Token]) -> Self {
+        Learned { names: learn_names(text, toks), title_case: std::cell::OnceCell::new() }
+    }
+}
+
+/// The words of `text` written as names (see [`Learned::names`]).
+fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
     let mut capitalised: HashSet<&str> = HashSet::default();
     for t in toks.iter().filter(|t| is_word(t) && !t.sentence_start) {
         let w = t.text(text);
@@ -239,33 +248,41 @@ fn learn_names(text: &str, toks: &[Token]) {
     }
     // The lowercase forms of those words that the text also writes in lower case. (Far
     // fewer lookups than collecting every lowercase word of the text.)
-    let lowered: HashSet<String> = capitalised.iter().map(|w| w.to_lowercase()).collect();
-    let filter = WordFilter::new(lowered.iter().map(String::as_str));
+    let lowered: Vec<(&str, String)> = capitalised.into_iter().map(|w| (w, w.to_lowercase())).collect();
+    let lowered_set: HashSet<&str> = lowered.iter().map(|(_, l)| l.as_str()).collect();
+    let filter = WordFilter::new(lowered_set.iter().copied());
     let mut written_lowercase: HashSet<&str> = HashSet::default();
     for t in toks.iter().filter(|t| is_word(t)) {
         let w = t.text(text);
-        if filter.may_contain(w) && !is_capitalised(w) && lowered.contains(w) {
+        if filter.may_contain(w) && !is_capitalised(w) && lowered_set.contains(w) {
             written_lowercase.insert(w);
         }
     }
-    NAMES_IN_TEXT.with(|names| {
-        let mut names = names.borrow_mut();
-        names.clear();
-        names.extend(capitalised.into_iter().filter(|w| !written_lowercase.contains(w.to_lowercase().as_str())).map(String::from));
-    });
+    lowered.iter().filter(|(_, l)| !written_lowercase.contains(l.as_str())).map(|(w, _)| *w).collect()
 }
 
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
 /// no capital.
 fn contains_lowercase(set: &WordSet, w: &str) -> bool {
-    if w.chars().any(char::is_uppercase) { set.contains(&w.to_lowercase().as_str()) } else { set.contains(&w) }
+    if let Some(&first) = w.as_bytes().first()
+        && w.is_ascii()
+    {
+        // ASCII: lowering keeps the length, so the filter can rule the word out first.
+        if !set.filter.may_contain_start(first.to_ascii_lowercase(), w.len()) {
+            return false;
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(&w);
+        }
+    }
+    if w.chars().any(char::is_uppercase) { crate::lexicon::with_lowercase(w, |lower| set.contains(&lower)) } else { set.contains(&w) }
 }
 
 /// Whether a capitalised word is an ordinary word that a capital does not make a name
 /// (at the start of a sentence, or in a title-case headline).
-fn is_common_word(w: &str) -> bool {
+fn is_common_word(cx: &Learned, w: &str) -> bool {
     let lex = lexicon();
-    if lex.is_given_name(w) || NAMES_IN_TEXT.with(|n| n.borrow().contains(w)) {
+    if lex.is_given_name(w) || cx.names.contains(w) {
         return false;
     }
     lex.zipf(w) >= 3.8
@@ -279,14 +296,8 @@ fn is_dictionary_word(w: &str) -> bool {
 
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
 /// title case, where capitals say nothing about names.
-fn in_title_case(text: &str, toks: &[Token], i: usize) -> bool {
-    TITLE_CASE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.is_empty() {
-            *cache = title_case_by_token(text, toks);
-        }
-        cache.get(i).copied().unwrap_or(false)
-    })
+fn in_title_case(cx: &Learned, text: &str, toks: &[Token], i: usize) -> bool {
+    cx.title_case.get_or_init(|| title_case_by_token(text, toks)).get(i).copied().unwrap_or(false)
 }
 
 /// For each token, whether its sentence is a title-case headline (computed once per text).
@@ -300,10 +311,12 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
         }
         let (mut words, mut capitalised) = (0usize, 0usize);
         for t in toks[start..end].iter().filter(|t| is_word(t)) {
-            let w = t.text(text);
-            if w.chars().nth(3).is_some() {
+            let w = &text.as_bytes()[t.start..t.end];
+            // Four characters or more: four ASCII bytes first, else count them.
+            let long = w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some());
+            if long {
                 words += 1;
-                capitalised += usize::from(is_capitalised(w));
+                capitalised += usize::from(is_capitalised(t.text(text)));
             }
         }
         let answer = words >= 4 && capitalised * 10 >= words * 8;
@@ -313,16 +326,10 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
     out
 }
 
-thread_local! {
-    /// [`title_case_by_token`] of the text being read, filled on first use.
-    static TITLE_CASE: std::cell::RefCell<Vec<bool>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
-    learn_names(text, &toks);
-    TITLE_CASE.with(|c| c.borrow_mut().clear());
+    let cx = Learned::new(text, &toks);
     let mut candidates: Vec<(Found, u8)> = Vec::new();
     let gaz = gazetteer();
 
@@ -345,7 +352,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
         let major = entry.is_major_place() && lexicon().zipf(surface) < 6.0;
-        if single_word && (at_sentence_start || in_title_case(text, &toks, tok)) && is_common_word(surface) && !dateline && !major {
+        if single_word && (at_sentence_start || in_title_case(&cx, text, &toks, tok)) && is_common_word(&cx, surface) && !dateline && !major {
             continue;
         }
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
@@ -359,20 +366,20 @@ pub fn find(text: &str) -> Vec<Found> {
         if let Some(end) = org_before(text, &toks, i) {
             candidates.push((Found { start: toks[i].start, end, kind: Kind::Org, canonical: None, weak: false }, 3));
         }
-        if let Some(start) = org_after(text, &toks, i) {
+        if let Some(start) = org_after(&cx, text, &toks, i) {
             candidates.push((Found { start, end: toks[i].end, kind: Kind::Org, canonical: None, weak: false }, 3));
         }
         if let Some(end) = place_before(text, &toks, i) {
             candidates.push((Found { start: toks[i].start, end, kind: Kind::Place, canonical: None, weak: false }, 3));
         }
-        if let Some(start) = place_after(text, &toks, i) {
+        if let Some(start) = place_after(&cx, text, &toks, i) {
             candidates.push((Found { start, end: toks[i].end, kind: Kind::Place, canonical: None, weak: false }, 3));
         }
     }
 
     // 3. Capitalised chunks: persons by given name or context.
     let known_places_orgs: Vec<(usize, usize)> = candidates.iter().map(|(f, _)| (f.start, f.end)).collect();
-    for (start, end, kind, strength) in chunks(text, &toks, &known_places_orgs) {
+    for (start, end, kind, strength) in chunks(&cx, text, &toks, &known_places_orgs) {
         candidates.push((Found { start, end, kind, canonical: None, weak: strength == 0 }, strength));
     }
 
@@ -397,24 +404,28 @@ fn next_to_unknown_capital(text: &str, toks: &[Token], tok: usize, end: usize) -
     next || prev
 }
 
-/// Keeps the strongest, then longest, candidates that do not overlap.
-fn select(mut candidates: Vec<(Found, u8)>) -> Vec<Found> {
-    candidates.sort_by(|(a, sa), (b, sb)| {
-        let la = a.end - a.start;
-        let lb = b.end - b.start;
-        lb.cmp(&la).then(sb.cmp(sa)).then(a.start.cmp(&b.start))
-    });
-    let mut kept: Vec<Found> = Vec::new();
+/// Keeps the longest, then strongest, candidates that do not overlap.
+fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
+    // The order in which candidates claim their span, as a stable sort on (longest,
+    // strongest, first) would give it: the index breaks ties, so an unstable sort of
+    // small keys (rather than of the candidates) gives the same order.
+    let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, usize, usize)> =
+        candidates.iter().enumerate().map(|(i, (f, strength))| (std::cmp::Reverse(f.end - f.start), std::cmp::Reverse(*strength), f.start, i)).collect();
+    order.sort_unstable();
+    // The kept candidates by (start, rank): a stable sort by start of the kept ones.
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     let mut taken = crate::spans::SpanSet::default();
-    for (c, _) in candidates {
-        if taken.overlaps(c.start, c.end) {
+    for (rank, &(_, _, start, i)) in order.iter().enumerate() {
+        let end = candidates[i].0.end;
+        if taken.overlaps(start, end) {
             continue;
         }
-        taken.insert(c.start, c.end);
-        kept.push(c);
+        taken.insert(start, end);
+        kept.push((start, rank, i));
     }
-    kept.sort_by_key(|f| f.start);
-    kept
+    kept.sort_unstable();
+    let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
+    kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
 }
 
 /// `Agence France-Presse`, `Conseil national de sécurité`, `Cour pénale internationale`,
@@ -489,7 +500,7 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// `RAND Corporation`, `Hudson Institute`: capitalised names before an English head word.
-fn org_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+fn org_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize> {
     if !ORG_HEADS_AFTER.contains(&toks[i].text(text)) || i == 0 {
         return None;
     }
@@ -498,7 +509,7 @@ fn org_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
         k -= 1;
     }
     // Skip a sentence-initial common word: "The", "Le".
-    while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(toks[k].text(text))) {
+    while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(cx, toks[k].text(text))) {
         k += 1;
     }
     (k < i).then(|| toks[k].start)
@@ -532,24 +543,24 @@ fn place_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// `Vostochny Cosmodrome`, `Tiananmen Square`.
-fn place_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize> {
     if !PLACE_HEADS_AFTER.contains(&toks[i].text(text)) || i == 0 {
         return None;
     }
     let prev = &toks[i - 1];
     let pw = prev.text(text);
-    if !(adjacent(text, prev, &toks[i]) && is_word(prev) && is_capitalised(pw)) || is_common_word(pw) {
+    if !(adjacent(text, prev, &toks[i]) && is_word(prev) && is_capitalised(pw)) || is_common_word(cx, pw) {
         return None;
     }
     let mut k = i - 1;
-    while k > 0 && adjacent(text, &toks[k - 1], &toks[k]) && is_word(&toks[k - 1]) && is_capitalised(toks[k - 1].text(text)) && !is_common_word(toks[k - 1].text(text)) {
+    while k > 0 && adjacent(text, &toks[k - 1], &toks[k]) && is_word(&toks[k - 1]) && is_capitalised(toks[k - 1].text(text)) && !is_common_word(cx, toks[k - 1].text(text)) {
         k -= 1;
     }
     Some(toks[k].start)
 }
 
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
-fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
+fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
     let mut out = Vec::new();
     let exact: HashSet<(usize, usize)> = known.iter().copied().collect();
     let known = crate::spans::Disjoint::union(known.to_vec());
@@ -600,14 +611,14 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
             // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
             // Wonsik") are not part of the name, even when capitalised throughout the text.
             let leading_adjective = first + 1 < parts.len() && is_dictionary_word(word);
-            let weak = is_common_word(word) && !lex.is_given_name(word)
+            let weak = is_common_word(cx, word) && !lex.is_given_name(word)
                 || leading_adjective
                 || word.chars().count() == 1
                 || contains_lowercase(&PERSON_CUES, word)
                 || HONORIFICS.contains(&word)
                 || NAME_PARTICLES.contains(&word);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
-            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(word)) && first + 1 == parts.len() {
+            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, word)) && first + 1 == parts.len() {
                 first += 1;
             } else {
                 break;
@@ -626,7 +637,7 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
         if known.contains(start, end) {
             continue; // already a place or an organisation
         }
-        if let Some((kind, strength)) = classify_chunk(text, toks, parts) {
+        if let Some((kind, strength)) = classify_chunk(cx, text, toks, parts) {
             out.push((start, end, kind, strength));
         }
     }
@@ -634,14 +645,14 @@ fn chunks(text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, u
 }
 
 /// The kind of a capitalised chunk, from its words and its context.
-fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
+fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
     let lex = lexicon();
     let first = &toks[parts[0]];
     let words: Vec<&str> = parts.iter().map(|&p| toks[p].text(text)).collect();
     if words.iter().any(|w| is_month_or_weekday(w)) {
         return None;
     }
-    let headline = in_title_case(text, toks, parts[0]);
+    let headline = in_title_case(cx, text, toks, parts[0]);
     let before = context_before(text, toks, parts[0]);
     let honorific = parts[0] >= 2
         && toks[parts[0] - 1].text(text) == "."
@@ -657,7 +668,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given && words.iter().all(|w| !is_common_word(w) && !is_dictionary_word(w)) {
+    if org_cue && !given && words.iter().all(|w| !is_common_word(cx, w) && !is_dictionary_word(w)) {
         return Some((Kind::Org, 1));
     }
     if org_apposition && !given && words.iter().any(|w| !is_dictionary_word(w)) {
@@ -669,7 +680,7 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
     if given && words.len() <= 4 {
         return Some((Kind::Person, 2));
     }
-    if words.len() >= 2 && words.len() <= 4 && (role || reporting) && words.iter().all(|w| !is_common_word(w) && !is_dictionary_word(w)) {
+    if words.len() >= 2 && words.len() <= 4 && (role || reporting) && words.iter().all(|w| !is_common_word(cx, w) && !is_dictionary_word(w)) {
         return Some((Kind::Person, 1));
     }
     if words.len() == 1 {
@@ -679,16 +690,16 @@ fn classify_chunk(text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, 
         if matches!(w, "Nord" | "Sud" | "North" | "South") && matches!(article.as_deref(), Some("le" | "du" | "au" | "the")) {
             return Some((Kind::Place, 0));
         }
-        if is_common_word(w) && (first.sentence_start || headline) {
+        if is_common_word(cx, w) && (first.sentence_start || headline) {
             return None;
         }
         if acronym {
             return Some((Kind::Org, 1));
         }
-        if (role || reporting) && !is_common_word(w) && !is_dictionary_word(w) {
+        if (role || reporting) && !is_common_word(cx, w) && !is_dictionary_word(w) {
             return Some((Kind::Person, 1));
         }
-        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(w) && !is_dictionary_word(w) {
+        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, w) && !is_dictionary_word(w) {
             return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
@@ -748,3 +759,51 @@ fn reporting_near(text: &str, toks: &[Token], parts: &[usize]) -> bool {
     verb_after || before.first().is_some_and(|w| REPORTING.contains(w))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`select`] as first written (a stable sort of the candidates themselves).
+    fn select_reference(mut candidates: Vec<(Found, u8)>) -> Vec<Found> {
+        candidates.sort_by(|(a, sa), (b, sb)| {
+            let la = a.end - a.start;
+            let lb = b.end - b.start;
+            lb.cmp(&la).then(sb.cmp(sa)).then(a.start.cmp(&b.start))
+        });
+        let mut kept: Vec<Found> = Vec::new();
+        let mut taken = crate::spans::SpanSet::default();
+        for (c, _) in candidates {
+            if taken.overlaps(c.start, c.end) {
+                continue;
+            }
+            taken.insert(c.start, c.end);
+            kept.push(c);
+        }
+        kept.sort_by_key(|f| f.start);
+        kept
+    }
+
+    #[test]
+    fn lowercase_lookups_match_lowering_first() {
+        for w in ["", "Président", "président", "PRÉSIDENT", "Chef", "chef", "CHEF", "cHeF", "Agence", "AGENCY", "X", "ministre", "İ", "Ça", "the"] {
+            for set in [&*PERSON_CUES, &*ORG_CUES, &*PLACE_PREPOSITIONS, &*FUNCTION_WORDS] {
+                assert_eq!(contains_lowercase(set, w), set.words.contains(w.to_lowercase().as_str()), "{w:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn selection_matches_the_reference(spans in proptest::collection::vec((0usize..40, 0usize..6, 0u8..5, proptest::bool::ANY), 0..30)) {
+            let candidates: Vec<(Found, u8)> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, len, strength, weak))| {
+                    let kind = [Kind::Person, Kind::Place, Kind::Org][i % 3];
+                    (Found { start, end: start + len, kind, canonical: Some(i.to_string()), weak }, strength)
+                })
+                .collect();
+            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+        }
+    }
+}

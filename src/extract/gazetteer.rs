@@ -65,6 +65,8 @@ pub struct Gazetteer {
     lowercase_first_words: rustc_hash::FxHashSet<String>,
     /// Characters other than letters and digits that start a name (`'Ajlun`).
     other_first_chars: Vec<char>,
+    /// The first bytes of [`Self::other_first_chars`], by byte value: a quick no.
+    other_first_bytes: [bool; 256],
     /// A prefilter for [`Self::lowercase_first_words`].
     lowercase_first_filter: WordFilter,
 }
@@ -143,7 +145,11 @@ impl Gazetteer {
             .build(patterns.iter().map(|(n, _)| -> &str { n }))
             .expect("gazetteer automaton");
         let lowercase_first_filter = WordFilter::new(lowercase_first_words.iter().map(String::as_str));
-        Gazetteer { entries, pattern_entry, automaton, by_name, lowercase_first_words, other_first_chars, lowercase_first_filter }
+        let mut other_first_bytes = [false; 256];
+        for c in &other_first_chars {
+            other_first_bytes[usize::from(c.to_string().as_bytes()[0])] = true;
+        }
+        Gazetteer { entries, pattern_entry, automaton, by_name, lowercase_first_words, other_first_chars, other_first_bytes, lowercase_first_filter }
     }
 
     /// The entry at `index`.
@@ -188,18 +194,23 @@ impl Gazetteer {
 
     /// Whether a gazetteer name may start at token `t`.
     fn may_start(&self, text: &str, t: &Token) -> bool {
-        let word = t.text(text);
-        let Some(c) = word.chars().next() else { return false };
+        // Read as bytes where that is enough: this runs for every token of every text.
+        let bytes = text.as_bytes();
+        let Some(&first) = bytes.get(t.start).filter(|_| t.start < t.end) else { return false };
+        let c = || text[t.start..].chars().next().expect("a token starts with a character");
         if t.kind == TokenKind::Punct {
-            return self.other_first_chars.contains(&c);
+            return self.other_first_bytes[usize::from(first)] && self.other_first_chars.contains(&c());
         }
         // Right after a hyphen, inside a hyphenated name: `is_word_boundary` would refuse it.
-        if text[..t.start].ends_with('-') {
+        // (No byte of a longer character is a `-`.)
+        if t.start > 0 && bytes[t.start - 1] == b'-' {
             return false;
         }
-        if !c.is_lowercase() {
+        let lowercase = if first.is_ascii() { first.is_ascii_lowercase() } else { c().is_lowercase() };
+        if !lowercase {
             return true;
         }
+        let word = t.text(text);
         // Most tokens are lowercase prose: the filter spares most of them a lookup.
         self.lowercase_first_filter.may_contain(word) && self.lowercase_first_words.contains(word)
     }

@@ -48,17 +48,27 @@ pub fn language(text: &str) -> Language {
     let (mut pieces, mut start, mut i) = (0, 0, 0);
     let bytes = text.as_bytes();
     while i < bytes.len() && pieces < 2000 {
-        let (letter, len) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphabetic(), 1)
+        // The ASCII letters of a piece, in a tight loop: most of the text.
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        let len = if b.is_ascii() {
+            1
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
-            (tokens::is_alphabetic(c), c.len_utf8())
+            if tokens::is_alphabetic(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
         };
-        if !letter {
+        // (The length test first spares most pieces the call.)
+        if (2..=4).contains(&(i - start)) {
             count(&text[start..i]);
-            pieces += 1;
-            start = i + len;
         }
+        pieces += 1;
+        start = i + len;
         i += len;
     }
     if pieces < 2000 {
@@ -209,5 +219,59 @@ mod tests {
     fn a_place_inside_the_last_token_does_not_panic() {
         // "VW" is a gazetteer hit starting inside the only token: no token index for it.
         extract("Σ'VW");
+    }
+
+    /// [`language`] as first written (one character at a time), kept to check the
+    /// faster scan against it.
+    fn language_reference(text: &str) -> Language {
+        let (mut fr, mut en) = (0usize, 0usize);
+        // Every cue word has two to four letters: most words are ruled out by their length.
+        let mut count = |w: &str| match w {
+            _ if !(2..=4).contains(&w.len()) => {}
+            "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => fr += 1,
+            "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => en += 1,
+            _ => {}
+        };
+        // The first 2,000 pieces between non-letters (empty ones included), read byte by
+        // byte: only non-ASCII characters need decoding.
+        let (mut pieces, mut start, mut i) = (0, 0, 0);
+        let bytes = text.as_bytes();
+        while i < bytes.len() && pieces < 2000 {
+            let (letter, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphabetic(), 1)
+            } else {
+                let c = text[i..].chars().next().expect("a character starts here");
+                (tokens::is_alphabetic(c), c.len_utf8())
+            };
+            if !letter {
+                count(&text[start..i]);
+                pieces += 1;
+                start = i + len;
+            }
+            i += len;
+        }
+        if pieces < 2000 {
+            count(&text[start..]);
+        }
+        if en > fr { Language::English } else { Language::French }
+    }
+
+    #[test]
+    fn the_language_scan_matches_the_reference() {
+        let long_french = "le chat et la souris, ".repeat(300) + &"the cat and the mouse ".repeat(200);
+        let long_english = "the cat and the mouse ".repeat(500) + &"le chat ".repeat(900);
+        for text in [
+            "", "le", "the", "le the", "est-ce que the", "l’été et the été", "the 3the 4le le5", "Σthe σle", "日本the日本",
+            "LE THE", "the\u{301} le", long_french.as_str(), long_english.as_str(),
+        ] {
+            assert_eq!(language(text), language_reference(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_language_scan_matches_the_reference_on_random_texts(text in "(le|la|the|of|est|and|[a-zé日 '’,.0-9-]){0,3000}") {
+            proptest::prop_assert_eq!(language(&text), language_reference(&text));
+        }
     }
 }
