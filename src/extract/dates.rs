@@ -776,10 +776,13 @@ fn last_stop_end(text: &str, lo: usize, upto: usize, level: Stop) -> Option<usiz
     let bytes = &text.as_bytes()[..upto];
     // Only the last byte of a character can end a stop: ASCII, or `«`, `»` (0xAB, 0xBB),
     // `“`, `”` (0x9C, 0x9D); their first byte is then checked from its start.
+    // The stop found there must end at `i`: a stop of its own just before a character
+    // whose inner byte is 0x9C (U+1C000 is F0 9C 80 80) is not the quote.
+    let ending_at = |first: usize, i: usize| stop_at(bytes, first, level).filter(|len| first + len == i + 1).map(|_| i + 1);
     (lo..upto).rev().find_map(|i| match bytes[i] {
-        b if b.is_ascii() => stop_at(bytes, i, level).map(|_| i + 1),
-        0xAB | 0xBB if i > lo => stop_at(bytes, i - 1, level).map(|_| i + 1),
-        0x9C | 0x9D if i >= lo + 2 => stop_at(bytes, i - 2, level).map(|_| i + 1),
+        b if b.is_ascii() => ending_at(i, i),
+        0xAB | 0xBB if i > lo => ending_at(i - 1, i),
+        0x9C | 0x9D if i >= lo + 2 => ending_at(i - 2, i),
         _ => None,
     })
 }
