@@ -235,7 +235,10 @@ fn read_lines(text: &str) -> Vec<Line> {
         let raw = raw.trim();
         // Most lines hold no markdown and no double space: one search tells.
         let plain = if MARKUP.is_in(raw.as_bytes()) {
-            Cow::Owned(collapse_spaces(&strip_markdown(raw)).into_owned())
+            // Markup gone, a combining mark can meet the letter before it ("l**\u{301}"):
+            // compose them now, as a second cleaning would.
+            let stripped = collapse_spaces(&strip_markdown(raw)).into_owned();
+            Cow::Owned(if surely_nfc(&stripped) { stripped } else { stripped.nfc().collect() })
         } else {
             Cow::Borrowed(strip_markers(raw))
         };
@@ -636,6 +639,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn removed_markdown_leaves_text_in_nfc() {
+        let once = clean("Titre de la page pour le test\n\nqu’il**\u{301} est venu");
+        assert_eq!(once.paragraphs, ["qu’iĺ est venu"]);
     }
 
     #[test]
