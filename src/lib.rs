@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod model;
 pub mod sanitize;
 pub mod spans;
+pub(crate) mod swar;
 pub mod timeline;
 pub mod tui;
 

@@ -65,23 +65,8 @@ fn any_needs_work(text: &str) -> bool {
 /// The index of the first byte of `bytes` that is [`SUSPECT`]. Eight bytes of printable
 /// ASCII (most of a text) are passed over at once.
 fn find_suspect(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    for (k, chunk) in (&mut chunks).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // On the low seven bits of each byte (no carry crosses into the next byte),
-        // adding 0x60 sets the top bit from 0x20 (space) up, adding 0x01 at 0x7F (DEL).
-        let low = x & !HIGH;
-        if (low + 0x60 * ONES) & !(low + ONES) & !x & HIGH == HIGH {
-            continue; // eight printable ASCII bytes
-        }
-        if let Some(p) = chunk.iter().position(|&b| SUSPECT[b as usize]) {
-            return Some(8 * k + p);
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    chunks.remainder().iter().position(|&b| SUSPECT[b as usize]).map(|p| done + p)
+    use crate::swar::{ascii_in, not};
+    crate::swar::find(bytes, 0, |x| not(ascii_in(x, 0x20, 0x7f)), |at| SUSPECT[usize::from(bytes[at])])
 }
 
 /// The bytes [`any_needs_work`] stops at: ASCII controls but newline, and four lead bytes.

@@ -232,16 +232,8 @@ impl Seams {
 
 /// Whether each of the eight bytes of `x` is an ASCII lowercase letter or a space.
 fn lowercase_or_spaces(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // On the low seven bits of each byte no carry crosses into the next byte: adding
-    // 0x1F sets the top bit from 0x61 ('a') up, adding 0x05 from 0x7B (after 'z').
-    let low = x & !HIGH;
-    let lower = (low + 0x1f * ONES) & !(low + 0x05 * ONES) & !x;
-    // A space is a byte whose xor with 0x20 is zero.
-    let t = x ^ (0x20 * ONES);
-    let not_space = ((t & !HIGH) + !HIGH) | t;
-    (lower | !not_space) & HIGH == HIGH
+    use crate::swar::{all, ascii_in, equal};
+    all(ascii_in(x, b'a', b'z' + 1) | equal(x, b' '))
 }
 
 /// A letter (`\p{L}`), as a bit of [`letter_class`].
@@ -326,28 +318,9 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// capital (see [`surely_no_capital`]). Reads eight bytes at a time: text is mostly
 /// lowercase.
 fn find_capital_start(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    for (k, chunk) in (&mut chunks).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Lead bytes have their top two bits set.
-        let lead = x & (x << 1);
-        // On the low seven bits of each byte (no carry can cross into the next byte),
-        // adding 0x3F sets the top bit from 0x41 ('A') up, adding 0x25 from 0x5B (after 'Z').
-        let low = x & !HIGH;
-        let capital = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & !x;
-        let mut hits = (lead | capital) & HIGH;
-        while hits != 0 {
-            let at = 8 * k + hits.trailing_zeros() as usize / 8;
-            if !surely_no_capital(bytes, at) {
-                return Some(at);
-            }
-            hits &= hits - 1;
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    (done..bytes.len()).find(|&at| (bytes[at].is_ascii_uppercase() || bytes[at] >= 0xc0) && !surely_no_capital(bytes, at))
+    use crate::swar::{ascii_in, at_least};
+    // Lead bytes are those from 0xC0 up.
+    crate::swar::find(bytes, 0, |x| ascii_in(x, b'A', b'Z' + 1) | at_least(x, 0xc0), |at| !surely_no_capital(bytes, at))
 }
 
 /// Whether the character at byte `at` (a lead byte) is surely no capital, from its

@@ -196,20 +196,7 @@ fn surely_nfc(text: &str) -> bool {
 /// The index of the first byte from 0xCC up (the lead bytes of U+0300 and above).
 /// Reads eight bytes at a time.
 fn find_lead_from_cc(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    for (k, chunk) in (&mut chunks).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The top bit set, and adding 0x34 to the low seven bits (no carry crosses into
-        // the next byte) sets it from 0x4C up: 0xCC and above.
-        let hits = ((x & !HIGH) + 0x34 * ONES) & x & HIGH;
-        if hits != 0 {
-            return Some(8 * k + hits.trailing_zeros() as usize / 8);
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    chunks.remainder().iter().position(|&b| b >= 0xcc).map(|p| done + p)
+    crate::swar::find(bytes, 0, |x| crate::swar::at_least(x, 0xcc), |_| true)
 }
 
 /// Sum of the lengths of the prose lines from each index to the end.

@@ -576,22 +576,7 @@ fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
 /// The first ASCII digit of `bytes` from `from` on: eight bytes at a time, as most of a
 /// text has none.
 fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let low = x & LOW7;
-        // High bit of each byte: set when its low 7 bits are >= 0x30 and < 0x3a (the sums
-        // stay below 0x100, so no carry crosses bytes) and the byte is ASCII.
-        let digits = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3a)) & !x & HIGH;
-        if digits != 0 {
-            return Some(i + (digits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+    crate::swar::find(bytes, from, |x| crate::swar::ascii_in(x, b'0', b'9' + 1), |_| true)
 }
 
 /// Widens each hit by [`WINDOW`] to whole words and merges the overlaps.

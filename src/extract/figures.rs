@@ -188,26 +188,8 @@ fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
 /// The first byte from `from` on that is an ASCII digit, `$`, or not ASCII: eight
 /// bytes at a time, as most of a text is none of these.
 fn next_digit_start_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-        let low = x & LOW7;
-        // High bit of each byte: set when its low 7 bits are >= 0x30 and < 0x3a (the
-        // sums stay below 0x100, so no carry crosses bytes).
-        let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3a));
-        // Set when the byte is `$`: its xor with `$` is zero.
-        let t = x ^ (ONES * u64::from(b'$'));
-        let dollar = !(((t & LOW7) + LOW7) | t);
-        let hits = (digit | dollar | x) & HIGH;
-        if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes[i.min(bytes.len())..].iter().position(|&b| b.is_ascii_digit() || b == b'$' || b >= 0x80).map(|k| i + k)
+    use crate::swar::{ascii_in, at_least, equal};
+    crate::swar::find(bytes, from, |x| ascii_in(x, b'0', b'9' + 1) | equal(x, b'$') | at_least(x, 0x80), |_| true)
 }
 
 /// Byte ranges of the parts of a [`DIGITS`] match, read off its text: cheaper than
