@@ -33,15 +33,24 @@ pub enum Language {
     English,
 }
 
+/// The language whose function word `w` is, for [`language`].
+fn cue_language(w: &str) -> Option<Language> {
+    match w {
+        // Every cue word has two to four letters: most words are ruled out by their length.
+        _ if !(2..=4).contains(&w.len()) => None,
+        "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => Some(Language::French),
+        "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => Some(Language::English),
+        _ => None,
+    }
+}
+
 /// Guesses French or English from function words.
 pub fn language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
-    // Every cue word has two to four letters: most words are ruled out by their length.
-    let mut count = |w: &str| match w {
-        _ if !(2..=4).contains(&w.len()) => {}
-        "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => fr += 1,
-        "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => en += 1,
-        _ => {}
+    let mut count = |w: &str| match cue_language(w) {
+        Some(Language::French) => fr += 1,
+        Some(Language::English) => en += 1,
+        None => {}
     };
     // The first 2,000 pieces between non-letters (empty ones included), read byte by
     // byte: only non-ASCII characters need decoding.
@@ -225,12 +234,10 @@ mod tests {
     /// faster scan against it.
     fn language_reference(text: &str) -> Language {
         let (mut fr, mut en) = (0usize, 0usize);
-        // Every cue word has two to four letters: most words are ruled out by their length.
-        let mut count = |w: &str| match w {
-            _ if !(2..=4).contains(&w.len()) => {}
-            "le" | "la" | "les" | "des" | "et" | "est" | "une" | "du" | "dans" => fr += 1,
-            "the" | "and" | "of" | "is" | "to" | "was" | "that" | "with" => en += 1,
-            _ => {}
+        let mut count = |w: &str| match super::cue_language(w) {
+            Some(Language::French) => fr += 1,
+            Some(Language::English) => en += 1,
+            None => {}
         };
         // The first 2,000 pieces between non-letters (empty ones included), read byte by
         // byte: only non-ASCII characters need decoding.
