@@ -14,6 +14,7 @@ pub mod extract;
 pub mod index;
 pub mod lexicon;
 pub mod model;
+mod parallel;
 pub mod sanitize;
 pub mod spans;
 pub(crate) mod swar;
@@ -158,13 +159,14 @@ pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
         let mut all: Vec<&mut Article> = articles.iter_mut().collect();
         extract::aliases::link_corpus(&mut all);
     }
-    let undated: Vec<usize> = (0..articles.len()).filter(|&i| articles[i].date.is_none()).collect();
+    let undated: Vec<bool> = articles.iter().map(|a| a.date.is_none()).collect();
     anchor::anchor(articles, extractions);
-    for i in undated {
-        if articles[i].date.is_some() {
-            resolve_dates(&mut articles[i], &extractions[i]);
+    // Often half of a scraped corpus: on every core.
+    articles.par_iter_mut().zip(extractions).zip(undated).for_each(|((article, extraction), undated)| {
+        if undated && article.date.is_some() {
+            resolve_dates(article, extraction);
         }
-    }
+    });
     let mut names = model::NamePool::default();
     for article in articles.iter_mut() {
         names.share(article);
@@ -205,15 +207,30 @@ pub enum LoadEvent {
     Finished(Corpus),
 }
 
-/// How many documents are read and analysed together: large enough to keep both
-/// cores busy, small enough that the first articles show at once.
-const BATCH: usize = 64;
+/// Builds what every analysis needs (the gazetteer, the word lists, the compiled
+/// patterns) on the thread pool, each part on its own thread, while the caller lists
+/// the files. Built on first use instead, they would keep one worker busy for a good
+/// part of a second while the others wait for them.
+fn warm_up() {
+    rayon::spawn(|| {
+        extract::gazetteer::gazetteer();
+    });
+    rayon::spawn(|| {
+        lexicon::lexicon();
+    });
+    rayon::spawn(|| {
+        let sample = "Paris – Le 18 juin 2024, 4 000 soldats et douze chars : « Nous partirons mardi », a déclaré M. Jean Dupont à l'AFP.\n\n\
+                      On Tuesday, June 18, 2024, the U.S. sent 1.5 million dollars, President Joe Biden said.";
+        drop(draft(&Document { id: String::new(), source: String::new(), text: sample.into(), warnings: Vec::new() }));
+    });
+}
 
 /// Loads and analyses `paths` on the current thread, reporting progress on `tx`: each
-/// article as soon as its batch is analysed, then [`LoadEvent::Done`]. The loader keeps
+/// article as soon as it and those before it are analysed, then [`LoadEvent::Done`]. The loader keeps
 /// no copy of what it sends, so a large corpus is held once, by the receiver.
 /// The receiver may hang up at any time (the user quit): the work then stops.
 pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<LoadEvent>) {
+    warm_up();
     let (sources, mut warnings, skipped, bundled) = if paths.is_empty() {
         (Vec::new(), Vec::new(), 0, corpus::bundled().documents)
     } else {
@@ -251,19 +268,15 @@ pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<
             return;
         }
     }
-    for batch in sources.chunks(BATCH) {
-        let analysed: Vec<_> = batch.par_iter().map(|s| corpus::read(s).map(|doc| analyse_one(&doc))).collect();
-        for result in analysed {
-            if !send(result) {
-                return;
-            }
-        }
+    if !parallel::map_in_order(&sources, rayon::current_num_threads(), |s| corpus::read(s).map(|doc| analyse_one(&doc)), &mut send) {
+        return;
     }
     let _ = tx.send(LoadEvent::Done { warnings, skipped });
 }
 
-/// Analyses `paths` article by article and hands each one to `emit` as soon as its
-/// batch is done, in order; memory stays bounded by the batch, so a corpus larger than
+/// Analyses `paths` article by article and hands each one to `emit` as soon as it and
+/// those before it are done, in order; memory stays bounded by the few articles in
+/// flight, so a corpus larger than
 /// memory can be exported. Articles are analysed on their own: no person linking or
 /// date anchoring across the corpus. Returns the number of articles, the load
 /// warnings and the count of skipped files; stops early when `emit` fails.
@@ -279,24 +292,35 @@ pub fn analyse_each<E>(
         }
         return Ok((n, Vec::new(), 0));
     }
+    warm_up();
     let listing = corpus::list(paths);
     let mut warnings = listing.warnings;
     let mut n = 0;
-    for batch in listing.sources.chunks(BATCH) {
-        let ready: Vec<Result<Article, String>> =
-            batch.par_iter().map(|s| corpus::read(s).map(|doc| analyse_one(&doc).0)).collect();
-        for result in ready {
-            match result {
-                Ok(article) => {
-                    warnings.extend(article.warnings.iter().map(|w| format!("{}: {w}", article.source)));
-                    emit(&article)?;
-                    n += 1;
+    let mut failed = None;
+    parallel::map_in_order(
+        &listing.sources,
+        rayon::current_num_threads(),
+        |s| corpus::read(s).map(|doc| analyse_one(&doc).0),
+        |result| match result {
+            Ok(article) => {
+                warnings.extend(article.warnings.iter().map(|w| format!("{}: {w}", article.source)));
+                if let Err(e) = emit(&article) {
+                    failed = Some(e);
+                    return false;
                 }
-                Err(w) => warnings.push(w),
+                n += 1;
+                true
             }
-        }
+            Err(w) => {
+                warnings.push(w);
+                true
+            }
+        },
+    );
+    match failed {
+        Some(e) => Err(e),
+        None => Ok((n, warnings, listing.skipped)),
     }
-    Ok((n, warnings, listing.skipped))
 }
 
 #[cfg(test)]

@@ -12,15 +12,21 @@ pub enum Decoded {
 /// Decodes bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM); invalid UTF-8
 /// sequences become U+FFFD with a warning; `\r\n` and lone `\r` become `\n`.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`], reusing the buffer of valid UTF-8 for the text instead of copying it.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
     let mut warnings = Vec::new();
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
-        utf8_lossy(rest, &mut warnings)
+    let text = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        bytes.drain(..3);
+        utf8_lossy(bytes, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
         utf16(rest, u16::from_le_bytes, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
         utf16(rest, u16::from_be_bytes, &mut warnings)
     } else {
-        if looks_binary(bytes) {
+        if looks_binary(&bytes) {
             return Decoded::Binary;
         }
         utf8_lossy(bytes, &mut warnings)
@@ -31,21 +37,22 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// Binary data: NUL bytes, or a high share of control bytes, in the first 8 KiB.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let controls = head
+    // Written without branches, so that the compiler counts many bytes at a time.
+    let controls: usize = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+        .map(|&b| usize::from((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c) & (b != 0x1b)))
+        .sum();
     !head.is_empty() && controls * 10 > head.len()
 }
 
-fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let s = String::from_utf8_lossy(bytes).into_owned();
+fn utf8_lossy(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let bad = s.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
             warnings.push(format!("invalid UTF-8: {bad} byte sequence(s) replaced"));
             s
@@ -71,7 +78,7 @@ fn utf16(bytes: &[u8], to_u16: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -
 }
 
 fn normalize_newlines(text: String) -> String {
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
@@ -110,6 +117,23 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(text(decode(&bytes)).0, "Été à Paris");
+    }
+
+    #[test]
+    fn control_bytes_are_counted_as_first_written() {
+        let first_written = |head: &[u8]| {
+            let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+            head.contains(&0) || !head.is_empty() && controls * 10 > head.len()
+        };
+        for b in 0..=255u8 {
+            for len in [1, 9, 10, 11, 100] {
+                let mut head = vec![b'a'; len];
+                head[len / 2] = b;
+                assert_eq!(looks_binary(&head), first_written(&head), "{b:#x} in {len}");
+                let all = vec![b; len];
+                assert_eq!(looks_binary(&all), first_written(&all), "{b:#x} x {len}");
+            }
+        }
     }
 
     #[test]

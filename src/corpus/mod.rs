@@ -12,7 +12,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, decode_owned};
 
 /// The largest part of a file that is read; the rest is dropped with a warning.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
@@ -242,7 +242,7 @@ fn document(id: &str, source: String, mut bytes: Vec<u8>) -> Result<Document, St
         warnings.push(format!("larger than {} MB: truncated", MAX_FILE_BYTES / (1024 * 1024)));
     }
     let source = crate::sanitize::sanitize(&source);
-    match decode(&bytes) {
+    match decode_owned(bytes) {
         Decoded::Binary => Err(format!("{source}: binary data, skipped")),
         Decoded::Text(text, more) => {
             warnings.extend(more);
