@@ -7,27 +7,30 @@ use std::sync::{Condvar, Mutex};
 /// keep every core busy past a slow item, few enough to bound the results held.
 const WINDOW: usize = 256;
 
-/// Runs `work` on every item of `items` on `threads` threads and hands each result to
-/// `emit` in the items' order, as soon as it and those before it are done. Stops
-/// early, and returns false, when `emit` returns false.
+/// Runs `work` on every item of `items` on `workers` jobs of rayon's thread pool and
+/// hands each result to `emit`, on the calling thread, in the items' order, as soon as
+/// it and those before it are done. Stops early, and returns false, when `emit`
+/// returns false.
 ///
 /// Unlike a parallel map over batches, no core waits for the slowest item of a batch:
 /// each worker takes the next item as soon as it is free, and at most [`WINDOW`]
 /// results wait to be handed on. A panic in `work` stops the others and is raised
-/// again on the calling thread.
+/// again on the calling thread. The workers are the pool's own threads, which keeps the
+/// allocator's per-thread arenas (and so the memory held) to the pool's. Call it from
+/// outside the pool: the calling thread waits for results.
 pub(crate) fn map_in_order<I: Sync, T: Send>(
     items: &[I],
-    threads: usize,
+    workers: usize,
     work: impl Fn(&I) -> T + Sync,
     mut emit: impl FnMut(T) -> bool,
 ) -> bool {
     let window = Window { state: Mutex::new(Progress { taken: 0, handed_on: 0, stop: false }), changed: Condvar::new() };
     let (done_tx, done_rx) = mpsc::channel::<(usize, T)>();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
+    rayon::in_place_scope(|scope| {
+        for _ in 0..workers.max(1) {
             let done_tx = done_tx.clone();
             let (window, work) = (&window, &work);
-            scope.spawn(move || {
+            scope.spawn(move |_| {
                 let _stop_on_panic = StopOnPanic(window);
                 while let Some(i) = window.take(items.len()) {
                     if done_tx.send((i, work(&items[i]))).is_err() {
