@@ -37,10 +37,15 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
     // nothing else, and an article gains a date at most once.
     let mut by_article: Vec<Option<Vec<DatedEvent>>> = (0..articles.len()).map(|_| None).collect();
     for _ in 0..ROUNDS {
-        for (i, slot) in by_article.iter_mut().enumerate() {
-            if slot.is_none() && articles[i].date.is_some() {
-                *slot = Some(dated_events(i, &articles[i], &extractions[i]));
-            }
+        // (On every core: in the first round, that is every dated article of the corpus.)
+        let shared: &[Article] = articles;
+        let fresh: Vec<(usize, Vec<DatedEvent>)> = (0..shared.len())
+            .into_par_iter()
+            .filter(|&i| by_article[i].is_none() && shared[i].date.is_some())
+            .map(|i| (i, dated_events(i, &shared[i], &extractions[i])))
+            .collect();
+        for (i, events) in fresh {
+            by_article[i] = Some(events);
         }
         // One event per day and set of entities: many articles telling one story give
         // the same events, and the first article that dates one stands for all.

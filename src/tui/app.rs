@@ -528,10 +528,10 @@ impl App {
 
     fn finish(&mut self, corpus: Corpus) {
         let Corpus { articles, warnings, skipped } = corpus;
-        self.counts = articles.iter().map(Counts::of).collect();
         // The old index goes first: two at once would be the peak of a large load.
         self.index = EntityIndex::default();
-        self.index = EntityIndex::build(&articles);
+        // The user waits for both: one core counts while the other indexes.
+        (self.counts, self.index) = rayon::join(|| articles.iter().map(Counts::of).collect(), || EntityIndex::build(&articles));
         self.places.resize(articles.len(), None);
         self.articles = articles;
         self.corpus_events_stale = true;
