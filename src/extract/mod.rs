@@ -52,23 +52,25 @@ pub fn language(text: &str) -> Language {
         Some(Language::English) => en += 1,
         None => {}
     };
-    // The first 2,000 pieces between non-letters (empty ones included), read byte by
-    // byte: only non-ASCII characters need decoding.
-    let (mut pieces, mut start, mut i) = (0, 0, 0);
+    // The first 2,000 pieces between non-letters (empty ones included). Only the
+    // bytes that are not ASCII letters can end a piece: they are found eight at a
+    // time, and of them only the non-ASCII ones need decoding.
     let bytes = text.as_bytes();
-    while i < bytes.len() && pieces < 2000 {
-        // The ASCII letters of a piece, in a tight loop: most of the text.
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
+    let (mut pieces, mut start) = (0, 0);
+    // The end of the last character decoded: its continuation bytes end no piece.
+    let mut decoded_to = 0;
+    let not_ascii_letter = |x: u64| crate::swar::not(crate::swar::ascii_in(x | 0x2020_2020_2020_2020, b'a', b'z' + 1));
+    let end_of_pieces = |i: usize| {
+        if i < decoded_to {
+            return false;
         }
-        let Some(&b) = bytes.get(i) else { break };
-        let len = if b.is_ascii() {
+        let len = if bytes[i].is_ascii() {
             1
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
+            decoded_to = i + c.len_utf8();
             if tokens::is_alphabetic(c) {
-                i += c.len_utf8();
-                continue;
+                return false;
             }
             c.len_utf8()
         };
@@ -78,9 +80,9 @@ pub fn language(text: &str) -> Language {
         }
         pieces += 1;
         start = i + len;
-        i += len;
-    }
-    if pieces < 2000 {
+        pieces == 2000
+    };
+    if crate::swar::find(bytes, 0, not_ascii_letter, end_of_pieces).is_none() {
         count(&text[start..]);
     }
     if en > fr { Language::English } else { Language::French }
