@@ -163,16 +163,8 @@ fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = next_digit_start_byte(bytes, at) {
-            let candidate = match bytes[i] {
-                b'0'..=b'9' | b'$' => true,
-                // U+0080..U+065F: the only candidates are £ and ¥, no digit
-                // (`\p{Nd}` starts again at U+0660, lead byte 0xD9).
-                0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)),
-                0xd9..=0xff => text[i..].chars().next().is_some_and(|c| c == '€' || c.is_numeric()),
-                _ => false,
-            };
-            if candidate && let Some(m) = DIGITS.find(&text[i..]) {
+        while let Some(i) = next_digit_start(text, at) {
+            if let Some(m) = DIGITS.find(&text[i..]) {
                 let found = i..i + m.end();
                 // No empty match: the pattern needs a digit.
                 at = found.end;
@@ -185,11 +177,25 @@ fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
     })
 }
 
-/// The first byte from `from` on that is an ASCII digit, `$`, or not ASCII: eight
-/// bytes at a time, as most of a text is none of these.
-fn next_digit_start_byte(bytes: &[u8], from: usize) -> Option<usize> {
+/// The first position from `from` on where a digit figure can start: an ASCII digit,
+/// `$`, `£`, `¥`, `€` or a numeric character beyond ASCII (`\d` in another script).
+/// Eight bytes at a time, as most of a text is none of these; of the bytes beyond
+/// ASCII only the lead bytes that can open one are looked at, each where it is found
+/// rather than by a new search from it.
+fn next_digit_start(text: &str, from: usize) -> Option<usize> {
     use crate::swar::{ascii_in, at_least, equal};
-    crate::swar::find(bytes, from, |x| ascii_in(x, b'0', b'9' + 1) | equal(x, b'$') | at_least(x, 0x80), |_| true)
+    let bytes = text.as_bytes();
+    // 0xC2 opens £ and ¥ (U+0080..U+00BF hold no digit); U+00C0..U+065F hold no
+    // digit, and `\p{Nd}` starts again at U+0660 (lead byte 0xD9).
+    let mask = |x: u64| ascii_in(x, b'0', b'9' + 1) | equal(x, b'$') | at_least(x, 0xc2) & !at_least(x, 0xc3) | at_least(x, 0xd9);
+    let confirm = |i: usize| match bytes[i] {
+        b'0'..=b'9' | b'$' => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)),
+        // U+2000..U+2FFF (quotes, dashes, apostrophes) hold no decimal digit: only €.
+        0xe2 => bytes.get(i + 1..i + 3) == Some(&[0x82, 0xac]),
+        _ => text[i..].chars().next().is_some_and(|c| c == '€' || c.is_numeric()),
+    };
+    crate::swar::find(bytes, from, mask, confirm)
 }
 
 /// Byte ranges of the parts of a [`DIGITS`] match, read off its text: cheaper than
@@ -382,6 +388,46 @@ mod tests {
 
     fn fig(s: &str, v: f64, u: Option<&str>) -> (String, f64, Option<String>) {
         (s.to_string(), v, u.map(String::from))
+    }
+
+    /// The digit figures, beside those of the pattern tried at every position in turn.
+    fn assert_digit_figures_match_the_regex(text: &str) {
+        let mut expected = Vec::new();
+        let mut at = 0;
+        while let Some(i) = (at..text.len()).find(|&i| text.is_char_boundary(i) && DIGITS.is_match(&text[i..])) {
+            at = i + DIGITS.find(&text[i..]).unwrap().end();
+            expected.push(i..at);
+        }
+        let found: Vec<Range<usize>> = digit_figures(text).map(|m| m.0).collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+
+    /// The digit scan skips the lead bytes 0xC3..0xD8 and, but for €, 0xE2: no
+    /// character they open is a decimal digit.
+    #[test]
+    fn the_skipped_lead_bytes_open_no_digit() {
+        let digit = Regex::new(r"^\d$").unwrap();
+        for c in ('\u{c0}'..='\u{65f}').chain('\u{2000}'..='\u{2fff}') {
+            assert!(!digit.is_match(&c.to_string()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_digit_scan_finds_what_the_regex_finds() {
+        for text in [
+            "", "1", "12 €", "€12", "€ 3", "£", "¥ 1", "$ 2", "$$3", "l’an 2024 — 3 £ ¥4 $5", "٣ ans", "x²", "①", "a\u{2007}1",
+            "1 2345", "1 234 5678", "12345678901234567", "1.234.5678", "3,5 millions", "4.8 bn9", "€€1", "a1b22c333",
+            "12345678 1", "1234567 12", "0123456789012345", "ſ 12", "10 000 000,5 M$",
+        ] {
+            assert_digit_figures_match_the_regex(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_digit_scan_matches_the_regex_on_random_texts(text in "([0-9]|[0-9]{3}| |,|\\.|€|\\$|£|M|million|[a-z]|é|’|٣|\u{a0}){0,40}") {
+            assert_digit_figures_match_the_regex(&text);
+        }
     }
 
     #[test]
