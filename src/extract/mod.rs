@@ -57,18 +57,17 @@ pub fn language(text: &str) -> Language {
     // time, and of them only the non-ASCII ones need decoding.
     let bytes = text.as_bytes();
     let (mut pieces, mut start) = (0, 0);
-    // The end of the last character decoded: its continuation bytes end no piece.
-    let mut decoded_to = 0;
-    let not_ascii_letter = |x: u64| crate::swar::not(crate::swar::ascii_in(x | 0x2020_2020_2020_2020, b'a', b'z' + 1));
+    // Not ASCII letters, but for the continuation bytes of a character (10xxxxxx): the
+    // lead byte before them is decoded.
+    let not_ascii_letter = |x: u64| {
+        let continuation = x & !(x << 1) & 0x8080_8080_8080_8080;
+        crate::swar::not(crate::swar::ascii_in(x | 0x2020_2020_2020_2020, b'a', b'z' + 1)) & !continuation
+    };
     let end_of_pieces = |i: usize| {
-        if i < decoded_to {
-            return false;
-        }
         let len = if bytes[i].is_ascii() {
             1
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
-            decoded_to = i + c.len_utf8();
             if tokens::is_alphabetic(c) {
                 return false;
             }
@@ -100,7 +99,9 @@ pub fn extract(text: &str) -> Extraction {
         Language::English => figures::Decimal::Point,
     };
     // One shared string per entity of the article (a corpus holds millions of mentions).
-    let mut names: rustc_hash::FxHashMap<String, std::sync::Arc<str>> = Default::default();
+    // (Sized for every mention at once: no rehashing as the map fills.)
+    let mut names: rustc_hash::FxHashMap<String, std::sync::Arc<str>> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(linked.len(), Default::default());
     let mut mentions: Vec<Mention> = linked
         .into_iter()
         .map(|l| {
