@@ -44,10 +44,48 @@ fn cue_language(w: &str) -> Option<Language> {
     }
 }
 
+/// The bytes of a piece of two to four bytes, zero-padded, as a little-endian number.
+const fn cue_key(piece: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut i = 0;
+    while i < piece.len() && i < 4 {
+        key |= (piece[i] as u32) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`cue_language`] of the piece whose [`cue_key`] is `key`: one comparison of numbers
+/// per cue word rather than of strings.
+fn cue_language_by_key(key: u32) -> Option<Language> {
+    const LE: u32 = cue_key(b"le");
+    const LA: u32 = cue_key(b"la");
+    const LES: u32 = cue_key(b"les");
+    const DES: u32 = cue_key(b"des");
+    const ET: u32 = cue_key(b"et");
+    const EST: u32 = cue_key(b"est");
+    const UNE: u32 = cue_key(b"une");
+    const DU: u32 = cue_key(b"du");
+    const DANS: u32 = cue_key(b"dans");
+    const THE: u32 = cue_key(b"the");
+    const AND: u32 = cue_key(b"and");
+    const OF: u32 = cue_key(b"of");
+    const IS: u32 = cue_key(b"is");
+    const TO: u32 = cue_key(b"to");
+    const WAS: u32 = cue_key(b"was");
+    const THAT: u32 = cue_key(b"that");
+    const WITH: u32 = cue_key(b"with");
+    match key {
+        LE | LA | LES | DES | ET | EST | UNE | DU | DANS => Some(Language::French),
+        THE | AND | OF | IS | TO | WAS | THAT | WITH => Some(Language::English),
+        _ => None,
+    }
+}
+
 /// Guesses French or English from function words.
 pub fn language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
-    let mut count = |w: &str| match cue_language(w) {
+    let mut count = |cue: Option<Language>| match cue {
         Some(Language::French) => fr += 1,
         Some(Language::English) => en += 1,
         None => {}
@@ -73,16 +111,22 @@ pub fn language(text: &str) -> Language {
             }
             c.len_utf8()
         };
-        // (The length test first spares most pieces the call.)
-        if (2..=4).contains(&(i - start)) {
-            count(&text[start..i]);
+        // Every cue word has two to four letters: most pieces are ruled out by their length.
+        let piece_len = i - start;
+        if (2..=4).contains(&piece_len) {
+            // The four bytes that end at `i`, less those before the piece: its `cue_key`.
+            let key = match bytes.get(i.wrapping_sub(4)..i) {
+                Some(four) => u32::from_le_bytes(four.try_into().expect("four bytes")) >> (8 * (4 - piece_len)),
+                None => cue_key(&bytes[start..i]),
+            };
+            count(cue_language_by_key(key));
         }
         pieces += 1;
         start = i + len;
         pieces == 2000
     };
     if crate::swar::find(bytes, 0, not_ascii_letter, end_of_pieces).is_none() {
-        count(&text[start..]);
+        count(cue_language(&text[start..]));
     }
     if en > fr { Language::English } else { Language::French }
 }
@@ -275,6 +319,18 @@ mod tests {
             "LE THE", "the\u{301} le", long_french.as_str(), long_english.as_str(),
         ] {
             assert_eq!(language(text), language_reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cue_keys_give_the_cue_words_languages() {
+        for w in [
+            "le", "la", "les", "des", "et", "est", "une", "du", "dans", "the", "and", "of", "is", "to", "was", "that", "with",
+            "l", "lez", "de", "dan", "th", "thé", "Le", "THE", "e", "a", "é", "wit", "tha", "ofé", "un",
+        ] {
+            if (2..=4).contains(&w.len()) {
+                assert_eq!(cue_language_by_key(cue_key(w.as_bytes())), cue_language(w), "{w:?}");
+            }
         }
     }
 
