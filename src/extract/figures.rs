@@ -44,9 +44,19 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("digit figures")
 });
+/// The scales after a number word ("un million", "vingt mille").
+const WORD_SCALES: &str = r"millions?|milliards?|billions?|mille|thousand|hundred|cents?";
+
+/// Number words, with the scale that follows them, and articles followed by a scale
+/// ("un million", "a thousand"). An article alone ("un", "a"), the commonest match of
+/// the first form of this pattern (`(?P<num>NUMBER_WORDS|une?|one|a)(?:\s(?P<scale>…))?`),
+/// was never a figure, and nothing else can start inside it: without it the matches
+/// are those others, and far fewer searches.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?(?-u:\b)"))
-        .expect("word figures")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<num>{NUMBER_WORDS})(?:\s(?P<scale>{WORD_SCALES}))?|(?P<article>une?|one|a)\s(?P<article_scale>{WORD_SCALES}))(?-u:\b)"
+    ))
+    .expect("word figures")
 });
 
 /// Words that follow a number without being what it counts.
@@ -103,11 +113,12 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         out.push(Figure { start: whole.start(), end, value, unit });
     }
     for whole in WORDS.find_iter(text) {
-        // Most matches are one word, most of them articles ("un", "a"): a match without
-        // a space is its number word alone, and only the others need their captures.
+        // Most matches are one word: a match without a space is its number word alone,
+        // and only the others need their captures.
         let (num, scale) = if whole.as_str().contains(char::is_whitespace) {
             let c = WORDS.captures_at(text, whole.start()).expect("the match just found");
-            (c.name("num").expect("number").as_str(), c.name("scale").map(|s| s.as_str()))
+            let num = c.name("num").or_else(|| c.name("article")).expect("number");
+            (num.as_str(), c.name("scale").or_else(|| c.name("article_scale")).map(|s| s.as_str()))
         } else {
             (whole.as_str(), None)
         };
@@ -427,6 +438,50 @@ mod tests {
         #[test]
         fn the_digit_scan_matches_the_regex_on_random_texts(text in "([0-9]|[0-9]{3}| |,|\\.|€|\\$|£|M|million|[a-z]|é|’|٣|\u{a0}){0,40}") {
             assert_digit_figures_match_the_regex(&text);
+        }
+    }
+
+    /// The number-word pattern as first written, articles alone included.
+    static WORDS_WITH_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>{WORD_SCALES}))?(?-u:\b)")).unwrap()
+    });
+
+    /// (match, number, scale) of every match of [`WORDS`], beside those of the first
+    /// pattern but for its articles alone.
+    fn assert_words_match_the_first_pattern(text: &str) {
+        let parts = |c: regex::Captures| {
+            let num = c.name("num").or_else(|| c.name("article")).unwrap();
+            let scale = c.name("scale").or_else(|| c.name("article_scale"));
+            (c.get(0).unwrap().range(), num.range(), scale.map(|s| s.range()))
+        };
+        let found: Vec<_> = WORDS.captures_iter(text).map(parts).collect();
+        let expected: Vec<_> = WORDS_WITH_ARTICLES
+            .captures_iter(text)
+            .map(parts)
+            .filter(|(_, num, scale)| scale.is_some() || !matches!(text[num.clone()].to_lowercase().as_str(), "un" | "une" | "one" | "a"))
+            .collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+
+    #[test]
+    fn articles_alone_are_the_only_matches_left_out() {
+        for text in [
+            "", "a", "A", "un", "Une", "ONE", "a_", "un million", "un  million", "un\u{a0}milliard d’euros", "a hundred ships",
+            "A Thousand", "un millionième", "un millions", "une cents", "a\ncent", "vingt-quatre", "vingt-et-un", "quatre-vingt-dix",
+            "Quatre de ces", "zéro", "ZÉRO", "dix-sept", "cent cinq", "cents", "twenty-one", "nine hundred", "deux millions",
+            "l’un des deux", "a-un", "one two three", "a a a", "un un", "a million", "a hundred-two", "ſix", "xſix", "un ſix",
+            "a hundred thousand", "une vingtaine", "one-two", "a\u{2003}million", "un cent", "one hundred and one",
+        ] {
+            assert_words_match_the_first_pattern(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn articles_alone_are_the_only_matches_left_out_of_random_texts(
+            text in "(un|une|a|one|deux|cent|cents|million|mille|vingt|six|zéro|hundred|Trois|SEPT|et|[a-zé ſ_1-]|\u{a0}|-){0,30}"
+        ) {
+            assert_words_match_the_first_pattern(&text);
         }
     }
 
