@@ -44,9 +44,19 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("digit figures")
 });
+/// The scales after a number word ("un million", "vingt mille").
+const WORD_SCALES: &str = r"millions?|milliards?|billions?|mille|thousand|hundred|cents?";
+
+/// Number words, with the scale that follows them, and articles followed by a scale
+/// ("un million", "a thousand"). An article alone ("un", "a"), the commonest match of
+/// the first form of this pattern (`(?P<num>NUMBER_WORDS|une?|one|a)(?:\s(?P<scale>…))?`),
+/// was never a figure, and nothing else can start inside it: without it the matches
+/// are those others, and far fewer searches.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>millions?|milliards?|billions?|mille|thousand|hundred|cents?))?(?-u:\b)"))
-        .expect("word figures")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<num>{NUMBER_WORDS})(?:\s(?P<scale>{WORD_SCALES}))?|(?P<article>une?|one|a)\s(?P<article_scale>{WORD_SCALES}))(?-u:\b)"
+    ))
+    .expect("word figures")
 });
 
 /// Words that follow a number without being what it counts.
@@ -103,11 +113,12 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         out.push(Figure { start: whole.start(), end, value, unit });
     }
     for whole in WORDS.find_iter(text) {
-        // Most matches are one word, most of them articles ("un", "a"): a match without
-        // a space is its number word alone, and only the others need their captures.
+        // Most matches are one word: a match without a space is its number word alone,
+        // and only the others need their captures.
         let (num, scale) = if whole.as_str().contains(char::is_whitespace) {
             let c = WORDS.captures_at(text, whole.start()).expect("the match just found");
-            (c.name("num").expect("number").as_str(), c.name("scale").map(|s| s.as_str()))
+            let num = c.name("num").or_else(|| c.name("article")).expect("number");
+            (num.as_str(), c.name("scale").or_else(|| c.name("article_scale")).map(|s| s.as_str()))
         } else {
             (whole.as_str(), None)
         };
@@ -163,16 +174,8 @@ fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = next_digit_start_byte(bytes, at) {
-            let candidate = match bytes[i] {
-                b'0'..=b'9' | b'$' => true,
-                // U+0080..U+065F: the only candidates are £ and ¥, no digit
-                // (`\p{Nd}` starts again at U+0660, lead byte 0xD9).
-                0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)),
-                0xd9..=0xff => text[i..].chars().next().is_some_and(|c| c == '€' || c.is_numeric()),
-                _ => false,
-            };
-            if candidate && let Some(m) = DIGITS.find(&text[i..]) {
+        while let Some(i) = next_digit_start(text, at) {
+            if let Some(m) = DIGITS.find(&text[i..]) {
                 let found = i..i + m.end();
                 // No empty match: the pattern needs a digit.
                 at = found.end;
@@ -185,11 +188,25 @@ fn digit_figures(text: &str) -> impl Iterator<Item = DigitMatch> + '_ {
     })
 }
 
-/// The first byte from `from` on that is an ASCII digit, `$`, or not ASCII: eight
-/// bytes at a time, as most of a text is none of these.
-fn next_digit_start_byte(bytes: &[u8], from: usize) -> Option<usize> {
+/// The first position from `from` on where a digit figure can start: an ASCII digit,
+/// `$`, `£`, `¥`, `€` or a numeric character beyond ASCII (`\d` in another script).
+/// Eight bytes at a time, as most of a text is none of these; of the bytes beyond
+/// ASCII only the lead bytes that can open one are looked at, each where it is found
+/// rather than by a new search from it.
+fn next_digit_start(text: &str, from: usize) -> Option<usize> {
     use crate::swar::{ascii_in, at_least, equal};
-    crate::swar::find(bytes, from, |x| ascii_in(x, b'0', b'9' + 1) | equal(x, b'$') | at_least(x, 0x80), |_| true)
+    let bytes = text.as_bytes();
+    // 0xC2 opens £ and ¥ (U+0080..U+00BF hold no digit); U+00C0..U+065F hold no
+    // digit, and `\p{Nd}` starts again at U+0660 (lead byte 0xD9).
+    let mask = |x: u64| ascii_in(x, b'0', b'9' + 1) | equal(x, b'$') | at_least(x, 0xc2) & !at_least(x, 0xc3) | at_least(x, 0xd9);
+    let confirm = |i: usize| match bytes[i] {
+        b'0'..=b'9' | b'$' => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)),
+        // U+2000..U+2FFF (quotes, dashes, apostrophes) hold no decimal digit: only €.
+        0xe2 => bytes.get(i + 1..i + 3) == Some(&[0x82, 0xac]),
+        _ => text[i..].chars().next().is_some_and(|c| c == '€' || c.is_numeric()),
+    };
+    crate::swar::find(bytes, from, mask, confirm)
 }
 
 /// Byte ranges of the parts of a [`DIGITS`] match, read off its text: cheaper than
@@ -382,6 +399,90 @@ mod tests {
 
     fn fig(s: &str, v: f64, u: Option<&str>) -> (String, f64, Option<String>) {
         (s.to_string(), v, u.map(String::from))
+    }
+
+    /// The digit figures, beside those of the pattern tried at every position in turn.
+    fn assert_digit_figures_match_the_regex(text: &str) {
+        let mut expected = Vec::new();
+        let mut at = 0;
+        while let Some(i) = (at..text.len()).find(|&i| text.is_char_boundary(i) && DIGITS.is_match(&text[i..])) {
+            at = i + DIGITS.find(&text[i..]).unwrap().end();
+            expected.push(i..at);
+        }
+        let found: Vec<Range<usize>> = digit_figures(text).map(|m| m.0).collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+
+    /// The digit scan skips the lead bytes 0xC3..0xD8 and, but for €, 0xE2: no
+    /// character they open is a decimal digit.
+    #[test]
+    fn the_skipped_lead_bytes_open_no_digit() {
+        let digit = Regex::new(r"^\d$").unwrap();
+        for c in ('\u{c0}'..='\u{65f}').chain('\u{2000}'..='\u{2fff}') {
+            assert!(!digit.is_match(&c.to_string()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_digit_scan_finds_what_the_regex_finds() {
+        for text in [
+            "", "1", "12 €", "€12", "€ 3", "£", "¥ 1", "$ 2", "$$3", "l’an 2024 — 3 £ ¥4 $5", "٣ ans", "x²", "①", "a\u{2007}1",
+            "1 2345", "1 234 5678", "12345678901234567", "1.234.5678", "3,5 millions", "4.8 bn9", "€€1", "a1b22c333",
+            "12345678 1", "1234567 12", "0123456789012345", "ſ 12", "10 000 000,5 M$",
+        ] {
+            assert_digit_figures_match_the_regex(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_digit_scan_matches_the_regex_on_random_texts(text in "([0-9]|[0-9]{3}| |,|\\.|€|\\$|£|M|million|[a-z]|é|’|٣|\u{a0}){0,40}") {
+            assert_digit_figures_match_the_regex(&text);
+        }
+    }
+
+    /// The number-word pattern as first written, articles alone included.
+    static WORDS_WITH_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)(?-u:\b)(?P<num>{NUMBER_WORDS}|une?|one|a)(?:\s(?P<scale>{WORD_SCALES}))?(?-u:\b)")).unwrap()
+    });
+
+    /// (match, number, scale) of every match of [`WORDS`], beside those of the first
+    /// pattern but for its articles alone.
+    fn assert_words_match_the_first_pattern(text: &str) {
+        let parts = |c: regex::Captures| {
+            let num = c.name("num").or_else(|| c.name("article")).unwrap();
+            let scale = c.name("scale").or_else(|| c.name("article_scale"));
+            (c.get(0).unwrap().range(), num.range(), scale.map(|s| s.range()))
+        };
+        let found: Vec<_> = WORDS.captures_iter(text).map(parts).collect();
+        let expected: Vec<_> = WORDS_WITH_ARTICLES
+            .captures_iter(text)
+            .map(parts)
+            .filter(|(_, num, scale)| scale.is_some() || !matches!(text[num.clone()].to_lowercase().as_str(), "un" | "une" | "one" | "a"))
+            .collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+
+    #[test]
+    fn articles_alone_are_the_only_matches_left_out() {
+        for text in [
+            "", "a", "A", "un", "Une", "ONE", "a_", "un million", "un  million", "un\u{a0}milliard d’euros", "a hundred ships",
+            "A Thousand", "un millionième", "un millions", "une cents", "a\ncent", "vingt-quatre", "vingt-et-un", "quatre-vingt-dix",
+            "Quatre de ces", "zéro", "ZÉRO", "dix-sept", "cent cinq", "cents", "twenty-one", "nine hundred", "deux millions",
+            "l’un des deux", "a-un", "one two three", "a a a", "un un", "a million", "a hundred-two", "ſix", "xſix", "un ſix",
+            "a hundred thousand", "une vingtaine", "one-two", "a\u{2003}million", "un cent", "one hundred and one",
+        ] {
+            assert_words_match_the_first_pattern(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn articles_alone_are_the_only_matches_left_out_of_random_texts(
+            text in "(un|une|a|one|deux|cent|cents|million|mille|vingt|six|zéro|hundred|Trois|SEPT|et|[a-zé ſ_1-]|\u{a0}|-){0,30}"
+        ) {
+            assert_words_match_the_first_pattern(&text);
+        }
     }
 
     #[test]

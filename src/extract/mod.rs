@@ -44,44 +44,89 @@ fn cue_language(w: &str) -> Option<Language> {
     }
 }
 
+/// The bytes of a piece of two to four bytes, zero-padded, as a little-endian number.
+const fn cue_key(piece: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut i = 0;
+    while i < piece.len() && i < 4 {
+        key |= (piece[i] as u32) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`cue_language`] of the piece whose [`cue_key`] is `key`: one comparison of numbers
+/// per cue word rather than of strings.
+fn cue_language_by_key(key: u32) -> Option<Language> {
+    const LE: u32 = cue_key(b"le");
+    const LA: u32 = cue_key(b"la");
+    const LES: u32 = cue_key(b"les");
+    const DES: u32 = cue_key(b"des");
+    const ET: u32 = cue_key(b"et");
+    const EST: u32 = cue_key(b"est");
+    const UNE: u32 = cue_key(b"une");
+    const DU: u32 = cue_key(b"du");
+    const DANS: u32 = cue_key(b"dans");
+    const THE: u32 = cue_key(b"the");
+    const AND: u32 = cue_key(b"and");
+    const OF: u32 = cue_key(b"of");
+    const IS: u32 = cue_key(b"is");
+    const TO: u32 = cue_key(b"to");
+    const WAS: u32 = cue_key(b"was");
+    const THAT: u32 = cue_key(b"that");
+    const WITH: u32 = cue_key(b"with");
+    match key {
+        LE | LA | LES | DES | ET | EST | UNE | DU | DANS => Some(Language::French),
+        THE | AND | OF | IS | TO | WAS | THAT | WITH => Some(Language::English),
+        _ => None,
+    }
+}
+
 /// Guesses French or English from function words.
 pub fn language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
-    let mut count = |w: &str| match cue_language(w) {
+    let mut count = |cue: Option<Language>| match cue {
         Some(Language::French) => fr += 1,
         Some(Language::English) => en += 1,
         None => {}
     };
-    // The first 2,000 pieces between non-letters (empty ones included), read byte by
-    // byte: only non-ASCII characters need decoding.
-    let (mut pieces, mut start, mut i) = (0, 0, 0);
+    // The first 2,000 pieces between non-letters (empty ones included). Only the
+    // bytes that are not ASCII letters can end a piece: they are found eight at a
+    // time, and of them only the non-ASCII ones need decoding.
     let bytes = text.as_bytes();
-    while i < bytes.len() && pieces < 2000 {
-        // The ASCII letters of a piece, in a tight loop: most of the text.
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let Some(&b) = bytes.get(i) else { break };
-        let len = if b.is_ascii() {
+    let (mut pieces, mut start) = (0, 0);
+    // Not ASCII letters, but for the continuation bytes of a character (10xxxxxx): the
+    // lead byte before them is decoded.
+    let not_ascii_letter = |x: u64| {
+        let continuation = x & !(x << 1) & 0x8080_8080_8080_8080;
+        crate::swar::not(crate::swar::ascii_in(x | 0x2020_2020_2020_2020, b'a', b'z' + 1)) & !continuation
+    };
+    let end_of_pieces = |i: usize| {
+        let len = if bytes[i].is_ascii() {
             1
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             if tokens::is_alphabetic(c) {
-                i += c.len_utf8();
-                continue;
+                return false;
             }
             c.len_utf8()
         };
-        // (The length test first spares most pieces the call.)
-        if (2..=4).contains(&(i - start)) {
-            count(&text[start..i]);
+        // Every cue word has two to four letters: most pieces are ruled out by their length.
+        let piece_len = i - start;
+        if (2..=4).contains(&piece_len) {
+            // The four bytes that end at `i`, less those before the piece: its `cue_key`.
+            let key = match bytes.get(i.wrapping_sub(4)..i) {
+                Some(four) => u32::from_le_bytes(four.try_into().expect("four bytes")) >> (8 * (4 - piece_len)),
+                None => cue_key(&bytes[start..i]),
+            };
+            count(cue_language_by_key(key));
         }
         pieces += 1;
         start = i + len;
-        i += len;
-    }
-    if pieces < 2000 {
-        count(&text[start..]);
+        pieces == 2000
+    };
+    if crate::swar::find(bytes, 0, not_ascii_letter, end_of_pieces).is_none() {
+        count(cue_language(&text[start..]));
     }
     if en > fr { Language::English } else { Language::French }
 }
@@ -98,7 +143,9 @@ pub fn extract(text: &str) -> Extraction {
         Language::English => figures::Decimal::Point,
     };
     // One shared string per entity of the article (a corpus holds millions of mentions).
-    let mut names: rustc_hash::FxHashMap<String, std::sync::Arc<str>> = Default::default();
+    // (Sized for every mention at once: no rehashing as the map fills.)
+    let mut names: rustc_hash::FxHashMap<String, std::sync::Arc<str>> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(linked.len(), Default::default());
     let mut mentions: Vec<Mention> = linked
         .into_iter()
         .map(|l| {
@@ -272,6 +319,18 @@ mod tests {
             "LE THE", "the\u{301} le", long_french.as_str(), long_english.as_str(),
         ] {
             assert_eq!(language(text), language_reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cue_keys_give_the_cue_words_languages() {
+        for w in [
+            "le", "la", "les", "des", "et", "est", "une", "du", "dans", "the", "and", "of", "is", "to", "was", "that", "with",
+            "l", "lez", "de", "dan", "th", "thé", "Le", "THE", "e", "a", "é", "wit", "tha", "ofé", "un",
+        ] {
+            if (2..=4).contains(&w.len()) {
+                assert_eq!(cue_language_by_key(cue_key(w.as_bytes())), cue_language(w), "{w:?}");
+            }
         }
     }
 

@@ -132,12 +132,30 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     let word = &text[word_start..i];
     // An initial ("J. Smith") or an abbreviation ("M. Kim", "U.S. officials"); lower-case
     // keeps every '.' and makes none.
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     !(initial || word.contains('.') || is_abbreviation(word))
 }
 
+/// The byte length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Whether `word`, in any case, is one of [`ABBREVIATIONS`].
 fn is_abbreviation(word: &str) -> bool {
+    // Lower-casing keeps or adds characters, each of a byte at least: a word of more
+    // characters than the longest abbreviation has bytes is none (most words).
+    if word.len() > LONGEST_ABBREVIATION && (word.is_ascii() || word.chars().nth(LONGEST_ABBREVIATION).is_some()) {
+        return false;
+    }
     let mut buf = [0u8; 16];
     match super::dates::lowercase_into(word, &mut buf) {
         Some(lower) => ABBREVIATIONS.contains(&lower),
@@ -179,6 +197,17 @@ mod tests {
                 assert_eq!(super::next_candidate(bytes, from), expected, "{text:?} {from}");
                 assert_eq!(super::next_candidate_by_words(bytes, from), expected, "{text:?} {from}");
             }
+        }
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_longer_words() {
+        for (word, expected) in [
+            ("M", true), ("Mme", true), ("APPROX", true), ("approx", true), ("approxi", false), ("J.-C", true), ("N°", true),
+            ("\u{212a}", false), ("\u{212a}\u{212a}\u{212a}\u{212a}\u{212a}\u{212a}\u{212a}", false), ("Ms", true), ("ÉTATS", false), ("", false),
+        ] {
+            assert_eq!(super::is_abbreviation(word), expected, "{word:?}");
+            assert_eq!(super::ABBREVIATIONS.contains(&word.to_lowercase().as_str()), expected, "{word:?}");
         }
     }
 
