@@ -198,16 +198,16 @@ fn is_adjective(w: &str) -> bool {
 
 /// `de`, `du`, `des`, `d’`, `de la`, `de l’`, `of`, `of the`: how many tokens it takes.
 fn of_connector(text: &str, toks: &[Token], i: usize) -> usize {
-    let w = |k: usize| toks.get(k).map(|t| t.text(text).to_lowercase());
-    match w(i).as_deref() {
-        Some("de") => match w(i + 1).as_deref() {
-            Some("la") => 2,
-            Some("l'") | Some("l’") => 2,
-            _ => 1,
-        },
-        Some("du") | Some("des") | Some("d'") | Some("d’") => 1,
-        Some("of") => if w(i + 1).as_deref() == Some("the") { 2 } else { 1 },
-        _ => 0,
+    // Whether token `k` is one of `words` in lower case.
+    let is = |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| words.iter().any(|w| lowercase_is(t.text(text), w)));
+    if is(i, &["de"]) {
+        if is(i + 1, &["la", "l'", "l’"]) { 2 } else { 1 }
+    } else if is(i, &["du", "des", "d'", "d’"]) {
+        1
+    } else if is(i, &["of"]) {
+        if is(i + 1, &["the"]) { 2 } else { 1 }
+    } else {
+        0
     }
 }
 
@@ -227,38 +227,113 @@ struct Learned<'a> {
     /// in lower case: names, whatever the word lists say (`Poutine`, `Paris` are
     /// frequent lowercase words in corpora that fold case).
     names: HashSet<&'a str>,
-    /// [`title_case_by_token`] of the text, computed on first use.
-    title_case: std::cell::OnceCell<Vec<bool>>,
+    /// [`title_case_by_token`] of the text.
+    title_case: Vec<bool>,
+    /// What the lexicon says of each word asked about, asked once per word: an article
+    /// names the same people and places again and again.
+    facts: std::cell::RefCell<rustc_hash::FxHashMap<&'a str, WordFacts>>,
+}
+
+/// What the lexicon says of one word (see [`Learned::facts`]).
+#[derive(Clone, Copy)]
+struct WordFacts {
+    /// [`Lexicon::is_given_name`](crate::lexicon::Lexicon::is_given_name).
+    given: bool,
+    /// [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf).
+    zipf: f32,
+    /// [`is_month_or_weekday`], once asked.
+    month_or_weekday: Option<bool>,
 }
 
 impl<'a> Learned<'a> {
     fn new(text: &'a str, toks: &[Token]) -> Self {
-        Learned { names: learn_names(text, toks), title_case: std::cell::OnceCell::new() }
+        Learned { names: learn_names(text, toks), title_case: title_case_by_token(text, toks), facts: Default::default() }
+    }
+
+    /// The lexicon's facts about `w`, looked up on first use.
+    fn facts(&self, w: &'a str) -> WordFacts {
+        if let Some(f) = self.facts.borrow().get(w) {
+            return *f;
+        }
+        let lex = lexicon();
+        let f = WordFacts { given: lex.is_given_name(w), zipf: lex.zipf(w), month_or_weekday: None };
+        self.facts.borrow_mut().insert(w, f);
+        f
+    }
+
+    /// Whether the capitalised word is a known given name.
+    fn is_given_name(&self, w: &'a str) -> bool {
+        self.facts(w).given
+    }
+
+    /// The word's Zipf frequency (see [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf)).
+    fn zipf(&self, w: &'a str) -> f32 {
+        self.facts(w).zipf
+    }
+
+    /// [`is_month_or_weekday`], remembered.
+    fn is_month_or_weekday(&self, w: &'a str) -> bool {
+        if let Some(answer) = self.facts(w).month_or_weekday {
+            return answer;
+        }
+        let answer = is_month_or_weekday(w);
+        if let Some(f) = self.facts.borrow_mut().get_mut(w) {
+            f.month_or_weekday = Some(answer);
+        }
+        answer
     }
 }
 
 /// The words of `text` written as names (see [`Learned::names`]).
 fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
+    let bytes = text.as_bytes();
     let mut capitalised: HashSet<&str> = HashSet::default();
     for t in toks.iter().filter(|t| is_word(t) && !t.sentence_start) {
-        let w = t.text(text);
-        if is_capitalised(w) {
-            capitalised.insert(w);
+        // An ASCII first byte answers at once; the rest is asked of the character.
+        let first = bytes[t.start];
+        if if first.is_ascii() { first.is_ascii_uppercase() } else { is_capitalised(t.text(text)) } {
+            capitalised.insert(t.text(text));
         }
     }
-    // The lowercase forms of those words that the text also writes in lower case. (Far
-    // fewer lookups than collecting every lowercase word of the text.)
-    let lowered: Vec<(&str, String)> = capitalised.into_iter().map(|w| (w, w.to_lowercase())).collect();
-    let lowered_set: HashSet<&str> = lowered.iter().map(|(_, l)| l.as_str()).collect();
-    let filter = WordFilter::new(lowered_set.iter().copied());
-    let mut written_lowercase: HashSet<&str> = HashSet::default();
+    // The lowercase forms of those words, written one after the other in one string.
+    let mut lowered = String::new();
+    let mut ends: Vec<(&str, usize)> = Vec::with_capacity(capitalised.len());
+    for w in capitalised {
+        if w.is_ascii() {
+            lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lowered.push_str(&w.to_lowercase());
+        }
+        ends.push((w, lowered.len()));
+    }
+    // Each lowercase form and whether the text writes it in lower case. (Far fewer
+    // lookups than collecting every lowercase word of the text.)
+    let mut written_lowercase: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    written_lowercase.reserve(ends.len());
+    let mut start = 0;
+    for &(_, end) in &ends {
+        written_lowercase.insert(&lowered[start..end], false);
+        start = end;
+    }
+    let filter = WordFilter::new(written_lowercase.keys().copied());
     for t in toks.iter().filter(|t| is_word(t)) {
         let w = t.text(text);
-        if filter.may_contain(w) && !is_capitalised(w) && lowered_set.contains(w) {
-            written_lowercase.insert(w);
+        if filter.may_contain(w)
+            && !is_capitalised(w)
+            && let Some(seen) = written_lowercase.get_mut(w)
+        {
+            *seen = true;
         }
     }
-    lowered.iter().filter(|(_, l)| !written_lowercase.contains(l.as_str())).map(|(w, _)| *w).collect()
+    let mut start = 0;
+    let mut names = HashSet::default();
+    for &(w, end) in &ends {
+        if !written_lowercase[&lowered[start..end]] {
+            names.insert(w);
+        }
+        start = end;
+    }
+    names
 }
 
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
@@ -268,7 +343,8 @@ fn contains_lowercase(set: &WordSet, w: &str) -> bool {
         && w.is_ascii()
     {
         // ASCII: lowering keeps the length, so the filter can rule the word out first.
-        if !set.filter.may_contain_start(first.to_ascii_lowercase(), w.len()) {
+        let last = *w.as_bytes().last().expect("non-empty");
+        if !set.filter.may_contain_ends(first.to_ascii_lowercase(), last.to_ascii_lowercase(), w.len()) {
             return false;
         }
         if !w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -278,51 +354,59 @@ fn contains_lowercase(set: &WordSet, w: &str) -> bool {
     if w.chars().any(char::is_uppercase) { crate::lexicon::with_lowercase(w, |lower| set.contains(&lower)) } else { set.contains(&w) }
 }
 
+/// Whether `w.to_lowercase()` is `lower`, without the copy for an ASCII word.
+fn lowercase_is(w: &str, lower: &str) -> bool {
+    if w.is_ascii() { w.eq_ignore_ascii_case(lower) } else { w.to_lowercase() == lower }
+}
+
 /// Whether a capitalised word is an ordinary word that a capital does not make a name
 /// (at the start of a sentence, or in a title-case headline).
-fn is_common_word(cx: &Learned, w: &str) -> bool {
-    let lex = lexicon();
-    if lex.is_given_name(w) || cx.names.contains(w) {
+fn is_common_word<'a>(cx: &Learned<'a>, w: &'a str) -> bool {
+    let facts = cx.facts(w);
+    if facts.given || cx.names.contains(w) {
         return false;
     }
-    lex.zipf(w) >= 3.8
+    facts.zipf >= 3.8
 }
 
 /// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
 /// `Internet`, `Affaires`): context alone must not make it a name.
-fn is_dictionary_word(w: &str) -> bool {
-    lexicon().zipf(w) >= 4.5 && !lexicon().is_given_name(w)
+fn is_dictionary_word<'a>(cx: &Learned<'a>, w: &'a str) -> bool {
+    let facts = cx.facts(w);
+    facts.zipf >= 4.5 && !facts.given
 }
 
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
 /// title case, where capitals say nothing about names.
-fn in_title_case(cx: &Learned, text: &str, toks: &[Token], i: usize) -> bool {
-    cx.title_case.get_or_init(|| title_case_by_token(text, toks)).get(i).copied().unwrap_or(false)
+fn in_title_case(cx: &Learned, i: usize) -> bool {
+    cx.title_case.get(i).copied().unwrap_or(false)
 }
 
 /// For each token, whether its sentence is a title-case headline (computed once per text).
 fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
+    let bytes = text.as_bytes();
     let mut out = vec![false; toks.len()];
-    let mut start = 0;
-    while start < toks.len() {
-        let mut end = start + 1;
-        while end < toks.len() && !toks[end].sentence_start {
-            end += 1;
+    // The sentence being counted: its first token, its words of four characters or
+    // more, and how many of those are capitalised.
+    let (mut start, mut words, mut capitalised) = (0usize, 0usize, 0usize);
+    for (i, t) in toks.iter().enumerate() {
+        if t.sentence_start && i > start {
+            out[start..i].fill(words >= 4 && capitalised * 10 >= words * 8);
+            (start, words, capitalised) = (i, 0, 0);
         }
-        let (mut words, mut capitalised) = (0usize, 0usize);
-        for t in toks[start..end].iter().filter(|t| is_word(t)) {
-            let w = &text.as_bytes()[t.start..t.end];
-            // Four characters or more: four ASCII bytes first, else count them.
-            let long = w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some());
-            if long {
-                words += 1;
-                capitalised += usize::from(is_capitalised(t.text(text)));
-            }
+        if !is_word(t) {
+            continue;
         }
-        let answer = words >= 4 && capitalised * 10 >= words * 8;
-        out[start..end].fill(answer);
-        start = end;
+        let w = &bytes[t.start..t.end];
+        // Four characters or more: four ASCII bytes first, else count them.
+        let long = w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some());
+        if long {
+            words += 1;
+            let first = w[0];
+            capitalised += usize::from(if first.is_ascii() { first.is_ascii_uppercase() } else { is_capitalised(t.text(text)) });
+        }
     }
+    out[start..].fill(words >= 4 && capitalised * 10 >= words * 8);
     out
 }
 
@@ -345,14 +429,14 @@ pub fn find(text: &str) -> Vec<Found> {
         let entry = gaz.entry(hit.entry);
         // A city inside a longer unknown name ("Real Madrid", "Paris Saint-Germain") is
         // not the city.
-        if single_word && entry.category == "city" && next_to_unknown_capital(text, &toks, tok, hit.end) {
+        if single_word && entry.category == "city" && next_to_unknown_capital(&cx, text, &toks, tok, hit.end) {
             continue;
         }
         // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
-        let major = entry.is_major_place() && lexicon().zipf(surface) < 6.0;
-        if single_word && (at_sentence_start || in_title_case(&cx, text, &toks, tok)) && is_common_word(&cx, surface) && !dateline && !major {
+        let major = entry.is_major_place() && cx.zipf(surface) < 6.0;
+        if single_word && (at_sentence_start || in_title_case(&cx, tok)) && is_common_word(&cx, surface) && !dateline && !major {
             continue;
         }
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
@@ -388,10 +472,10 @@ pub fn find(text: &str) -> Vec<Found> {
 
 /// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
 /// word that is not at a sentence start: `Real Madrid`, `Paris Saint-Germain`.
-fn next_to_unknown_capital(text: &str, toks: &[Token], tok: usize, end: usize) -> bool {
+fn next_to_unknown_capital<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], tok: usize, end: usize) -> bool {
     let capital_word = |t: &Token| {
         let w = t.text(text);
-        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(w)
+        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(cx, w)
     };
     let after = toks.iter().skip(tok).find(|t| t.start >= end);
     let next = after.is_some_and(|n| text[end..n.start] == *" " && capital_word(n) && gazetteer().lookup(n.text(text)).is_none());
@@ -400,7 +484,7 @@ fn next_to_unknown_capital(text: &str, toks: &[Token], tok: usize, end: usize) -
         && capital_word(&toks[tok - 1])
         && !toks[tok - 1].sentence_start
         && gazetteer().lookup(toks[tok - 1].text(text)).is_none()
-        && !lexicon().is_given_name(toks[tok - 1].text(text));
+        && !cx.is_given_name(toks[tok - 1].text(text));
     next || prev
 }
 
@@ -500,7 +584,7 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// `RAND Corporation`, `Hudson Institute`: capitalised names before an English head word.
-fn org_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize> {
+fn org_after<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], i: usize) -> Option<usize> {
     if !ORG_HEADS_AFTER.contains(&toks[i].text(text)) || i == 0 {
         return None;
     }
@@ -543,7 +627,7 @@ fn place_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// `Vostochny Cosmodrome`, `Tiananmen Square`.
-fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize> {
+fn place_after<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], i: usize) -> Option<usize> {
     if !PLACE_HEADS_AFTER.contains(&toks[i].text(text)) || i == 0 {
         return None;
     }
@@ -560,31 +644,42 @@ fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usi
 }
 
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
-fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
+fn chunks<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
     let mut out = Vec::new();
-    let exact: HashSet<(usize, usize)> = known.iter().copied().collect();
-    let known = crate::spans::Disjoint::union(known.to_vec());
-    let lex = lexicon();
+    // The known spans, sorted: searched for a span exactly.
+    let mut exact = known.to_vec();
+    exact.sort_unstable();
+    let known = crate::spans::Disjoint::union(exact.clone());
+    let bytes = text.as_bytes();
+    // The token indices of the chunk being gathered (one buffer for all chunks).
+    let mut parts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most tokens are lowercase words or punctuation: an ASCII first byte tells.
+        if !is_word(t) || bytes[t.start].is_ascii() && !bytes[t.start].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let w = t.text(text);
         // A chunk stops at a known name, unless that name is a single word that may also
         // be part of a person's name ("Vladimir", "Austin" are cities too).
         let inside_known = |t: &Token, extends_person: bool| {
             known.contains(t.start, t.end)
-                && !(exact.contains(&(t.start, t.end)) && (extends_person || lexicon().is_given_name(t.text(text))))
+                && !(exact.binary_search(&(t.start, t.end)).is_ok() && (extends_person || cx.is_given_name(t.text(text))))
         };
-        if !(is_word(t) && is_capitalised(w)) || is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
+        if !is_capitalised(w) || w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
             i += 1;
             continue;
         }
         // Gather the chunk: capitalised words, with particles between them.
-        let mut parts = vec![i];
+        parts.clear();
+        parts.push(i);
+        let opens_with_given_name = cx.is_given_name(w);
         let mut j = i + 1;
         while j < toks.len() && adjacent(text, &toks[j - 1], &toks[j]) {
             let wj = toks[j].text(text);
-            if inside_known(&toks[j], lex.is_given_name(toks[i].text(text))) {
+            if inside_known(&toks[j], opens_with_given_name) {
                 break;
             }
             // A capitalised word, or a particle between the capitalised words of a name
@@ -593,7 +688,7 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             let particle = NAME_PARTICLES.contains(&wj)
                 && toks.get(j + 1).is_some_and(|n| adjacent(text, &toks[j], n) && is_word(n) && is_capitalised(n.text(text)))
                 && !parts.is_empty()
-                && lex.is_given_name(toks[parts[0]].text(text));
+                && cx.is_given_name(toks[parts[0]].text(text));
             if capitalised || particle {
                 parts.push(j);
                 j += 1;
@@ -610,8 +705,8 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             let word = tok.text(text);
             // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
             // Wonsik") are not part of the name, even when capitalised throughout the text.
-            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(word);
-            let weak = is_common_word(cx, word) && !lex.is_given_name(word)
+            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, word);
+            let weak = is_common_word(cx, word) && !cx.is_given_name(word)
                 || leading_adjective
                 || word.chars().count() == 1
                 || contains_lowercase(&PERSON_CUES, word)
@@ -645,15 +740,17 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
 }
 
 /// The kind of a capitalised chunk, from its words and its context.
-fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
-    let lex = lexicon();
+fn classify_chunk<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
     let first = &toks[parts[0]];
-    let words: Vec<&str> = parts.iter().map(|&p| toks[p].text(text)).collect();
-    if words.iter().any(|w| is_month_or_weekday(w)) {
+    let words = || parts.iter().map(|&p| toks[p].text(text));
+    let n_words = parts.len();
+    let first_word = first.text(text);
+    if words().any(|w| cx.is_month_or_weekday(w)) {
         return None;
     }
-    let headline = in_title_case(cx, text, toks, parts[0]);
+    let headline = in_title_case(cx, parts[0]);
     let before = context_before(text, toks, parts[0]);
+    let before = before.words();
     let honorific = parts[0] >= 2
         && toks[parts[0] - 1].text(text) == "."
         && HONORIFICS.contains(&toks[parts[0] - 2].text(text))
@@ -662,33 +759,35 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     let org_cue = before.iter().take(3).any(|w| contains_lowercase(&ORG_CUES, w));
     let org_apposition = apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
     let reporting = reporting_near(text, toks, parts);
-    let given = lex.is_given_name(words[0]) && words.len() >= 2;
-    let acronym = words.len() == 1 && is_all_caps(words[0]) && words[0].chars().count() <= 5;
+    let given = cx.is_given_name(first_word) && n_words >= 2;
+    let acronym = n_words == 1 && is_all_caps(first_word) && first_word.chars().count() <= 5;
 
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given && words.iter().all(|w| !is_common_word(cx, w) && !is_dictionary_word(w)) {
+    if org_cue && !given && words().all(|w| !is_common_word(cx, w) && !is_dictionary_word(cx, w)) {
         return Some((Kind::Org, 1));
     }
-    if org_apposition && !given && words.iter().any(|w| !is_dictionary_word(w)) {
+    if org_apposition && !given && words().any(|w| !is_dictionary_word(cx, w)) {
         return Some((Kind::Org, 1));
     }
     if headline && !given {
         return None;
     }
-    if given && words.len() <= 4 {
+    if given && n_words <= 4 {
         return Some((Kind::Person, 2));
     }
-    if words.len() >= 2 && words.len() <= 4 && (role || reporting) && words.iter().all(|w| !is_common_word(cx, w) && !is_dictionary_word(w)) {
+    if n_words >= 2 && n_words <= 4 && (role || reporting) && words().all(|w| !is_common_word(cx, w) && !is_dictionary_word(cx, w)) {
         return Some((Kind::Person, 1));
     }
-    if words.len() == 1 {
-        let w = words[0];
+    if n_words == 1 {
+        let w = first_word;
         // "le Nord", "du Sud": a region or a country's short name, linked later.
-        let article = toks[..parts[0]].iter().rev().find(|t| is_word(t)).map(|t| t.text(text).to_lowercase());
-        if matches!(w, "Nord" | "Sud" | "North" | "South") && matches!(article.as_deref(), Some("le" | "du" | "au" | "the")) {
-            return Some((Kind::Place, 0));
+        if matches!(w, "Nord" | "Sud" | "North" | "South") {
+            let article = toks[..parts[0]].iter().rev().find(|t| is_word(t)).map(|t| t.text(text));
+            if article.is_some_and(|a| ["le", "du", "au", "the"].iter().any(|l| lowercase_is(a, l))) {
+                return Some((Kind::Place, 0));
+            }
         }
         if is_common_word(cx, w) && (first.sentence_start || headline) {
             return None;
@@ -696,10 +795,10 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         if acronym {
             return Some((Kind::Org, 1));
         }
-        if (role || reporting) && !is_common_word(cx, w) && !is_dictionary_word(w) {
+        if (role || reporting) && !is_common_word(cx, w) && !is_dictionary_word(cx, w) {
             return Some((Kind::Person, 1));
         }
-        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, w) && !is_dictionary_word(w) {
+        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, w) && !is_dictionary_word(cx, w) {
             return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
@@ -710,22 +809,35 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
 
 /// `X, un site Internet`, `X, une agence`: an apposition naming what X is.
 fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> bool {
-    let next: Vec<&str> = toks[last + 1..].iter().take(3).map(|t| t.text(text)).collect();
-    matches!(next.first(), Some(&",")) && next.get(1).is_some_and(|d| matches!(d.to_lowercase().as_str(), "un" | "une" | "le" | "la" | "l'" | "l’" | "a" | "an" | "the"))
-        && next.get(2).is_some_and(|w| contains_lowercase(cues, w))
+    let mut next = toks[last + 1..].iter().take(3).map(|t| t.text(text));
+    next.next() == Some(",")
+        && next.next().is_some_and(|d| ["un", "une", "le", "la", "l'", "l’", "a", "an", "the"].iter().any(|l| lowercase_is(d, l)))
+        && next.next().is_some_and(|w| contains_lowercase(cues, w))
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
     super::dates::is_month_name(w) || super::dates::weekday_of(w).is_some()
 }
 
+/// Up to eight words before a token, nearest first (see [`context_before`]).
+struct ContextBefore<'a> {
+    words: [&'a str; 8],
+    len: usize,
+}
+
+impl<'a> ContextBefore<'a> {
+    fn words(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+}
+
 /// Up to eight words before token `i`, nearest first, crossing at most one comma
 /// (apposition: `le porte-parole du Kremlin, Dmitri Peskov`).
-fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
-    let mut out = Vec::new();
+fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> ContextBefore<'a> {
+    let mut out = ContextBefore { words: [""; 8], len: 0 };
     let mut commas = 0;
     let mut k = i;
-    while k > 0 && out.len() < 8 {
+    while k > 0 && out.len < 8 {
         k -= 1;
         let w = toks[k].text(text);
         match toks[k].kind {
@@ -737,7 +849,10 @@ fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
             }
             TokenKind::Punct if matches!(w, "'" | "’" | "-") => {}
             TokenKind::Punct => break,
-            _ => out.push(w),
+            _ => {
+                out.words[out.len] = w;
+                out.len += 1;
+            }
         }
     }
     out
@@ -748,15 +863,14 @@ fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
 fn reporting_near(text: &str, toks: &[Token], parts: &[usize]) -> bool {
     let last = *parts.last().expect("non-empty");
     // Right after the name, past an optional comma and one auxiliary: "X a déclaré", "X, said".
-    let after: Vec<&str> = toks[last + 1..].iter().filter(|t| t.text(text) != ",").take(2).map(|t| t.text(text)).collect();
+    let mut after = toks[last + 1..].iter().map(|t| t.text(text)).filter(|w| *w != ",");
     let auxiliary = |w: &str| matches!(w, "a" | "avait" | "aurait" | "has" | "had" | "was" | "also" | "aussi" | "encore");
-    let verb_after = match after.as_slice() {
-        [first, ..] if REPORTING.contains(first) => true,
-        [aux, verb, ..] => auxiliary(aux) && REPORTING.contains(verb),
+    let verb_after = match (after.next(), after.next()) {
+        (Some(first), _) if REPORTING.contains(&first) => true,
+        (Some(aux), Some(verb)) => auxiliary(aux) && REPORTING.contains(&verb),
         _ => false,
     };
-    let before: Vec<&str> = toks[..parts[0]].iter().rev().filter(|t| is_word(t)).take(2).map(|t| t.text(text)).collect();
-    verb_after || before.first().is_some_and(|w| REPORTING.contains(w))
+    verb_after || toks[..parts[0]].iter().rev().find(|t| is_word(t)).is_some_and(|t| REPORTING.contains(&t.text(text)))
 }
 
 #[cfg(test)]
