@@ -7,7 +7,8 @@
 //! before a name, a reporting verb, a place preposition). A capitalised word with no
 //! such evidence stays unmarked: a wrong highlight misleads more than a missing one.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::lexicon::lexicon;
@@ -222,93 +223,167 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 }
 
 /// What the rules learn of the text being read before they look at its words.
+///
+/// Each capitalised word of the text gets an id, and what the lexicon says of it is
+/// asked once, on first use: an article names the same people and places again and
+/// again, and the rules ask about the same token several times.
 struct Learned<'a> {
-    /// Capitalised words that the text writes with a capital in mid-sentence and never
-    /// in lower case: names, whatever the word lists say (`Poutine`, `Paris` are
+    text: &'a str,
+    toks: &'a [Token],
+    /// The id of each capitalised word.
+    ids: FxHashMap<&'a str, u32>,
+    /// For each token, the id of its word, or [`NO_WORD`] for a token that is no
+    /// capitalised word.
+    word_of_token: Vec<u32>,
+    /// The words by id.
+    words: Vec<&'a str>,
+    /// By id: whether the text writes the word with a capital in mid-sentence and never
+    /// in lower case: a name, whatever the word lists say (`Poutine`, `Paris` are
     /// frequent lowercase words in corpora that fold case).
-    names: HashSet<&'a str>,
+    names: Vec<bool>,
+    /// By id, the word's facts once asked.
+    facts: Vec<Cell<Option<WordFacts>>>,
+    /// By id, [`is_month_or_weekday`] once asked.
+    month_or_weekday: Vec<Cell<Option<bool>>>,
     /// [`title_case_by_token`] of the text.
     title_case: Vec<bool>,
-    /// What the lexicon says of each word asked about, asked once per word: an article
-    /// names the same people and places again and again.
-    facts: std::cell::RefCell<rustc_hash::FxHashMap<&'a str, WordFacts>>,
 }
 
-/// What the lexicon says of one word (see [`Learned::facts`]).
+/// The id of no word (see [`Learned::word_of_token`]).
+const NO_WORD: u32 = u32::MAX;
+
+/// What the lexicon and the text say of one word (see [`Learned::facts`]).
 #[derive(Clone, Copy)]
 struct WordFacts {
     /// [`Lexicon::is_given_name`](crate::lexicon::Lexicon::is_given_name).
     given: bool,
     /// [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf).
     zipf: f32,
-    /// [`is_month_or_weekday`], once asked.
-    month_or_weekday: Option<bool>,
+    /// Whether the text writes it as a name (see [`Learned::names`]).
+    name: bool,
+}
+
+impl WordFacts {
+    fn of(w: &str, name: bool) -> Self {
+        let lex = lexicon();
+        WordFacts { given: lex.is_given_name(w), zipf: lex.zipf(w), name }
+    }
+
+    /// Whether a capitalised word is an ordinary word that a capital does not make a
+    /// name (at the start of a sentence, or in a title-case headline).
+    fn is_common(&self) -> bool {
+        !(self.given || self.name) && self.zipf >= 3.8
+    }
+
+    /// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
+    /// `Internet`, `Affaires`): context alone must not make it a name.
+    fn is_dictionary(&self) -> bool {
+        self.zipf >= 4.5 && !self.given
+    }
 }
 
 impl<'a> Learned<'a> {
-    fn new(text: &'a str, toks: &[Token]) -> Self {
-        Learned { names: learn_names(text, toks), title_case: title_case_by_token(text, toks), facts: Default::default() }
-    }
-
-    /// The lexicon's facts about `w`, looked up on first use.
-    fn facts(&self, w: &'a str) -> WordFacts {
-        if let Some(f) = self.facts.borrow().get(w) {
-            return *f;
+    fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        let bytes = text.as_bytes();
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut words: Vec<&'a str> = Vec::new();
+        let mut mid_sentence: Vec<bool> = Vec::new();
+        let mut word_of_token = vec![NO_WORD; toks.len()];
+        for (k, t) in toks.iter().enumerate() {
+            // An ASCII first byte answers at once; the rest is asked of the character.
+            if !is_word(t) || bytes[t.start].is_ascii() && !bytes[t.start].is_ascii_uppercase() || !is_capitalised(t.text(text)) {
+                continue;
+            }
+            let w = t.text(text);
+            let id = *ids.entry(w).or_insert_with(|| {
+                words.push(w);
+                mid_sentence.push(false);
+                u32::try_from(words.len() - 1).expect("fewer words than tokens")
+            });
+            word_of_token[k] = id;
+            mid_sentence[id as usize] |= !t.sentence_start;
         }
-        let lex = lexicon();
-        let f = WordFacts { given: lex.is_given_name(w), zipf: lex.zipf(w), month_or_weekday: None };
-        self.facts.borrow_mut().insert(w, f);
-        f
-    }
-
-    /// Whether the capitalised word is a known given name.
-    fn is_given_name(&self, w: &'a str) -> bool {
-        self.facts(w).given
-    }
-
-    /// The word's Zipf frequency (see [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf)).
-    fn zipf(&self, w: &'a str) -> f32 {
-        self.facts(w).zipf
-    }
-
-    /// [`is_month_or_weekday`], remembered.
-    fn is_month_or_weekday(&self, w: &'a str) -> bool {
-        if let Some(answer) = self.facts(w).month_or_weekday {
-            return answer;
+        let names = learn_names(text, toks, &words, &mid_sentence);
+        let n = words.len();
+        Learned {
+            text,
+            toks,
+            ids,
+            word_of_token,
+            words,
+            names,
+            facts: vec![Cell::new(None); n],
+            month_or_weekday: vec![Cell::new(None); n],
+            title_case: title_case_by_token(text, toks),
         }
-        let answer = is_month_or_weekday(w);
-        if let Some(f) = self.facts.borrow_mut().get_mut(w) {
-            f.month_or_weekday = Some(answer);
+    }
+
+    /// The facts of the word with id `id`.
+    fn facts_of_id(&self, id: u32) -> WordFacts {
+        let cell = &self.facts[id as usize];
+        cell.get().unwrap_or_else(|| {
+            let f = WordFacts::of(self.words[id as usize], self.names[id as usize]);
+            cell.set(Some(f));
+            f
+        })
+    }
+
+    /// The facts of token `k`'s word.
+    fn facts(&self, k: usize) -> WordFacts {
+        match self.word_of_token[k] {
+            NO_WORD => WordFacts::of(self.toks[k].text(self.text), false),
+            id => self.facts_of_id(id),
         }
-        answer
+    }
+
+    /// The facts of a word of the text that may be no token (a gazetteer hit).
+    fn facts_of_word(&self, w: &str) -> WordFacts {
+        match self.ids.get(w) {
+            Some(&id) => self.facts_of_id(id),
+            // Not a capitalised word of the text: not written as a name either.
+            None => WordFacts::of(w, false),
+        }
+    }
+
+    /// Whether token `k` is a known given name.
+    fn is_given_name(&self, k: usize) -> bool {
+        self.facts(k).given
+    }
+
+    /// [`is_month_or_weekday`] of token `k`.
+    fn is_month_or_weekday(&self, k: usize) -> bool {
+        let id = self.word_of_token[k];
+        if id == NO_WORD {
+            return is_month_or_weekday(self.toks[k].text(self.text));
+        }
+        let cell = &self.month_or_weekday[id as usize];
+        cell.get().unwrap_or_else(|| {
+            let answer = is_month_or_weekday(self.words[id as usize]);
+            cell.set(Some(answer));
+            answer
+        })
     }
 }
 
-/// The words of `text` written as names (see [`Learned::names`]).
-fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
-    let bytes = text.as_bytes();
-    let mut capitalised: HashSet<&str> = HashSet::default();
-    for t in toks.iter().filter(|t| is_word(t) && !t.sentence_start) {
-        // An ASCII first byte answers at once; the rest is asked of the character.
-        let first = bytes[t.start];
-        if if first.is_ascii() { first.is_ascii_uppercase() } else { is_capitalised(t.text(text)) } {
-            capitalised.insert(t.text(text));
-        }
-    }
-    // The lowercase forms of those words, written one after the other in one string.
+/// By word id, whether the text writes the word as a name (see [`Learned::names`]):
+/// `words` are the capitalised words, `mid_sentence` tells which the text writes in
+/// mid-sentence.
+fn learn_names(text: &str, toks: &[Token], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
+    // The lowercase forms of the words written in mid-sentence, one after the other in
+    // one string.
     let mut lowered = String::new();
-    let mut ends: Vec<(&str, usize)> = Vec::with_capacity(capitalised.len());
-    for w in capitalised {
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (id, w) in words.iter().enumerate().filter(|&(id, _)| mid_sentence[id]) {
         if w.is_ascii() {
             lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             lowered.push_str(&w.to_lowercase());
         }
-        ends.push((w, lowered.len()));
+        ends.push((id, lowered.len()));
     }
     // Each lowercase form and whether the text writes it in lower case. (Far fewer
     // lookups than collecting every lowercase word of the text.)
-    let mut written_lowercase: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    let mut written_lowercase: FxHashMap<&str, bool> = FxHashMap::default();
     written_lowercase.reserve(ends.len());
     let mut start = 0;
     for &(_, end) in &ends {
@@ -325,12 +400,10 @@ fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
             *seen = true;
         }
     }
+    let mut names = vec![false; words.len()];
     let mut start = 0;
-    let mut names = HashSet::default();
-    for &(w, end) in &ends {
-        if !written_lowercase[&lowered[start..end]] {
-            names.insert(w);
-        }
+    for &(id, end) in &ends {
+        names[id] = !written_lowercase[&lowered[start..end]];
         start = end;
     }
     names
@@ -363,21 +436,14 @@ fn lowercase_is(w: &str, lower: &str) -> bool {
     if w.is_ascii() { w.eq_ignore_ascii_case(lower) } else { w.chars().flat_map(char::to_lowercase).eq(lower.chars()) }
 }
 
-/// Whether a capitalised word is an ordinary word that a capital does not make a name
-/// (at the start of a sentence, or in a title-case headline).
-fn is_common_word<'a>(cx: &Learned<'a>, w: &'a str) -> bool {
-    let facts = cx.facts(w);
-    if facts.given || cx.names.contains(w) {
-        return false;
-    }
-    facts.zipf >= 3.8
+/// [`WordFacts::is_common`] of token `k`.
+fn is_common_word(cx: &Learned, k: usize) -> bool {
+    cx.facts(k).is_common()
 }
 
-/// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
-/// `Internet`, `Affaires`): context alone must not make it a name.
-fn is_dictionary_word<'a>(cx: &Learned<'a>, w: &'a str) -> bool {
-    let facts = cx.facts(w);
-    facts.zipf >= 4.5 && !facts.given
+/// [`WordFacts::is_dictionary`] of token `k`.
+fn is_dictionary_word(cx: &Learned, k: usize) -> bool {
+    cx.facts(k).is_dictionary()
 }
 
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
@@ -439,8 +505,9 @@ pub fn find(text: &str) -> Vec<Found> {
         // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
-        let major = entry.is_major_place() && cx.zipf(surface) < 6.0;
-        if single_word && (at_sentence_start || in_title_case(&cx, tok)) && is_common_word(&cx, surface) && !dateline && !major {
+        let facts = cx.facts_of_word(surface);
+        let major = entry.is_major_place() && facts.zipf < 6.0;
+        if single_word && (at_sentence_start || in_title_case(&cx, tok)) && facts.is_common() && !dateline && !major {
             continue;
         }
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
@@ -476,19 +543,20 @@ pub fn find(text: &str) -> Vec<Found> {
 
 /// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
 /// word that is not at a sentence start: `Real Madrid`, `Paris Saint-Germain`.
-fn next_to_unknown_capital<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], tok: usize, end: usize) -> bool {
-    let capital_word = |t: &Token| {
+fn next_to_unknown_capital(cx: &Learned, text: &str, toks: &[Token], tok: usize, end: usize) -> bool {
+    let capital_word = |k: usize| {
+        let t = &toks[k];
         let w = t.text(text);
-        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(cx, w)
+        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(cx, k)
     };
-    let after = toks.iter().skip(tok).find(|t| t.start >= end);
-    let next = after.is_some_and(|n| text[end..n.start] == *" " && capital_word(n) && gazetteer().lookup(n.text(text)).is_none());
+    let after = (tok..toks.len()).find(|&k| toks[k].start >= end);
+    let next = after.is_some_and(|k| text[end..toks[k].start] == *" " && capital_word(k) && gazetteer().lookup(toks[k].text(text)).is_none());
     let prev = tok > 0
         && toks.get(tok).is_some_and(|t| !t.sentence_start && text[toks[tok - 1].end..t.start] == *" ")
-        && capital_word(&toks[tok - 1])
+        && capital_word(tok - 1)
         && !toks[tok - 1].sentence_start
         && gazetteer().lookup(toks[tok - 1].text(text)).is_none()
-        && !cx.is_given_name(toks[tok - 1].text(text));
+        && !cx.is_given_name(tok - 1);
     next || prev
 }
 
@@ -633,7 +701,7 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// `RAND Corporation`, `Hudson Institute`: capitalised names before an English head word.
-fn org_after<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], i: usize) -> Option<usize> {
+fn org_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize> {
     if !ORG_HEADS_AFTER.contains(&toks[i].text(text)) || i == 0 {
         return None;
     }
@@ -642,7 +710,7 @@ fn org_after<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], i: usize) -> O
         k -= 1;
     }
     // Skip a sentence-initial common word: "The", "Le".
-    while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(cx, toks[k].text(text))) {
+    while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(cx, k)) {
         k += 1;
     }
     (k < i).then(|| toks[k].start)
@@ -676,24 +744,24 @@ fn place_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// `Vostochny Cosmodrome`, `Tiananmen Square`.
-fn place_after<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], i: usize) -> Option<usize> {
+fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize> {
     if !PLACE_HEADS_AFTER.contains(&toks[i].text(text)) || i == 0 {
         return None;
     }
     let prev = &toks[i - 1];
     let pw = prev.text(text);
-    if !(adjacent(text, prev, &toks[i]) && is_word(prev) && is_capitalised(pw)) || is_common_word(cx, pw) {
+    if !(adjacent(text, prev, &toks[i]) && is_word(prev) && is_capitalised(pw)) || is_common_word(cx, i - 1) {
         return None;
     }
     let mut k = i - 1;
-    while k > 0 && adjacent(text, &toks[k - 1], &toks[k]) && is_word(&toks[k - 1]) && is_capitalised(toks[k - 1].text(text)) && !is_common_word(cx, toks[k - 1].text(text)) {
+    while k > 0 && adjacent(text, &toks[k - 1], &toks[k]) && is_word(&toks[k - 1]) && is_capitalised(toks[k - 1].text(text)) && !is_common_word(cx, k - 1) {
         k -= 1;
     }
     Some(toks[k].start)
 }
 
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
-fn chunks<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
+fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
     let mut out = Vec::new();
     // The known spans, sorted: searched for a span exactly.
     let mut exact = known.to_vec();
@@ -713,22 +781,22 @@ fn chunks<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], known: &[(usize, 
         let w = t.text(text);
         // A chunk stops at a known name, unless that name is a single word that may also
         // be part of a person's name ("Vladimir", "Austin" are cities too).
-        let inside_known = |t: &Token, extends_person: bool| {
-            known.contains(t.start, t.end)
-                && !(exact.binary_search(&(t.start, t.end)).is_ok() && (extends_person || cx.is_given_name(t.text(text))))
+        let inside_known = |k: usize, extends_person: bool| {
+            let t = &toks[k];
+            known.contains(t.start, t.end) && !(exact.binary_search(&(t.start, t.end)).is_ok() && (extends_person || cx.is_given_name(k)))
         };
-        if !is_capitalised(w) || w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
+        if !is_capitalised(w) || w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(i, false) {
             i += 1;
             continue;
         }
         // Gather the chunk: capitalised words, with particles between them.
         parts.clear();
         parts.push(i);
-        let opens_with_given_name = cx.is_given_name(w);
+        let opens_with_given_name = cx.is_given_name(i);
         let mut j = i + 1;
         while j < toks.len() && adjacent(text, &toks[j - 1], &toks[j]) {
             let wj = toks[j].text(text);
-            if inside_known(&toks[j], opens_with_given_name) {
+            if inside_known(j, opens_with_given_name) {
                 break;
             }
             // A capitalised word, or a particle between the capitalised words of a name
@@ -737,7 +805,7 @@ fn chunks<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], known: &[(usize, 
             let particle = NAME_PARTICLES.contains(&wj)
                 && toks.get(j + 1).is_some_and(|n| adjacent(text, &toks[j], n) && is_word(n) && is_capitalised(n.text(text)))
                 && !parts.is_empty()
-                && cx.is_given_name(toks[parts[0]].text(text));
+                && cx.is_given_name(parts[0]);
             if capitalised || particle {
                 parts.push(j);
                 j += 1;
@@ -750,19 +818,20 @@ fn chunks<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], known: &[(usize, 
         // "Défense Shin Wonsik", "Président Vladimir Poutine".
         let mut first = 0;
         while first < parts.len() {
-            let tok = &toks[parts[first]];
+            let k = parts[first];
+            let tok = &toks[k];
             let word = tok.text(text);
             // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
             // Wonsik") are not part of the name, even when capitalised throughout the text.
-            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, word);
-            let weak = is_common_word(cx, word) && !cx.is_given_name(word)
+            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, k);
+            let weak = is_common_word(cx, k) && !cx.is_given_name(k)
                 || leading_adjective
                 || word.chars().count() == 1
                 || contains_lowercase(&PERSON_CUES, word)
                 || HONORIFICS.contains(&word)
                 || NAME_PARTICLES.contains(&word);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
-            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, word)) && first + 1 == parts.len() {
+            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, k)) && first + 1 == parts.len() {
                 first += 1;
             } else {
                 break;
@@ -789,12 +858,11 @@ fn chunks<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], known: &[(usize, 
 }
 
 /// The kind of a capitalised chunk, from its words and its context.
-fn classify_chunk<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
+fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
     let first = &toks[parts[0]];
-    let words = || parts.iter().map(|&p| toks[p].text(text));
     let n_words = parts.len();
     let first_word = first.text(text);
-    if words().any(|w| cx.is_month_or_weekday(w)) {
+    if parts.iter().any(|&k| cx.is_month_or_weekday(k)) {
         return None;
     }
     let headline = in_title_case(cx, parts[0]);
@@ -808,16 +876,16 @@ fn classify_chunk<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], parts: &[
     let org_cue = before.iter().take(3).any(|w| contains_lowercase(&ORG_CUES, w));
     let org_apposition = apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
     let reporting = reporting_near(text, toks, parts);
-    let given = cx.is_given_name(first_word) && n_words >= 2;
+    let given = cx.is_given_name(parts[0]) && n_words >= 2;
     let acronym = n_words == 1 && is_all_caps(first_word) && first_word.chars().count() <= 5;
 
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given && words().all(|w| !is_common_word(cx, w) && !is_dictionary_word(cx, w)) {
+    if org_cue && !given && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
-    if org_apposition && !given && words().any(|w| !is_dictionary_word(cx, w)) {
+    if org_apposition && !given && parts.iter().any(|&k| !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
     if headline && !given {
@@ -826,11 +894,12 @@ fn classify_chunk<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], parts: &[
     if given && n_words <= 4 {
         return Some((Kind::Person, 2));
     }
-    if n_words >= 2 && n_words <= 4 && (role || reporting) && words().all(|w| !is_common_word(cx, w) && !is_dictionary_word(cx, w)) {
+    if n_words >= 2 && n_words <= 4 && (role || reporting) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
         return Some((Kind::Person, 1));
     }
     if n_words == 1 {
         let w = first_word;
+        let k = parts[0];
         // "le Nord", "du Sud": a region or a country's short name, linked later.
         if matches!(w, "Nord" | "Sud" | "North" | "South") {
             let article = toks[..parts[0]].iter().rev().find(|t| is_word(t)).map(|t| t.text(text));
@@ -838,16 +907,16 @@ fn classify_chunk<'a>(cx: &Learned<'a>, text: &'a str, toks: &[Token], parts: &[
                 return Some((Kind::Place, 0));
             }
         }
-        if is_common_word(cx, w) && (first.sentence_start || headline) {
+        if is_common_word(cx, k) && (first.sentence_start || headline) {
             return None;
         }
         if acronym {
             return Some((Kind::Org, 1));
         }
-        if (role || reporting) && !is_common_word(cx, w) && !is_dictionary_word(cx, w) {
+        if (role || reporting) && !is_common_word(cx, k) && !is_dictionary_word(cx, k) {
             return Some((Kind::Person, 1));
         }
-        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, w) && !is_dictionary_word(cx, w) {
+        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, k) && !is_dictionary_word(cx, k) {
             return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
