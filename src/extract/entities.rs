@@ -27,7 +27,8 @@ pub struct Found {
     /// Person, place or org.
     pub kind: Kind,
     /// The canonical name a gazetteer gives, if any.
-    pub canonical: Option<String>,
+    /// (Borrowed from the gazetteer, loaded once for the whole run.)
+    pub canonical: Option<&'static str>,
     /// Only weak evidence (an unknown capitalised word): kept only if it links to a
     /// name found with stronger evidence.
     pub weak: bool,
@@ -510,7 +511,7 @@ pub fn find(text: &str) -> Vec<Found> {
         if single_word && (at_sentence_start || in_title_case(&cx, tok)) && facts.is_common() && !dateline && !major {
             continue;
         }
-        candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
+        candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.as_str()), weak: false }, 4));
     }
 
     // 2. Organisation and place patterns, tried only at their head words.
@@ -1033,6 +1034,12 @@ mod tests {
         }
     }
 
+    /// A distinct name for candidate `i`, so that the selections compared tell candidates
+    /// apart (leaked: a few short strings per test case).
+    fn candidate_name(i: usize) -> &'static str {
+        Box::leak(i.to_string().into_boxed_str())
+    }
+
     proptest::proptest! {
         #[test]
         fn selection_of_spans_not_empty_matches_the_reference(spans in proptest::collection::vec((0usize..200, 1usize..80, 0u8..5), 0..30)) {
@@ -1041,7 +1048,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, &(start, len, strength))| {
                     let kind = [Kind::Person, Kind::Place, Kind::Org][i % 3];
-                    (Found { start, end: start + len, kind, canonical: Some(i.to_string()), weak: false }, strength)
+                    (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak: false }, strength)
                 })
                 .collect();
             proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
@@ -1054,7 +1061,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, &(start, len, strength, weak))| {
                     let kind = [Kind::Person, Kind::Place, Kind::Org][i % 3];
-                    (Found { start, end: start + len, kind, canonical: Some(i.to_string()), weak }, strength)
+                    (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak }, strength)
                 })
                 .collect();
             proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));

@@ -163,7 +163,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if is_alphanumeric(c) {
             let numeric = c.is_ascii_digit();
-            let j = word_end(text, start, c, numeric);
+            // Most words are ASCII letters ended by a space or a punctuation mark that
+            // `word_end` would stop at at once: found here without the call.
+            let mut j = start + 1;
+            if c.is_ascii() {
+                while j < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+                    j += 1;
+                }
+            }
+            let plain_end = c.is_ascii() && bytes.get(j).is_none_or(|&b| b.is_ascii() && b != b'-' && b != b'\'');
+            let j = if plain_end { j } else { word_end(text, start, c, numeric) };
             // Only a token that starts with a digit can be all digits.
             let all_digits = numeric && bytes[start..j].iter().all(u8::is_ascii_digit);
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
