@@ -93,8 +93,15 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         // lower case takes at most three times its bytes (`İ` gives `i̇`).
         let mut buf = [0u8; 3 * SHORT];
         let mut len = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            len += c.encode_utf8(&mut buf[len..]).len();
+        for c in word.chars() {
+            if c.is_ascii() {
+                buf[len] = c.to_ascii_lowercase() as u8;
+                len += 1;
+            } else {
+                for l in c.to_lowercase() {
+                    len += l.encode_utf8(&mut buf[len..]).len();
+                }
+            }
         }
         f(std::str::from_utf8(&buf[..len]).expect("characters encode as UTF-8"))
     } else {

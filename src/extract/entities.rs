@@ -258,8 +258,9 @@ const NO_WORD: u32 = u32::MAX;
 struct WordFacts {
     /// [`Lexicon::is_given_name`](crate::lexicon::Lexicon::is_given_name).
     given: bool,
-    /// [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf).
-    zipf: f32,
+    /// [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf), unless the word is a given
+    /// name (the rules then need not know).
+    zipf: Option<f32>,
     /// Whether the text writes it as a name (see [`Learned::names`]).
     name: bool,
 }
@@ -267,28 +268,30 @@ struct WordFacts {
 impl WordFacts {
     fn of(w: &str, name: bool) -> Self {
         let lex = lexicon();
-        WordFacts { given: lex.is_given_name(w), zipf: lex.zipf(w), name }
+        let given = lex.is_given_name(w);
+        WordFacts { given, zipf: (!given).then(|| lex.zipf(w)), name }
     }
 
     /// Whether a capitalised word is an ordinary word that a capital does not make a
     /// name (at the start of a sentence, or in a title-case headline).
     fn is_common(&self) -> bool {
-        !(self.given || self.name) && self.zipf >= 3.8
+        !(self.given || self.name) && self.zipf.is_some_and(|z| z >= 3.8)
     }
 
     /// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
     /// `Internet`, `Affaires`): context alone must not make it a name.
     fn is_dictionary(&self) -> bool {
-        self.zipf >= 4.5 && !self.given
+        !self.given && self.zipf.is_some_and(|z| z >= 4.5)
     }
 }
 
 impl<'a> Learned<'a> {
     fn new(text: &'a str, toks: &'a [Token]) -> Self {
         let bytes = text.as_bytes();
-        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
-        let mut words: Vec<&'a str> = Vec::new();
-        let mut mid_sentence: Vec<bool> = Vec::new();
+        // About one distinct capitalised word per sixteen tokens of news text.
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(toks.len() / 16, Default::default());
+        let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
+        let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
         let mut word_of_token = vec![NO_WORD; toks.len()];
         for (k, t) in toks.iter().enumerate() {
             // An ASCII first byte answers at once; the rest is asked of the character.
@@ -485,7 +488,8 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     let cx = Learned::new(text, &toks);
-    let mut candidates: Vec<(Found, u8)> = Vec::new();
+    // About one candidate per ten tokens of news text.
+    let mut candidates: Vec<(Found, u8)> = Vec::with_capacity(toks.len() / 10);
     let gaz = gazetteer();
 
     // 1. Gazetteer names.
@@ -507,7 +511,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
         let facts = cx.facts_of_word(surface);
-        let major = entry.is_major_place() && facts.zipf < 6.0;
+        let major = entry.is_major_place() && facts.zipf.unwrap_or_else(|| lexicon().zipf(surface)) < 6.0;
         if single_word && (at_sentence_start || in_title_case(&cx, tok)) && facts.is_common() && !dateline && !major {
             continue;
         }
@@ -566,13 +570,11 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     // The order in which candidates claim their span, as a stable sort on (longest,
     // strongest, first) would give it: the index breaks ties, so an unstable sort of
     // small keys (rather than of the candidates) gives the same order.
-    let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, usize, usize)> =
-        candidates.iter().enumerate().map(|(i, (f, strength))| (std::cmp::Reverse(f.end - f.start), std::cmp::Reverse(*strength), f.start, i)).collect();
-    order.sort_unstable();
+    let order = claim_order(&candidates);
     // The kept candidates by (start, rank): a stable sort by start of the kept ones.
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     let mut taken = Claimed::new(&candidates);
-    for (rank, &(_, _, start, i)) in order.iter().enumerate() {
+    for (rank, &(start, i)) in order.iter().enumerate() {
         let end = candidates[i].0.end;
         if taken.overlaps(start, end) {
             continue;
@@ -583,6 +585,32 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     kept.sort_unstable();
     let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
     kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
+}
+
+/// The (start, index) of the candidates in the order they claim their span: by
+/// (longest, strongest, first, index).
+fn claim_order(candidates: &[(Found, u8)]) -> Vec<(usize, usize)> {
+    // The four keys packed in one number, compared at once, when they fit: a length
+    // below 2^32, a start below 2^48, an index below 2^40.
+    let fits = candidates.len() < 1 << 40 && candidates.iter().all(|(f, _)| f.end - f.start < 1 << 32 && f.start < 1 << 48);
+    if fits {
+        let mut keys: Vec<u128> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, (f, strength))| {
+                let longest = u128::from(u32::MAX) - (f.end - f.start) as u128;
+                let strongest = u128::from(u8::MAX - strength);
+                longest << 96 | strongest << 88 | (f.start as u128) << 40 | i as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| ((k >> 40) as usize & ((1 << 48) - 1), k as usize & ((1 << 40) - 1))).collect()
+    } else {
+        let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, usize, usize)> =
+            candidates.iter().enumerate().map(|(i, (f, strength))| (std::cmp::Reverse(f.end - f.start), std::cmp::Reverse(*strength), f.start, i)).collect();
+        order.sort_unstable();
+        order.into_iter().map(|(_, _, start, i)| (start, i)).collect()
+    }
 }
 
 /// The spans that [`select`] has kept so far.
