@@ -572,7 +572,7 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     // small keys (rather than of the candidates) gives the same order.
     let order = claim_order(&candidates);
     // The kept candidates by (start, rank): a stable sort by start of the kept ones.
-    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(candidates.len());
     let mut taken = Claimed::new(&candidates);
     for (rank, &(start, i)) in order.iter().enumerate() {
         let end = candidates[i].0.end;
@@ -791,7 +791,8 @@ fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usi
 
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
 fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
-    let mut out = Vec::new();
+    // About one chunk per thirty tokens of news text.
+    let mut out = Vec::with_capacity(toks.len() / 30);
     // The known spans, sorted: searched for a span exactly.
     let mut exact = known.to_vec();
     exact.sort_unstable();
