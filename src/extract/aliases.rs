@@ -14,14 +14,21 @@ use super::entities::Found;
 /// `Iouri`/`Iuri`/`Yuri`, `Beloussov`/`Belousov`, `Choïgou`/`Shoigu`, `Kim Jong-un`/`Kim Jong Un`).
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut word: Vec<char> = Vec::with_capacity(name.len());
+    name_key_into(name, &mut out, &mut Vec::with_capacity(name.len()));
+    out
+}
+
+/// Appends [`name_key`] of `name` to `out`; `word` is a buffer for the letters of one
+/// word (lent by the caller, so that many keys make one allocation).
+fn name_key_into(name: &str, out: &mut String, word: &mut Vec<char>) {
+    word.clear();
     // Letters and digits make words; spaces and hyphens part them; anything else is
     // dropped (`O'Brien` is one word).
     let mut take = |c: char| {
         if c.is_alphanumeric() {
             word.push(c);
         } else if c == ' ' || c == '-' {
-            word_key_into(&word, &mut out);
+            word_key_into(word, out);
             word.clear();
         }
     };
@@ -41,8 +48,7 @@ pub fn name_key(name: &str) -> String {
             });
         }
     }
-    word_key_into(&word, &mut out);
-    out
+    word_key_into(word, out);
 }
 
 /// Appends the key of one (accent-free, lowercase) word to `out`.
@@ -106,10 +112,25 @@ fn word_key_of(w: &str) -> String {
 /// How many words a mention has, counted up to two: a surname alone has one, a full
 /// name two or more.
 fn words_up_to_two(s: &str) -> usize {
-    // `s.split_whitespace().take(2).count()`, without the iterator's general machinery.
+    // `s.split_whitespace().take(2).count()`, without the iterator's general machinery
+    // and, for ASCII, without decoding characters.
+    let bytes = s.as_bytes();
+    // Most mentions are one ASCII word: no space, no byte of a longer character.
+    if !bytes.iter().any(|&b| b <= b' ' || !b.is_ascii()) {
+        return usize::from(!bytes.is_empty());
+    }
     let (mut words, mut in_word) = (0, false);
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'), 1),
+            _ => {
+                let c = s[i..].chars().next().expect("a character boundary");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        i += len;
+        if space {
             in_word = false;
         } else if !in_word {
             in_word = true;
@@ -127,21 +148,31 @@ fn words_up_to_two(s: &str) -> usize {
 #[derive(Default)]
 struct NameKeys<'a> {
     ids: HashMap<&'a str, usize>,
-    keys: Vec<String>,
+    /// The keys, one after the other.
+    keys: String,
+    /// Where each key ends in [`Self::keys`], by id.
+    ends: Vec<usize>,
+    /// A buffer for [`name_key_into`].
+    word: Vec<char>,
 }
 
 impl<'a> NameKeys<'a> {
     /// The id of the key of `name`.
     fn id(&mut self, name: &'a str) -> usize {
-        *self.ids.entry(name).or_insert_with(|| {
-            self.keys.push(name_key(name));
-            self.keys.len() - 1
-        })
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        name_key_into(name, &mut self.keys, &mut self.word);
+        self.ends.push(self.keys.len());
+        let id = self.ends.len() - 1;
+        self.ids.insert(name, id);
+        id
     }
 
     /// The key with id `id`.
     fn key(&self, id: usize) -> &str {
-        &self.keys[id]
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.keys[start..self.ends[id]]
     }
 
     /// The key of `name`.
@@ -174,9 +205,11 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked> {
     // that have it, in text order: a surname alone links to the one named last before it.
     let mut by_word: HashMap<String, Vec<(usize, &str)>> = HashMap::default();
     let mut keys = NameKeys::default();
-    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+    // How many words each mention has, up to two.
+    let word_counts: Vec<usize> = found.iter().map(|f| words_up_to_two(surface(f))).collect();
+    for (f, _) in found.iter().zip(&word_counts).filter(|(f, words)| f.kind == Kind::Person && **words >= 2) {
         let s = surface(f);
-        if words_up_to_two(s) >= 2 {
+        {
             let key = keys.of(s);
             let canonical = match canonical_by_key.get(key) {
                 Some(canonical) => *canonical,
@@ -219,7 +252,7 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked> {
     let mut out = Vec::with_capacity(found.len());
     for (index, f) in found.iter().enumerate() {
         let s = surface(f);
-        let words = words_up_to_two(s);
+        let words = word_counts[index];
         // A single unknown word that is a person's surname elsewhere is that person
         // ("à Kim" is not a place when "Kim Jong Un" is in the article).
         let surname_candidate = f.canonical.is_none() && words == 1;
@@ -404,7 +437,7 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_split_whitespace_does() {
-        for s in ["", " ", "Kim", " Kim ", "Kim Jong", "Kim\u{a0}Jong", "Kim\u{2009}Jong Un", "a\tb\nc", "  a  ", "é ï", "a-b"] {
+        for s in ["", " ", "Kim", " Kim ", "Kim Jong", "Kim\u{a0}Jong", "Kim\u{2009}Jong Un", "a\tb\nc", "  a  ", "é ï", "a-b", "\u{85}a", "a\u{2028}b", "\u{b}x\u{c}y\rz", "\u{1680}é", "é\u{3000}", "\u{1c}a b"] {
             assert_eq!(words_up_to_two(s), s.split_whitespace().take(2).count(), "{s:?}");
         }
     }

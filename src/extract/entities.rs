@@ -7,7 +7,8 @@
 //! before a name, a reporting verb, a place preposition). A capitalised word with no
 //! such evidence stays unmarked: a wrong highlight misleads more than a missing one.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::lexicon::lexicon;
@@ -26,7 +27,8 @@ pub struct Found {
     /// Person, place or org.
     pub kind: Kind,
     /// The canonical name a gazetteer gives, if any.
-    pub canonical: Option<String>,
+    /// (Borrowed from the gazetteer, loaded once for the whole run.)
+    pub canonical: Option<&'static str>,
     /// Only weak evidence (an unknown capitalised word): kept only if it links to a
     /// name found with stronger evidence.
     pub weak: bool,
@@ -198,16 +200,16 @@ fn is_adjective(w: &str) -> bool {
 
 /// `de`, `du`, `des`, `d’`, `de la`, `de l’`, `of`, `of the`: how many tokens it takes.
 fn of_connector(text: &str, toks: &[Token], i: usize) -> usize {
-    let w = |k: usize| toks.get(k).map(|t| t.text(text).to_lowercase());
-    match w(i).as_deref() {
-        Some("de") => match w(i + 1).as_deref() {
-            Some("la") => 2,
-            Some("l'") | Some("l’") => 2,
-            _ => 1,
-        },
-        Some("du") | Some("des") | Some("d'") | Some("d’") => 1,
-        Some("of") => if w(i + 1).as_deref() == Some("the") { 2 } else { 1 },
-        _ => 0,
+    // Whether token `k` is one of `words` in lower case.
+    let is = |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| words.iter().any(|w| lowercase_is(t.text(text), w)));
+    if is(i, &["de"]) {
+        if is(i + 1, &["la", "l'", "l’"]) { 2 } else { 1 }
+    } else if is(i, &["du", "des", "d'", "d’"]) {
+        1
+    } else if is(i, &["of"]) {
+        if is(i + 1, &["the"]) { 2 } else { 1 }
+    } else {
+        0
     }
 }
 
@@ -222,43 +224,193 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 }
 
 /// What the rules learn of the text being read before they look at its words.
+///
+/// Each capitalised word of the text gets an id, and what the lexicon says of it is
+/// asked once, on first use: an article names the same people and places again and
+/// again, and the rules ask about the same token several times.
 struct Learned<'a> {
-    /// Capitalised words that the text writes with a capital in mid-sentence and never
-    /// in lower case: names, whatever the word lists say (`Poutine`, `Paris` are
+    text: &'a str,
+    toks: &'a [Token],
+    /// The id of each capitalised word.
+    ids: FxHashMap<&'a str, u32>,
+    /// For each token, the id of its word, or [`NO_WORD`] for a token that is no
+    /// capitalised word.
+    word_of_token: Vec<u32>,
+    /// The words by id.
+    words: Vec<&'a str>,
+    /// By id: whether the text writes the word with a capital in mid-sentence and never
+    /// in lower case: a name, whatever the word lists say (`Poutine`, `Paris` are
     /// frequent lowercase words in corpora that fold case).
-    names: HashSet<&'a str>,
-    /// [`title_case_by_token`] of the text, computed on first use.
-    title_case: std::cell::OnceCell<Vec<bool>>,
+    names: Vec<bool>,
+    /// By id, the word's facts once asked.
+    facts: Vec<Cell<Option<WordFacts>>>,
+    /// By id, [`is_month_or_weekday`] once asked.
+    month_or_weekday: Vec<Cell<Option<bool>>>,
+    /// [`title_case_by_token`] of the text.
+    title_case: Vec<bool>,
+}
+
+/// The id of no word (see [`Learned::word_of_token`]).
+const NO_WORD: u32 = u32::MAX;
+
+/// What the lexicon and the text say of one word (see [`Learned::facts`]).
+#[derive(Clone, Copy)]
+struct WordFacts {
+    /// [`Lexicon::is_given_name`](crate::lexicon::Lexicon::is_given_name).
+    given: bool,
+    /// [`Lexicon::zipf`](crate::lexicon::Lexicon::zipf), unless the word is a given
+    /// name (the rules then need not know).
+    zipf: Option<f32>,
+    /// Whether the text writes it as a name (see [`Learned::names`]).
+    name: bool,
+}
+
+impl WordFacts {
+    fn of(w: &str, name: bool) -> Self {
+        let lex = lexicon();
+        let given = lex.is_given_name(w);
+        WordFacts { given, zipf: (!given).then(|| lex.zipf(w)), name }
+    }
+
+    /// Whether a capitalised word is an ordinary word that a capital does not make a
+    /// name (at the start of a sentence, or in a title-case headline).
+    fn is_common(&self) -> bool {
+        !(self.given || self.name) && self.zipf.is_some_and(|z| z >= 3.8)
+    }
+
+    /// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
+    /// `Internet`, `Affaires`): context alone must not make it a name.
+    fn is_dictionary(&self) -> bool {
+        !self.given && self.zipf.is_some_and(|z| z >= 4.5)
+    }
 }
 
 impl<'a> Learned<'a> {
-    fn new(text: &'a str, toks: &[Token]) -> Self {
-        Learned { names: learn_names(text, toks), title_case: std::cell::OnceCell::new() }
+    fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        let bytes = text.as_bytes();
+        // About one distinct capitalised word per sixteen tokens of news text.
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(toks.len() / 16, Default::default());
+        let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
+        let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
+        let mut word_of_token = vec![NO_WORD; toks.len()];
+        for (k, t) in toks.iter().enumerate() {
+            // An ASCII first byte answers at once; the rest is asked of the character.
+            if !is_word(t) || bytes[t.start].is_ascii() && !bytes[t.start].is_ascii_uppercase() || !is_capitalised(t.text(text)) {
+                continue;
+            }
+            let w = t.text(text);
+            let id = *ids.entry(w).or_insert_with(|| {
+                words.push(w);
+                mid_sentence.push(false);
+                u32::try_from(words.len() - 1).expect("fewer words than tokens")
+            });
+            word_of_token[k] = id;
+            mid_sentence[id as usize] |= !t.sentence_start;
+        }
+        let names = learn_names(text, toks, &words, &mid_sentence);
+        let n = words.len();
+        Learned {
+            text,
+            toks,
+            ids,
+            word_of_token,
+            words,
+            names,
+            facts: vec![Cell::new(None); n],
+            month_or_weekday: vec![Cell::new(None); n],
+            title_case: title_case_by_token(text, toks),
+        }
+    }
+
+    /// The facts of the word with id `id`.
+    fn facts_of_id(&self, id: u32) -> WordFacts {
+        let cell = &self.facts[id as usize];
+        cell.get().unwrap_or_else(|| {
+            let f = WordFacts::of(self.words[id as usize], self.names[id as usize]);
+            cell.set(Some(f));
+            f
+        })
+    }
+
+    /// The facts of token `k`'s word.
+    fn facts(&self, k: usize) -> WordFacts {
+        match self.word_of_token[k] {
+            NO_WORD => WordFacts::of(self.toks[k].text(self.text), false),
+            id => self.facts_of_id(id),
+        }
+    }
+
+    /// The facts of a word of the text that may be no token (a gazetteer hit).
+    fn facts_of_word(&self, w: &str) -> WordFacts {
+        match self.ids.get(w) {
+            Some(&id) => self.facts_of_id(id),
+            // Not a capitalised word of the text: not written as a name either.
+            None => WordFacts::of(w, false),
+        }
+    }
+
+    /// Whether token `k` is a known given name.
+    fn is_given_name(&self, k: usize) -> bool {
+        self.facts(k).given
+    }
+
+    /// [`is_month_or_weekday`] of token `k`.
+    fn is_month_or_weekday(&self, k: usize) -> bool {
+        let id = self.word_of_token[k];
+        if id == NO_WORD {
+            return is_month_or_weekday(self.toks[k].text(self.text));
+        }
+        let cell = &self.month_or_weekday[id as usize];
+        cell.get().unwrap_or_else(|| {
+            let answer = is_month_or_weekday(self.words[id as usize]);
+            cell.set(Some(answer));
+            answer
+        })
     }
 }
 
-/// The words of `text` written as names (see [`Learned::names`]).
-fn learn_names<'a>(text: &'a str, toks: &[Token]) -> HashSet<&'a str> {
-    let mut capitalised: HashSet<&str> = HashSet::default();
-    for t in toks.iter().filter(|t| is_word(t) && !t.sentence_start) {
-        let w = t.text(text);
-        if is_capitalised(w) {
-            capitalised.insert(w);
+/// By word id, whether the text writes the word as a name (see [`Learned::names`]):
+/// `words` are the capitalised words, `mid_sentence` tells which the text writes in
+/// mid-sentence.
+fn learn_names(text: &str, toks: &[Token], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
+    // The lowercase forms of the words written in mid-sentence, one after the other in
+    // one string.
+    let mut lowered = String::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (id, w) in words.iter().enumerate().filter(|&(id, _)| mid_sentence[id]) {
+        if w.is_ascii() {
+            lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lowered.push_str(&w.to_lowercase());
         }
+        ends.push((id, lowered.len()));
     }
-    // The lowercase forms of those words that the text also writes in lower case. (Far
-    // fewer lookups than collecting every lowercase word of the text.)
-    let lowered: Vec<(&str, String)> = capitalised.into_iter().map(|w| (w, w.to_lowercase())).collect();
-    let lowered_set: HashSet<&str> = lowered.iter().map(|(_, l)| l.as_str()).collect();
-    let filter = WordFilter::new(lowered_set.iter().copied());
-    let mut written_lowercase: HashSet<&str> = HashSet::default();
+    // Each lowercase form and whether the text writes it in lower case. (Far fewer
+    // lookups than collecting every lowercase word of the text.)
+    let mut written_lowercase: FxHashMap<&str, bool> = FxHashMap::default();
+    written_lowercase.reserve(ends.len());
+    let mut start = 0;
+    for &(_, end) in &ends {
+        written_lowercase.insert(&lowered[start..end], false);
+        start = end;
+    }
+    let filter = WordFilter::new(written_lowercase.keys().copied());
     for t in toks.iter().filter(|t| is_word(t)) {
         let w = t.text(text);
-        if filter.may_contain(w) && !is_capitalised(w) && lowered_set.contains(w) {
-            written_lowercase.insert(w);
+        if filter.may_contain(w)
+            && !is_capitalised(w)
+            && let Some(seen) = written_lowercase.get_mut(w)
+        {
+            *seen = true;
         }
     }
-    lowered.iter().filter(|(_, l)| !written_lowercase.contains(l.as_str())).map(|(w, _)| *w).collect()
+    let mut names = vec![false; words.len()];
+    let mut start = 0;
+    for &(id, end) in &ends {
+        names[id] = !written_lowercase[&lowered[start..end]];
+        start = end;
+    }
+    names
 }
 
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
@@ -268,7 +420,8 @@ fn contains_lowercase(set: &WordSet, w: &str) -> bool {
         && w.is_ascii()
     {
         // ASCII: lowering keeps the length, so the filter can rule the word out first.
-        if !set.filter.may_contain_start(first.to_ascii_lowercase(), w.len()) {
+        let last = *w.as_bytes().last().expect("non-empty");
+        if !set.filter.may_contain_ends(first.to_ascii_lowercase(), last.to_ascii_lowercase(), w.len()) {
             return false;
         }
         if !w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -278,51 +431,56 @@ fn contains_lowercase(set: &WordSet, w: &str) -> bool {
     if w.chars().any(char::is_uppercase) { crate::lexicon::with_lowercase(w, |lower| set.contains(&lower)) } else { set.contains(&w) }
 }
 
-/// Whether a capitalised word is an ordinary word that a capital does not make a name
-/// (at the start of a sentence, or in a title-case headline).
-fn is_common_word(cx: &Learned, w: &str) -> bool {
-    let lex = lexicon();
-    if lex.is_given_name(w) || cx.names.contains(w) {
-        return false;
-    }
-    lex.zipf(w) >= 3.8
+/// Whether `w.to_lowercase()` is `lower`, without making the copy.
+///
+/// Character by character lowering differs from `str::to_lowercase` only for a capital
+/// sigma (final or not), which no `lower` asked for here holds.
+fn lowercase_is(w: &str, lower: &str) -> bool {
+    debug_assert!(!lower.contains(['σ', 'ς']));
+    if w.is_ascii() { w.eq_ignore_ascii_case(lower) } else { w.chars().flat_map(char::to_lowercase).eq(lower.chars()) }
 }
 
-/// Whether a word is a frequent dictionary word, whatever its capital says (`État`,
-/// `Internet`, `Affaires`): context alone must not make it a name.
-fn is_dictionary_word(w: &str) -> bool {
-    lexicon().zipf(w) >= 4.5 && !lexicon().is_given_name(w)
+/// [`WordFacts::is_common`] of token `k`.
+fn is_common_word(cx: &Learned, k: usize) -> bool {
+    cx.facts(k).is_common()
+}
+
+/// [`WordFacts::is_dictionary`] of token `k`.
+fn is_dictionary_word(cx: &Learned, k: usize) -> bool {
+    cx.facts(k).is_dictionary()
 }
 
 /// Whether most words of the sentence around token `i` are capitalised: a headline in
 /// title case, where capitals say nothing about names.
-fn in_title_case(cx: &Learned, text: &str, toks: &[Token], i: usize) -> bool {
-    cx.title_case.get_or_init(|| title_case_by_token(text, toks)).get(i).copied().unwrap_or(false)
+fn in_title_case(cx: &Learned, i: usize) -> bool {
+    cx.title_case.get(i).copied().unwrap_or(false)
 }
 
 /// For each token, whether its sentence is a title-case headline (computed once per text).
 fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
+    let bytes = text.as_bytes();
     let mut out = vec![false; toks.len()];
-    let mut start = 0;
-    while start < toks.len() {
-        let mut end = start + 1;
-        while end < toks.len() && !toks[end].sentence_start {
-            end += 1;
+    // The sentence being counted: its first token, its words of four characters or
+    // more, and how many of those are capitalised.
+    let (mut start, mut words, mut capitalised) = (0usize, 0usize, 0usize);
+    for (i, t) in toks.iter().enumerate() {
+        if t.sentence_start && i > start {
+            out[start..i].fill(words >= 4 && capitalised * 10 >= words * 8);
+            (start, words, capitalised) = (i, 0, 0);
         }
-        let (mut words, mut capitalised) = (0usize, 0usize);
-        for t in toks[start..end].iter().filter(|t| is_word(t)) {
-            let w = &text.as_bytes()[t.start..t.end];
-            // Four characters or more: four ASCII bytes first, else count them.
-            let long = w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some());
-            if long {
-                words += 1;
-                capitalised += usize::from(is_capitalised(t.text(text)));
-            }
+        if !is_word(t) {
+            continue;
         }
-        let answer = words >= 4 && capitalised * 10 >= words * 8;
-        out[start..end].fill(answer);
-        start = end;
+        let w = &bytes[t.start..t.end];
+        // Four characters or more: four ASCII bytes first, else count them.
+        let long = w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some());
+        if long {
+            words += 1;
+            let first = w[0];
+            capitalised += usize::from(if first.is_ascii() { first.is_ascii_uppercase() } else { is_capitalised(t.text(text)) });
+        }
     }
+    out[start..].fill(words >= 4 && capitalised * 10 >= words * 8);
     out
 }
 
@@ -330,7 +488,8 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     let cx = Learned::new(text, &toks);
-    let mut candidates: Vec<(Found, u8)> = Vec::new();
+    // About one candidate per ten tokens of news text.
+    let mut candidates: Vec<(Found, u8)> = Vec::with_capacity(toks.len() / 10);
     let gaz = gazetteer();
 
     // 1. Gazetteer names.
@@ -345,17 +504,18 @@ pub fn find(text: &str) -> Vec<Found> {
         let entry = gaz.entry(hit.entry);
         // A city inside a longer unknown name ("Real Madrid", "Paris Saint-Germain") is
         // not the city.
-        if single_word && entry.category == "city" && next_to_unknown_capital(text, &toks, tok, hit.end) {
+        if single_word && entry.category == "city" && next_to_unknown_capital(&cx, text, &toks, tok, hit.end) {
             continue;
         }
         // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
         let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
             && at_sentence_start;
-        let major = entry.is_major_place() && lexicon().zipf(surface) < 6.0;
-        if single_word && (at_sentence_start || in_title_case(&cx, text, &toks, tok)) && is_common_word(&cx, surface) && !dateline && !major {
+        let facts = cx.facts_of_word(surface);
+        let major = entry.is_major_place() && facts.zipf.unwrap_or_else(|| lexicon().zipf(surface)) < 6.0;
+        if single_word && (at_sentence_start || in_title_case(&cx, tok)) && facts.is_common() && !dateline && !major {
             continue;
         }
-        candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.clone()), weak: false }, 4));
+        candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.as_str()), weak: false }, 4));
     }
 
     // 2. Organisation and place patterns, tried only at their head words.
@@ -388,19 +548,20 @@ pub fn find(text: &str) -> Vec<Found> {
 
 /// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
 /// word that is not at a sentence start: `Real Madrid`, `Paris Saint-Germain`.
-fn next_to_unknown_capital(text: &str, toks: &[Token], tok: usize, end: usize) -> bool {
-    let capital_word = |t: &Token| {
+fn next_to_unknown_capital(cx: &Learned, text: &str, toks: &[Token], tok: usize, end: usize) -> bool {
+    let capital_word = |k: usize| {
+        let t = &toks[k];
         let w = t.text(text);
-        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(w)
+        is_word(t) && is_capitalised(w) && !is_function_word(w) && !is_dictionary_word(cx, k)
     };
-    let after = toks.iter().skip(tok).find(|t| t.start >= end);
-    let next = after.is_some_and(|n| text[end..n.start] == *" " && capital_word(n) && gazetteer().lookup(n.text(text)).is_none());
+    let after = (tok..toks.len()).find(|&k| toks[k].start >= end);
+    let next = after.is_some_and(|k| text[end..toks[k].start] == *" " && capital_word(k) && gazetteer().lookup(toks[k].text(text)).is_none());
     let prev = tok > 0
         && toks.get(tok).is_some_and(|t| !t.sentence_start && text[toks[tok - 1].end..t.start] == *" ")
-        && capital_word(&toks[tok - 1])
+        && capital_word(tok - 1)
         && !toks[tok - 1].sentence_start
         && gazetteer().lookup(toks[tok - 1].text(text)).is_none()
-        && !lexicon().is_given_name(toks[tok - 1].text(text));
+        && !cx.is_given_name(tok - 1);
     next || prev
 }
 
@@ -409,13 +570,11 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     // The order in which candidates claim their span, as a stable sort on (longest,
     // strongest, first) would give it: the index breaks ties, so an unstable sort of
     // small keys (rather than of the candidates) gives the same order.
-    let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, usize, usize)> =
-        candidates.iter().enumerate().map(|(i, (f, strength))| (std::cmp::Reverse(f.end - f.start), std::cmp::Reverse(*strength), f.start, i)).collect();
-    order.sort_unstable();
+    let order = claim_order(&candidates);
     // The kept candidates by (start, rank): a stable sort by start of the kept ones.
-    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-    let mut taken = crate::spans::SpanSet::default();
-    for (rank, &(_, _, start, i)) in order.iter().enumerate() {
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(candidates.len());
+    let mut taken = Claimed::new(&candidates);
+    for (rank, &(start, i)) in order.iter().enumerate() {
         let end = candidates[i].0.end;
         if taken.overlaps(start, end) {
             continue;
@@ -426,6 +585,77 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     kept.sort_unstable();
     let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
     kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
+}
+
+/// The (start, index) of the candidates in the order they claim their span: by
+/// (longest, strongest, first, index).
+fn claim_order(candidates: &[(Found, u8)]) -> Vec<(usize, usize)> {
+    // The four keys packed in one number, compared at once, when they fit: a length
+    // below 2^32, a start below 2^48, an index below 2^40.
+    let fits = candidates.len() < 1 << 40 && candidates.iter().all(|(f, _)| f.end - f.start < 1 << 32 && f.start < 1 << 48);
+    if fits {
+        let mut keys: Vec<u128> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, (f, strength))| {
+                let longest = u128::from(u32::MAX) - (f.end - f.start) as u128;
+                let strongest = u128::from(u8::MAX - strength);
+                longest << 96 | strongest << 88 | (f.start as u128) << 40 | i as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| ((k >> 40) as usize & ((1 << 48) - 1), k as usize & ((1 << 40) - 1))).collect()
+    } else {
+        let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, usize, usize)> =
+            candidates.iter().enumerate().map(|(i, (f, strength))| (std::cmp::Reverse(f.end - f.start), std::cmp::Reverse(*strength), f.start, i)).collect();
+        order.sort_unstable();
+        order.into_iter().map(|(_, _, start, i)| (start, i)).collect()
+    }
+}
+
+/// The spans that [`select`] has kept so far.
+enum Claimed {
+    /// One bit per byte of the text, set where a kept span lies: two spans that are not
+    /// empty overlap when they share a byte.
+    Bytes(Vec<u64>),
+    /// The spans themselves, where some candidate is empty: an empty span overlaps a
+    /// span that holds it strictly inside, which no byte tells.
+    Spans(crate::spans::SpanSet),
+}
+
+impl Claimed {
+    fn new(candidates: &[(Found, u8)]) -> Self {
+        if candidates.iter().any(|(f, _)| f.start >= f.end) {
+            return Claimed::Spans(crate::spans::SpanSet::default());
+        }
+        let end = candidates.iter().map(|(f, _)| f.end).max().unwrap_or(0);
+        Claimed::Bytes(vec![0; end / 64 + 1])
+    }
+
+    /// The words of the bit map that `start..end` (not empty) covers, each with the
+    /// mask of its bits that the span covers.
+    fn words(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+        let (first, last) = (start / 64, (end - 1) / 64);
+        (first..=last).map(move |w| {
+            let lo = if w == first { start % 64 } else { 0 };
+            let hi = if w == last { (end - 1) % 64 } else { 63 };
+            (w, (u64::MAX >> (63 - hi)) & (u64::MAX << lo))
+        })
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        match self {
+            Claimed::Bytes(bits) => Self::words(start, end).any(|(w, mask)| bits[w] & mask != 0),
+            Claimed::Spans(spans) => spans.overlaps(start, end),
+        }
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        match self {
+            Claimed::Bytes(bits) => Self::words(start, end).for_each(|(w, mask)| bits[w] |= mask),
+            Claimed::Spans(spans) => spans.insert(start, end),
+        }
+    }
 }
 
 /// `Agence France-Presse`, `Conseil national de sécurité`, `Cour pénale internationale`,
@@ -509,7 +739,7 @@ fn org_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize
         k -= 1;
     }
     // Skip a sentence-initial common word: "The", "Le".
-    while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(cx, toks[k].text(text))) {
+    while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(cx, k)) {
         k += 1;
     }
     (k < i).then(|| toks[k].start)
@@ -549,11 +779,11 @@ fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usi
     }
     let prev = &toks[i - 1];
     let pw = prev.text(text);
-    if !(adjacent(text, prev, &toks[i]) && is_word(prev) && is_capitalised(pw)) || is_common_word(cx, pw) {
+    if !(adjacent(text, prev, &toks[i]) && is_word(prev) && is_capitalised(pw)) || is_common_word(cx, i - 1) {
         return None;
     }
     let mut k = i - 1;
-    while k > 0 && adjacent(text, &toks[k - 1], &toks[k]) && is_word(&toks[k - 1]) && is_capitalised(toks[k - 1].text(text)) && !is_common_word(cx, toks[k - 1].text(text)) {
+    while k > 0 && adjacent(text, &toks[k - 1], &toks[k]) && is_word(&toks[k - 1]) && is_capitalised(toks[k - 1].text(text)) && !is_common_word(cx, k - 1) {
         k -= 1;
     }
     Some(toks[k].start)
@@ -561,30 +791,42 @@ fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usi
 
 /// Capitalised chunks outside the gazetteer and pattern matches, classified by context.
 fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
-    let mut out = Vec::new();
-    let exact: HashSet<(usize, usize)> = known.iter().copied().collect();
-    let known = crate::spans::Disjoint::union(known.to_vec());
-    let lex = lexicon();
+    // About one chunk per thirty tokens of news text.
+    let mut out = Vec::with_capacity(toks.len() / 30);
+    // The known spans, sorted: searched for a span exactly.
+    let mut exact = known.to_vec();
+    exact.sort_unstable();
+    let known = crate::spans::Disjoint::union(exact.clone());
+    let bytes = text.as_bytes();
+    // The token indices of the chunk being gathered (one buffer for all chunks).
+    let mut parts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most tokens are lowercase words or punctuation: an ASCII first byte tells.
+        if !is_word(t) || bytes[t.start].is_ascii() && !bytes[t.start].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let w = t.text(text);
         // A chunk stops at a known name, unless that name is a single word that may also
         // be part of a person's name ("Vladimir", "Austin" are cities too).
-        let inside_known = |t: &Token, extends_person: bool| {
-            known.contains(t.start, t.end)
-                && !(exact.contains(&(t.start, t.end)) && (extends_person || lexicon().is_given_name(t.text(text))))
+        let inside_known = |k: usize, extends_person: bool| {
+            let t = &toks[k];
+            known.contains(t.start, t.end) && !(exact.binary_search(&(t.start, t.end)).is_ok() && (extends_person || cx.is_given_name(k)))
         };
-        if !(is_word(t) && is_capitalised(w)) || is_all_caps(w) && w.chars().count() > 5 || inside_known(t, false) {
+        if !is_capitalised(w) || w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(i, false) {
             i += 1;
             continue;
         }
         // Gather the chunk: capitalised words, with particles between them.
-        let mut parts = vec![i];
+        parts.clear();
+        parts.push(i);
+        let opens_with_given_name = cx.is_given_name(i);
         let mut j = i + 1;
         while j < toks.len() && adjacent(text, &toks[j - 1], &toks[j]) {
             let wj = toks[j].text(text);
-            if inside_known(&toks[j], lex.is_given_name(toks[i].text(text))) {
+            if inside_known(j, opens_with_given_name) {
                 break;
             }
             // A capitalised word, or a particle between the capitalised words of a name
@@ -593,7 +835,7 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             let particle = NAME_PARTICLES.contains(&wj)
                 && toks.get(j + 1).is_some_and(|n| adjacent(text, &toks[j], n) && is_word(n) && is_capitalised(n.text(text)))
                 && !parts.is_empty()
-                && lex.is_given_name(toks[parts[0]].text(text));
+                && cx.is_given_name(parts[0]);
             if capitalised || particle {
                 parts.push(j);
                 j += 1;
@@ -606,19 +848,20 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
         // "Défense Shin Wonsik", "Président Vladimir Poutine".
         let mut first = 0;
         while first < parts.len() {
-            let tok = &toks[parts[first]];
+            let k = parts[first];
+            let tok = &toks[k];
             let word = tok.text(text);
             // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
             // Wonsik") are not part of the name, even when capitalised throughout the text.
-            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(word);
-            let weak = is_common_word(cx, word) && !lex.is_given_name(word)
+            let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, k);
+            let weak = is_common_word(cx, k) && !cx.is_given_name(k)
                 || leading_adjective
                 || word.chars().count() == 1
                 || contains_lowercase(&PERSON_CUES, word)
                 || HONORIFICS.contains(&word)
                 || NAME_PARTICLES.contains(&word);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
-            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, word)) && first + 1 == parts.len() {
+            if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, k)) && first + 1 == parts.len() {
                 first += 1;
             } else {
                 break;
@@ -646,14 +889,15 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
 
 /// The kind of a capitalised chunk, from its words and its context.
 fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
-    let lex = lexicon();
     let first = &toks[parts[0]];
-    let words: Vec<&str> = parts.iter().map(|&p| toks[p].text(text)).collect();
-    if words.iter().any(|w| is_month_or_weekday(w)) {
+    let n_words = parts.len();
+    let first_word = first.text(text);
+    if parts.iter().any(|&k| cx.is_month_or_weekday(k)) {
         return None;
     }
-    let headline = in_title_case(cx, text, toks, parts[0]);
+    let headline = in_title_case(cx, parts[0]);
     let before = context_before(text, toks, parts[0]);
+    let before = before.words();
     let honorific = parts[0] >= 2
         && toks[parts[0] - 1].text(text) == "."
         && HONORIFICS.contains(&toks[parts[0] - 2].text(text))
@@ -662,44 +906,47 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     let org_cue = before.iter().take(3).any(|w| contains_lowercase(&ORG_CUES, w));
     let org_apposition = apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
     let reporting = reporting_near(text, toks, parts);
-    let given = lex.is_given_name(words[0]) && words.len() >= 2;
-    let acronym = words.len() == 1 && is_all_caps(words[0]) && words[0].chars().count() <= 5;
+    let given = cx.is_given_name(parts[0]) && n_words >= 2;
+    let acronym = n_words == 1 && is_all_caps(first_word) && first_word.chars().count() <= 5;
 
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given && words.iter().all(|w| !is_common_word(cx, w) && !is_dictionary_word(w)) {
+    if org_cue && !given && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
-    if org_apposition && !given && words.iter().any(|w| !is_dictionary_word(w)) {
+    if org_apposition && !given && parts.iter().any(|&k| !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
     if headline && !given {
         return None;
     }
-    if given && words.len() <= 4 {
+    if given && n_words <= 4 {
         return Some((Kind::Person, 2));
     }
-    if words.len() >= 2 && words.len() <= 4 && (role || reporting) && words.iter().all(|w| !is_common_word(cx, w) && !is_dictionary_word(w)) {
+    if n_words >= 2 && n_words <= 4 && (role || reporting) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
         return Some((Kind::Person, 1));
     }
-    if words.len() == 1 {
-        let w = words[0];
+    if n_words == 1 {
+        let w = first_word;
+        let k = parts[0];
         // "le Nord", "du Sud": a region or a country's short name, linked later.
-        let article = toks[..parts[0]].iter().rev().find(|t| is_word(t)).map(|t| t.text(text).to_lowercase());
-        if matches!(w, "Nord" | "Sud" | "North" | "South") && matches!(article.as_deref(), Some("le" | "du" | "au" | "the")) {
-            return Some((Kind::Place, 0));
+        if matches!(w, "Nord" | "Sud" | "North" | "South") {
+            let article = toks[..parts[0]].iter().rev().find(|t| is_word(t)).map(|t| t.text(text));
+            if article.is_some_and(|a| ["le", "du", "au", "the"].iter().any(|l| lowercase_is(a, l))) {
+                return Some((Kind::Place, 0));
+            }
         }
-        if is_common_word(cx, w) && (first.sentence_start || headline) {
+        if is_common_word(cx, k) && (first.sentence_start || headline) {
             return None;
         }
         if acronym {
             return Some((Kind::Org, 1));
         }
-        if (role || reporting) && !is_common_word(cx, w) && !is_dictionary_word(w) {
+        if (role || reporting) && !is_common_word(cx, k) && !is_dictionary_word(cx, k) {
             return Some((Kind::Person, 1));
         }
-        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, w) && !is_dictionary_word(w) {
+        if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, k) && !is_dictionary_word(cx, k) {
             return Some((Kind::Place, 1));
         }
         // Unknown single word: a surname seen in full elsewhere gets linked later.
@@ -710,22 +957,35 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
 
 /// `X, un site Internet`, `X, une agence`: an apposition naming what X is.
 fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> bool {
-    let next: Vec<&str> = toks[last + 1..].iter().take(3).map(|t| t.text(text)).collect();
-    matches!(next.first(), Some(&",")) && next.get(1).is_some_and(|d| matches!(d.to_lowercase().as_str(), "un" | "une" | "le" | "la" | "l'" | "l’" | "a" | "an" | "the"))
-        && next.get(2).is_some_and(|w| contains_lowercase(cues, w))
+    let mut next = toks[last + 1..].iter().take(3).map(|t| t.text(text));
+    next.next() == Some(",")
+        && next.next().is_some_and(|d| ["un", "une", "le", "la", "l'", "l’", "a", "an", "the"].iter().any(|l| lowercase_is(d, l)))
+        && next.next().is_some_and(|w| contains_lowercase(cues, w))
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
     super::dates::is_month_name(w) || super::dates::weekday_of(w).is_some()
 }
 
+/// Up to eight words before a token, nearest first (see [`context_before`]).
+struct ContextBefore<'a> {
+    words: [&'a str; 8],
+    len: usize,
+}
+
+impl<'a> ContextBefore<'a> {
+    fn words(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+}
+
 /// Up to eight words before token `i`, nearest first, crossing at most one comma
 /// (apposition: `le porte-parole du Kremlin, Dmitri Peskov`).
-fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
-    let mut out = Vec::new();
+fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> ContextBefore<'a> {
+    let mut out = ContextBefore { words: [""; 8], len: 0 };
     let mut commas = 0;
     let mut k = i;
-    while k > 0 && out.len() < 8 {
+    while k > 0 && out.len < 8 {
         k -= 1;
         let w = toks[k].text(text);
         match toks[k].kind {
@@ -737,7 +997,10 @@ fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
             }
             TokenKind::Punct if matches!(w, "'" | "’" | "-") => {}
             TokenKind::Punct => break,
-            _ => out.push(w),
+            _ => {
+                out.words[out.len] = w;
+                out.len += 1;
+            }
         }
     }
     out
@@ -748,15 +1011,14 @@ fn context_before<'a>(text: &'a str, toks: &[Token], i: usize) -> Vec<&'a str> {
 fn reporting_near(text: &str, toks: &[Token], parts: &[usize]) -> bool {
     let last = *parts.last().expect("non-empty");
     // Right after the name, past an optional comma and one auxiliary: "X a déclaré", "X, said".
-    let after: Vec<&str> = toks[last + 1..].iter().filter(|t| t.text(text) != ",").take(2).map(|t| t.text(text)).collect();
+    let mut after = toks[last + 1..].iter().map(|t| t.text(text)).filter(|w| *w != ",");
     let auxiliary = |w: &str| matches!(w, "a" | "avait" | "aurait" | "has" | "had" | "was" | "also" | "aussi" | "encore");
-    let verb_after = match after.as_slice() {
-        [first, ..] if REPORTING.contains(first) => true,
-        [aux, verb, ..] => auxiliary(aux) && REPORTING.contains(verb),
+    let verb_after = match (after.next(), after.next()) {
+        (Some(first), _) if REPORTING.contains(&first) => true,
+        (Some(aux), Some(verb)) => auxiliary(aux) && REPORTING.contains(&verb),
         _ => false,
     };
-    let before: Vec<&str> = toks[..parts[0]].iter().rev().filter(|t| is_word(t)).take(2).map(|t| t.text(text)).collect();
-    verb_after || before.first().is_some_and(|w| REPORTING.contains(w))
+    verb_after || toks[..parts[0]].iter().rev().find(|t| is_word(t)).is_some_and(|t| REPORTING.contains(&t.text(text)))
 }
 
 #[cfg(test)]
@@ -784,6 +1046,15 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_comparison_is_lowering_first() {
+        for w in ["", "de", "De", "DE", "dé", "Dé", "L’", "l’", "L'", "D’", "ΣΑ", "σα", "İ", "\u{212A}", "The", "tHe", "theé", "Ça"] {
+            for lower in ["de", "la", "l'", "l’", "d’", "the", "of", "k", "i\u{307}", "ça"] {
+                assert_eq!(lowercase_is(w, lower), w.to_lowercase() == lower, "{w:?} {lower:?}");
+            }
+        }
+    }
+
+    #[test]
     fn lowercase_lookups_match_lowering_first() {
         for w in ["", "Président", "président", "PRÉSIDENT", "Chef", "chef", "CHEF", "cHeF", "Agence", "AGENCY", "X", "ministre", "İ", "Ça", "the"] {
             for set in [&*PERSON_CUES, &*ORG_CUES, &*PLACE_PREPOSITIONS, &*FUNCTION_WORDS] {
@@ -792,7 +1063,26 @@ mod tests {
         }
     }
 
+    /// A distinct name for candidate `i`, so that the selections compared tell candidates
+    /// apart (leaked: a few short strings per test case).
+    fn candidate_name(i: usize) -> &'static str {
+        Box::leak(i.to_string().into_boxed_str())
+    }
+
     proptest::proptest! {
+        #[test]
+        fn selection_of_spans_not_empty_matches_the_reference(spans in proptest::collection::vec((0usize..200, 1usize..80, 0u8..5), 0..30)) {
+            let candidates: Vec<(Found, u8)> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, len, strength))| {
+                    let kind = [Kind::Person, Kind::Place, Kind::Org][i % 3];
+                    (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak: false }, strength)
+                })
+                .collect();
+            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+        }
+
         #[test]
         fn selection_matches_the_reference(spans in proptest::collection::vec((0usize..40, 0usize..6, 0u8..5, proptest::bool::ANY), 0..30)) {
             let candidates: Vec<(Found, u8)> = spans
@@ -800,7 +1090,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, &(start, len, strength, weak))| {
                     let kind = [Kind::Person, Kind::Place, Kind::Org][i % 3];
-                    (Found { start, end: start + len, kind, canonical: Some(i.to_string()), weak }, strength)
+                    (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak }, strength)
                 })
                 .collect();
             proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));

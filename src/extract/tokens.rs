@@ -61,29 +61,44 @@ pub fn is_all_caps(word: &str) -> bool {
 }
 
 /// A quick test that rules out most words before a hash lookup: which (first byte,
-/// length) pairs a set of words has.
-pub struct WordFilter([u64; 256]);
+/// length) and (last byte, length) pairs a set of words has.
+pub struct WordFilter {
+    first: [u64; 256],
+    last: [u64; 256],
+}
 
 impl WordFilter {
     /// The filter of a set of words.
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut bits = [0u64; 256];
+        let mut first = [0u64; 256];
+        let mut last = [0u64; 256];
         for w in words {
-            if let Some(&b) = w.as_bytes().first() {
-                bits[usize::from(b)] |= 1 << w.len().min(63);
+            if let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                first[usize::from(a)] |= 1 << w.len().min(63);
+                last[usize::from(z)] |= 1 << w.len().min(63);
             }
         }
-        WordFilter(bits)
+        WordFilter { first, last }
     }
 
-    /// False when no word of the set has `w`'s first byte and length.
+    /// False when no word of the set has `w`'s first byte, last byte and length.
     pub fn may_contain(&self, w: &str) -> bool {
-        w.as_bytes().first().is_some_and(|&b| self.may_contain_start(b, w.len()))
+        match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(&a), Some(&z)) => self.may_contain_ends(a, z, w.len()),
+            _ => false,
+        }
     }
 
     /// False when no word of the set starts with byte `first` and has `len` bytes.
     pub fn may_contain_start(&self, first: u8, len: usize) -> bool {
-        self.0[usize::from(first)] & (1 << len.min(63)) != 0
+        self.first[usize::from(first)] & (1 << len.min(63)) != 0
+    }
+
+    /// False when no word of the set starts with byte `first`, ends with byte `last`
+    /// and has `len` bytes.
+    pub fn may_contain_ends(&self, first: u8, last: u8, len: usize) -> bool {
+        let bit = 1 << len.min(63);
+        self.first[usize::from(first)] & bit != 0 && self.last[usize::from(last)] & bit != 0
     }
 }
 
@@ -148,7 +163,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if is_alphanumeric(c) {
             let numeric = c.is_ascii_digit();
-            let j = word_end(text, start, c, numeric);
+            // Most words are ASCII letters ended by a space or a punctuation mark that
+            // `word_end` would stop at at once: found here without the call.
+            let mut j = start + 1;
+            if c.is_ascii() {
+                while j < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+                    j += 1;
+                }
+            }
+            let plain_end = c.is_ascii() && bytes.get(j).is_none_or(|&b| b.is_ascii() && b != b'-' && b != b'\'');
+            let j = if plain_end { j } else { word_end(text, start, c, numeric) };
             // Only a token that starts with a digit can be all digits.
             let all_digits = numeric && bytes[start..j].iter().all(u8::is_ascii_digit);
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
