@@ -184,19 +184,20 @@ impl<'a> NameKeys<'a> {
 
 /// One entity-bearing mention after linking.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Linked {
+pub struct Linked<'t> {
     /// Byte offset of the start.
     pub start: usize,
     /// Byte offset past the end.
     pub end: usize,
     /// Person, place or org.
     pub kind: Kind,
-    /// The canonical name shared by the entity's mentions.
-    pub entity: String,
+    /// The canonical name shared by the entity's mentions, borrowed from the text or
+    /// the gazetteer (the caller decides how to store it).
+    pub entity: &'t str,
 }
 
 /// Links the entities of one article and drops weak candidates that link to nothing.
-pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked> {
+pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
     // Names are borrowed from the text and from `found` until the output is made.
     let surface = |f: &Found| &text[f.start..f.end];
     // Full person names (two words or more), grouped by key; the first spelling names the group.
@@ -283,7 +284,7 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked> {
             _ => None,
         });
         if let Some(entity) = entity {
-            out.push(Linked { start: f.start, end: f.end, kind, entity: entity.to_string() });
+            out.push(Linked { start: f.start, end: f.end, kind, entity });
         }
     }
     out

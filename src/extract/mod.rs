@@ -144,12 +144,12 @@ pub fn extract(text: &str) -> Extraction {
     };
     // One shared string per entity of the article (a corpus holds millions of mentions).
     // (Sized for every mention at once: no rehashing as the map fills.)
-    let mut names: rustc_hash::FxHashMap<String, std::sync::Arc<str>> =
+    let mut names: rustc_hash::FxHashMap<&str, std::sync::Arc<str>> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(linked.len(), Default::default());
     let mut mentions: Vec<Mention> = linked
         .into_iter()
         .map(|l| {
-            let name = names.entry(l.entity).or_insert_with_key(|name| name.as_str().into()).clone();
+            let name = names.entry(l.entity).or_insert_with_key(|name| (*name).into()).clone();
             Mention::new(l.kind, l.start, l.end, Some(name))
         })
         .collect();
