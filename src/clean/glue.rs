@@ -59,6 +59,9 @@ pub fn repair(paragraph: &str, first: bool) -> String {
 /// [`repair`], without a copy of the paragraph when nothing changes (most lines).
 pub(crate) fn repair_cow(paragraph: &str, first: bool) -> Cow<'_, str> {
     // One cheap byte scan first: most paragraphs have no seam at all.
+    if !first && !has_gate_seam(paragraph.as_bytes()) {
+        return Cow::Borrowed(paragraph);
+    }
     let seams = Seams::scan(paragraph.as_bytes());
     // The gates below decide which lines are repaired at all, and must stay as they
     // are; the `*_any` seams only skip a pattern where it cannot match.
@@ -228,6 +231,55 @@ impl Seams {
     fn has(&self, seam: u8) -> bool {
         self.0 & seam != 0
     }
+}
+
+/// Whether `bytes` holds one of the seams that decide whether a paragraph is repaired
+/// at all ([`DIGIT_LETTER_SEAM`], [`LETTER_DIGIT_SEAM`], [`PUNCT_LETTER_SEAM`],
+/// [`LOWER_UPPER_SEAM`]): what [`Seams::scan`] finds, eight bytes at a time.
+///
+/// Each of these seams has a rarer side: a digit (on either side), a stop on the left,
+/// an ASCII capital or a C3 lead on the right. All of them are ASCII bytes from `!` to
+/// `Z` or C3: a chunk of eight bytes without any (most of lowercase prose) holds no such
+/// side, and only the pairs around the bytes that are there are read, one by one.
+fn has_gate_seam(bytes: &[u8]) -> bool {
+    use crate::swar::ascii_in;
+    const GATES: u8 = DIGIT_LETTER_SEAM | LETTER_DIGIT_SEAM | PUNCT_LETTER_SEAM | LOWER_UPPER_SEAM;
+    // The seams of the pair of bytes at `at` and `at + 1`.
+    let pair = |at: usize| {
+        let (Some(&left), Some(&right)) = (bytes.get(at), bytes.get(at + 1)) else { return 0 };
+        let pair = SEAM_LEFT[usize::from(left)] & SEAM_RIGHT[usize::from(right)];
+        let latin_capital = pair & LOWER_C3 != 0 && bytes.get(at + 2).is_some_and(|c| (0x80..=0x9e).contains(c));
+        (pair & GATES) | if latin_capital { LOWER_UPPER_SEAM } else { 0 }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let x = match bytes.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+            None => {
+                let mut chunk = [0u8; 8];
+                chunk[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                u64::from_le_bytes(chunk)
+            }
+        };
+        let mut sides = ascii_in(x, b'!', b'Z' + 1) | byte_equal(x, 0xc3);
+        while sides != 0 {
+            let side = at + sides.trailing_zeros() as usize / 8;
+            sides &= sides - 1;
+            // The pair the byte closes and the pair it opens.
+            if side.checked_sub(1).is_some_and(|before| pair(before) != 0) || pair(side) != 0 {
+                return true;
+            }
+        }
+        at += 8;
+    }
+    false
+}
+
+/// The bytes of `x` equal to `b` (any byte), as a mask of their top bits.
+fn byte_equal(x: u64, b: u8) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let t = x ^ (0x0101_0101_0101_0101 * u64::from(b));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
 }
 
 /// Whether each of the eight bytes of `x` is an ASCII lowercase letter or a space.
@@ -658,6 +710,39 @@ mod tests {
                 bytes.push(if pick.is_multiple_of(3) { alphabet[pick / 3 % alphabet.len()] } else { b"etaoin s"[pick % 8] });
             }
             assert_eq!(Seams::scan(&bytes).0, bytewise(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn the_gate_seams_read_eight_pairs_at_a_time_are_those_of_the_full_scan() {
+        let gates = DIGIT_LETTER_SEAM | LETTER_DIGIT_SEAM | PUNCT_LETTER_SEAM | LOWER_UPPER_SEAM;
+        let alphabet: &[u8] = b"az AZ09.!?-,\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc2\xc4\xe2\xff\x00";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut r = seed;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (r >> 33) as usize;
+                    if pick.is_multiple_of(4) { alphabet[pick / 4 % alphabet.len()] } else { b"etaoin s"[pick % 8] }
+                })
+                .collect();
+            assert_eq!(has_gate_seam(&bytes), Seams::scan(&bytes).0 & gates != 0, "{bytes:?}");
+        }
+        for b in 0..=255u8 {
+            for c in 0..=255u8 {
+                for d in [0x80, 0x9e, 0x9f, b'a'] {
+                    for at in 0..10 {
+                        let mut bytes = vec![b' '; 12];
+                        (bytes[at], bytes[at + 1], bytes[at + 2]) = (b, c, d);
+                        assert_eq!(has_gate_seam(&bytes), Seams::scan(&bytes).0 & gates != 0, "{bytes:?}");
+                    }
+                }
+            }
         }
     }
 
