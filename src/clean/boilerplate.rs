@@ -196,15 +196,25 @@ fn ascii_lowercase<'a>(line: &str, buf: &'a mut [u8; CHROME_MAX_LINE]) -> &'a [u
     folded
 }
 
-/// Whether `line` can match [`READING_TIME`] or [`BYLINE`], from its first byte: their
-/// alternatives start with `t`, `d`, `r`, `l`, `p`, `b` or `w` in either case, a digit
-/// (`\d` takes in non-ASCII digits) or `É`. Most lines start otherwise, and skip the
-/// two searches with captures.
+/// Whether `line` can match [`READING_TIME`] or [`BYLINE`], from its first bytes: their
+/// alternatives start with a digit (`\d` takes in non-ASCII digits), `É`/`é`, `by`, or
+/// one of [`BYLINE_OR_READING_TIME_STARTS`], in either case (the letters of these
+/// starts fold from no other character). Most lines start otherwise ("Le", "La",
+/// "Pour"...), and skip the two searches with captures.
 fn may_be_byline_or_reading_time(line: &str) -> bool {
-    line.as_bytes().first().is_some_and(|&b| {
-        !b.is_ascii() || b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b't' | b'd' | b'r' | b'l' | b'p' | b'b' | b'w')
-    })
+    let bytes = line.as_bytes();
+    let Some(&first) = bytes.first() else { return false };
+    if !first.is_ascii() || first.is_ascii_digit() {
+        return true;
+    }
+    let lower = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+    let start = [lower(0), lower(1), lower(2)];
+    &start[..2] == b"by" || BYLINE_OR_READING_TIME_STARTS.contains(&start)
 }
+
+/// The first three letters of the alternatives of [`READING_TIME`] and [`BYLINE`] that
+/// start with an ASCII letter, but `by`.
+const BYLINE_OR_READING_TIME_STARTS: &[[u8; 3]] = &[*b"tem", *b"dur", *b"rea", *b"lec", *b"par", *b"tex", *b"pro", *b"wri"];
 
 /// The role of one trimmed line, from its wording alone.
 pub fn classify(line: &str) -> LineRole {
@@ -342,6 +352,15 @@ mod tests {
             for c in (0..0x250).filter_map(char::from_u32).chain(['ſ', '\u{212a}', '١', '٢']) {
                 let other = format!("{c}{rest}");
                 assert!(!matches(&other) || may_be_byline_or_reading_time(&other), "{other}");
+                // The same line with any other second or third character.
+                for at in [1, 2] {
+                    let mut chars: Vec<char> = line.chars().collect();
+                    if at < chars.len() {
+                        chars[at] = c;
+                        let other: String = chars.into_iter().collect();
+                        assert!(!matches(&other) || may_be_byline_or_reading_time(&other), "{other}");
+                    }
+                }
             }
         }
     }

@@ -21,13 +21,91 @@ const NEAR_JACCARD: f64 = 0.6;
 pub struct Dedup {
     /// Keys of the paragraphs seen (already hashes: a plain Fx set is enough).
     exact: FxHashSet<u64>,
-    /// Sorted word-pair sets of the last paragraphs, oldest first.
-    recent: VecDeque<Vec<u64>>,
+    /// Word-pair sets of the last paragraphs, oldest first.
+    recent: VecDeque<PairSet>,
     /// The word hashes of the paragraph last read, and their key.
     words: Vec<u64>,
     key: u64,
-    /// A buffer reused from one paragraph to the next.
+    /// The pair set being built, its storage reused from one paragraph to the next.
+    pairs: PairSet,
+    /// An open-addressing table that drops the repeated pairs of a paragraph (0 marks
+    /// an empty slot; a pair whose hash is 0 is noted in `PairSet::has_zero`).
+    slots: Vec<u64>,
+}
+
+/// The distinct word pairs of a paragraph, in no order, with how many fall in each
+/// bucket of their hash: two sets can share no more pairs in a bucket than the smaller
+/// count, so the counts bound the intersection without reading the pairs.
+#[derive(Clone)]
+struct PairSet {
     pairs: Vec<u64>,
+    buckets: [u8; BUCKETS],
+    /// Whether a bucket count passed 255 (the bound is then not used).
+    overflow: bool,
+}
+
+impl Default for PairSet {
+    fn default() -> PairSet {
+        PairSet { pairs: Vec::new(), buckets: [0; BUCKETS], overflow: false }
+    }
+}
+
+/// How many buckets [`PairSet`] counts pairs in.
+const BUCKETS: usize = 128;
+
+impl PairSet {
+    /// Fills the set with the pairs of neighbouring `words`, each once.
+    fn fill(&mut self, words: &[u64], slots: &mut Vec<u64>) {
+        self.pairs.clear();
+        self.pairs.reserve(words.len());
+        self.buckets = [0; BUCKETS];
+        self.overflow = false;
+        // A table at least twice as large as the pairs keeps the probe runs short.
+        let size = (2 * words.len()).next_power_of_two().max(16);
+        slots.clear();
+        slots.resize(size, 0);
+        let shift = 64 - size.trailing_zeros();
+        let mut has_zero = false;
+        for w in words.windows(2) {
+            let pair = w[0].rotate_left(17) ^ w[1];
+            if pair == 0 {
+                if has_zero {
+                    continue;
+                }
+                has_zero = true;
+            } else {
+                let mut slot = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;
+                let new = loop {
+                    match slots[slot] {
+                        0 => {
+                            slots[slot] = pair;
+                            break true;
+                        }
+                        seen if seen == pair => break false,
+                        _ => slot = (slot + 1) & (size - 1),
+                    }
+                };
+                if !new {
+                    continue;
+                }
+            }
+            self.push(pair);
+        }
+    }
+
+    fn push(&mut self, pair: u64) {
+        self.pairs.push(pair);
+        let bucket = &mut self.buckets[bucket_of(pair)];
+        match bucket.checked_add(1) {
+            Some(count) => *bucket = count,
+            None => self.overflow = true,
+        }
+    }
+}
+
+/// The bucket of a pair hash in [`PairSet::buckets`].
+fn bucket_of(pair: u64) -> usize {
+    (pair.wrapping_mul(0xff51_afd7_ed55_8ccd) >> 57) as usize % BUCKETS
 }
 
 impl Dedup {
@@ -56,16 +134,12 @@ impl Dedup {
             return true;
         }
         if words.len() >= NEAR_MIN_WORDS {
-            let pairs = &mut self.pairs;
-            pairs.clear();
-            pairs.extend(words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]));
-            pairs.sort_unstable();
-            pairs.dedup();
-            if self.recent.iter().any(|seen| near_copies(seen, pairs)) {
+            self.pairs.fill(words, &mut self.slots);
+            if self.recent.iter().any(|seen| near_copies(seen, &self.pairs)) {
                 return true;
             }
             // The set joins the window; the one it pushes out lends its buffer to the next.
-            let spare = if self.recent.len() == NEAR_WINDOW { self.recent.pop_front().unwrap_or_default() } else { Vec::new() };
+            let spare = if self.recent.len() == NEAR_WINDOW { self.recent.pop_front().unwrap_or_default() } else { PairSet::default() };
             self.recent.push_back(std::mem::replace(&mut self.pairs, spare));
         }
         false
@@ -240,31 +314,47 @@ fn is_alphanumeric(c: char) -> bool {
     }
 }
 
-/// Whether two sorted, deduplicated sets have a Jaccard similarity of at least
-/// [`NEAR_JACCARD`].
-fn near_copies(a: &[u64], b: &[u64]) -> bool {
+/// Whether two pair sets have a Jaccard similarity of at least [`NEAR_JACCARD`].
+fn near_copies(a: &PairSet, b: &PairSet) -> bool {
+    let Some(need) = intersection_needed(a.pairs.len(), b.pairs.len()) else { return false };
+    // Most pairs of paragraphs share next to nothing: the bucket counts tell so without
+    // reading the pairs.
+    if !a.overflow && !b.overflow {
+        // (At most 128 × 255 in all: a u16 holds the sum, and the loop runs on vectors.)
+        let bound: u16 = a.buckets.iter().zip(&b.buckets).map(|(&x, &y)| u16::from(x.min(y))).sum();
+        if usize::from(bound) < need {
+            return false;
+        }
+    }
+    let sorted = |set: &PairSet| {
+        let mut pairs = set.pairs.clone();
+        pairs.sort_unstable();
+        pairs
+    };
+    sorted_intersection_reaches(&sorted(a), &sorted(b), need)
+}
+
+/// The least intersection two sets of these sizes need to have a Jaccard similarity of
+/// at least [`NEAR_JACCARD`], or `None` when no intersection is enough.
+fn intersection_needed(a: usize, b: usize) -> Option<usize> {
     // J ≥ t implies |small| ≥ t·|large|: sets of very different sizes are skipped.
-    let (small, large) = if a.len() < b.len() { (a.len(), b.len()) } else { (b.len(), a.len()) };
+    let (small, large) = if a < b { (a, b) } else { (b, a) };
     if (small as f64) < NEAR_JACCARD * large as f64 {
-        return false;
+        return None;
     }
     // The similarity k / (|a| + |b| − k) grows with the intersection size k, so the
-    // test is k ≥ `need`, the least k that passes (found with the same float division
-    // as the similarity itself, so that no rounding case moves).
-    let total = a.len() + b.len();
-    let passes = |k: usize| total > k && k as f64 / (total - k) as f64 >= NEAR_JACCARD;
-    let mut need = ((total as f64 * 0.375) as usize).saturating_sub(2).min(small);
-    while need > 0 && passes(need - 1) {
-        need -= 1;
-    }
-    while need <= small && !passes(need) {
-        need += 1;
-    }
-    if need > small {
-        return false;
-    }
+    // test is k ≥ `need`, the least k that passes: k / (total − k) ≥ 3/5 is 8k ≥ 3·total.
+    // (The float division that the threshold stands for agrees: a quotient below 3/5
+    // falls short of it by far more than a rounding error.)
+    let total = a + b;
+    let need = (3 * total).div_ceil(8);
+    (need <= small && need < total).then_some(need)
+}
+
+/// Whether two sorted, deduplicated sets share at least `need` elements.
+fn sorted_intersection_reaches(a: &[u64], b: &[u64], need: usize) -> bool {
     // Merge the sorted sets, and stop as soon as what is left cannot bring the
-    // intersection up to `need` (most pairs of paragraphs share next to nothing).
+    // intersection up to `need`.
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         if inter + (a.len() - i).min(b.len() - j) < need {
@@ -321,6 +411,69 @@ mod tests {
             assert_eq!(hashes(t), reference(t), "{t}");
         }
         assert_eq!(hashes("Été à PARIS"), hashes("été, à paris!"));
+    }
+
+    #[test]
+    fn pair_sets_and_their_bound_agree_with_sorted_sets() {
+        // The plain form: sorted, deduplicated pairs, and the Jaccard similarity itself.
+        let plain_pairs = |words: &[u64]| {
+            let mut pairs: Vec<u64> = words.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        };
+        let jaccard = |a: &[u64], b: &[u64]| {
+            let inter = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+            inter as f64 / (a.len() + b.len() - inter) as f64 >= NEAR_JACCARD
+        };
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut slots = Vec::new();
+        let mut pair_set = |words: &[u64]| {
+            let mut set = PairSet::default();
+            set.fill(words, &mut slots);
+            set
+        };
+        for round in 0..3000 {
+            // Small vocabularies repeat pairs; word 0 and a pair hash of 0 come up too.
+            let vocabulary = [3, 8, 40, 1000][round % 4];
+            let len = 10 + next(120) as usize;
+            let a: Vec<u64> = (0..len).map(|_| next(vocabulary)).collect();
+            let mut b = a.clone();
+            for _ in 0..next(len as u64 / 2 + 1) {
+                let at = next(b.len() as u64) as usize;
+                b[at] = next(vocabulary);
+            }
+            if round % 5 == 0 {
+                b.truncate(10 + next(len as u64 - 9) as usize);
+            }
+            let (set_a, set_b) = (pair_set(&a), pair_set(&b));
+            let (plain_a, plain_b) = (plain_pairs(&a), plain_pairs(&b));
+            let mut sorted_a = set_a.pairs.clone();
+            sorted_a.sort_unstable();
+            assert_eq!(sorted_a, plain_a);
+            assert_eq!(near_copies(&set_a, &set_b), jaccard(&plain_a, &plain_b), "{a:?} {b:?}");
+        }
+        let zero = pair_set(&[0, 0, 0, 5, 5 << 17, 0, 0]);
+        assert_eq!(zero.pairs.iter().filter(|&&p| p == 0).count(), 1);
+    }
+
+    #[test]
+    fn the_intersection_needed_is_the_least_that_passes_the_float_test() {
+        for a in 0..300 {
+            for b in 0..300 {
+                let (small, large) = (a.min(b), a.max(b));
+                let expected = ((small as f64) >= NEAR_JACCARD * large as f64)
+                    .then(|| (0..=small).find(|&k| a + b > k && k as f64 / (a + b - k) as f64 >= NEAR_JACCARD))
+                    .flatten();
+                assert_eq!(intersection_needed(a, b), expected, "{a} {b}");
+            }
+        }
     }
 
     #[test]

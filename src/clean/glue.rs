@@ -59,6 +59,9 @@ pub fn repair(paragraph: &str, first: bool) -> String {
 /// [`repair`], without a copy of the paragraph when nothing changes (most lines).
 pub(crate) fn repair_cow(paragraph: &str, first: bool) -> Cow<'_, str> {
     // One cheap byte scan first: most paragraphs have no seam at all.
+    if !first && !has_gate_seam(paragraph.as_bytes()) {
+        return Cow::Borrowed(paragraph);
+    }
     let seams = Seams::scan(paragraph.as_bytes());
     // The gates below decide which lines are repaired at all, and must stay as they
     // are; the `*_any` seams only skip a pattern where it cannot match.
@@ -230,6 +233,55 @@ impl Seams {
     }
 }
 
+/// Whether `bytes` holds one of the seams that decide whether a paragraph is repaired
+/// at all ([`DIGIT_LETTER_SEAM`], [`LETTER_DIGIT_SEAM`], [`PUNCT_LETTER_SEAM`],
+/// [`LOWER_UPPER_SEAM`]): what [`Seams::scan`] finds, eight bytes at a time.
+///
+/// Each of these seams has a rarer side: a digit (on either side), a stop on the left,
+/// an ASCII capital or a C3 lead on the right. All of them are ASCII bytes from `!` to
+/// `Z` or C3: a chunk of eight bytes without any (most of lowercase prose) holds no such
+/// side, and only the pairs around the bytes that are there are read, one by one.
+fn has_gate_seam(bytes: &[u8]) -> bool {
+    use crate::swar::ascii_in;
+    const GATES: u8 = DIGIT_LETTER_SEAM | LETTER_DIGIT_SEAM | PUNCT_LETTER_SEAM | LOWER_UPPER_SEAM;
+    // The seams of the pair of bytes at `at` and `at + 1`.
+    let pair = |at: usize| {
+        let (Some(&left), Some(&right)) = (bytes.get(at), bytes.get(at + 1)) else { return 0 };
+        let pair = SEAM_LEFT[usize::from(left)] & SEAM_RIGHT[usize::from(right)];
+        let latin_capital = pair & LOWER_C3 != 0 && bytes.get(at + 2).is_some_and(|c| (0x80..=0x9e).contains(c));
+        (pair & GATES) | if latin_capital { LOWER_UPPER_SEAM } else { 0 }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let x = match bytes.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+            None => {
+                let mut chunk = [0u8; 8];
+                chunk[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                u64::from_le_bytes(chunk)
+            }
+        };
+        let mut sides = ascii_in(x, b'!', b'Z' + 1) | byte_equal(x, 0xc3);
+        while sides != 0 {
+            let side = at + sides.trailing_zeros() as usize / 8;
+            sides &= sides - 1;
+            // The pair the byte closes and the pair it opens.
+            if side.checked_sub(1).is_some_and(|before| pair(before) != 0) || pair(side) != 0 {
+                return true;
+            }
+        }
+        at += 8;
+    }
+    false
+}
+
+/// The bytes of `x` equal to `b` (any byte), as a mask of their top bits.
+fn byte_equal(x: u64, b: u8) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let t = x ^ (0x0101_0101_0101_0101 * u64::from(b));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
+}
+
 /// Whether each of the eight bytes of `x` is an ASCII lowercase letter or a space.
 fn lowercase_or_spaces(x: u64) -> bool {
     use crate::swar::{all, ascii_in, equal};
@@ -370,14 +422,14 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Short words that scraping glues to the name before them (`Poutinea félicité`).
 const GLUED_TAILS: &[&str] = &["a", "à", "et", "est", "de", "le", "la", "les", "en", "du", "des", "au", "and", "is", "of", "the", "in", "was", "has"];
 
-/// The last bytes of the [`GLUED_TAILS`]: a word ending otherwise has none of them,
-/// and is not compared with each.
-static TAIL_LAST_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
+/// For each byte, the [`GLUED_TAILS`] that end with it, one bit each (bit `i` for the
+/// tail at index `i`): a word is compared only with the tails that end as it does.
+static TAILS_BY_LAST_BYTE: [u32; 256] = {
+    let mut t = [0u32; 256];
     let mut i = 0;
     while i < GLUED_TAILS.len() {
         let tail = GLUED_TAILS[i].as_bytes();
-        t[tail[tail.len() - 1] as usize] = true;
+        t[tail[tail.len() - 1] as usize] |= 1 << i;
         i += 1;
     }
     t
@@ -391,41 +443,86 @@ pub fn repair_dateline(paragraph: &str) -> String {
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
 /// `Poutine` elsewhere on its own and `Poutinea` is no word.
 pub fn repair_glued_names(paragraphs: &mut [String]) {
-    let spans: Vec<Vec<(usize, usize)>> =
-        paragraphs.iter().map(|p| capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)).collect()).collect();
-    let words = spans.iter().map(Vec::len).sum();
-    let mut standalone: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(words, Default::default());
-    for (p, list) in paragraphs.iter().zip(&spans) {
-        for &(s, e) in list {
-            *standalone.entry(&p[s..e]).or_default() += 1;
+    // The capitalised whole words, and among them the candidates: those that end with a
+    // glued tail after a name of three characters or more. Only the candidates and the
+    // names inside them are counted, and most articles have few.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for (s, e) in capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)) {
+            let word = &p[s..e];
+            if glued_tails(word).next().is_some() {
+                candidates.push(spans.len());
+            }
+            spans.push((i, s, e));
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let word_of = |&(i, s, e): &(usize, usize, usize)| &paragraphs[i][s..e];
+    // How often each candidate and each name inside one stands alone.
+    let mut standalone: FxHashMap<&str, usize> = FxHashMap::default();
+    for &c in &candidates {
+        let word = word_of(&spans[c]);
+        standalone.insert(word, 0);
+        for (name, _) in glued_tails(word) {
+            standalone.insert(name, 0);
+        }
+    }
+    let signs = standalone.keys().fold(0, |signs, word| signs | sign_of(word));
+    for span in &spans {
+        let word = word_of(span);
+        if sign_of(word) & signs != 0
+            && let Some(count) = standalone.get_mut(word)
+        {
+            *count += 1;
         }
     }
     // Where to insert a space: (paragraph, byte offset).
     let lex = lexicon();
     let mut edits: Vec<(usize, usize)> = Vec::new();
-    for (i, (p, list)) in paragraphs.iter().zip(&spans).enumerate() {
-        for &(s, e) in list {
-            let word = &p[s..e];
-            if !word.as_bytes().last().is_some_and(|&b| TAIL_LAST_BYTES[b as usize]) {
-                continue;
-            }
-            if standalone.get(word).copied().unwrap_or(0) > 1 {
-                continue;
-            }
-            let glued = GLUED_TAILS.iter().find(|tail| {
-                word.strip_suffix(**tail)
-                    .is_some_and(|name| name.chars().count() >= 3 && standalone.get(name).copied().unwrap_or(0) >= 2)
-            });
-            if let Some(tail) = glued
-                && !lex.is_word(word, 2.0)
-            {
-                edits.push((i, e - tail.len()));
-            }
+    for &c in &candidates {
+        let (i, _, e) = spans[c];
+        let word = word_of(&spans[c]);
+        if standalone[word] > 1 {
+            continue;
+        }
+        let glued = glued_tails(word).find(|(name, _)| standalone[name] >= 2);
+        if let Some((_, tail)) = glued
+            && !lex.is_word(word, 2.0)
+        {
+            edits.push((i, e - tail.len()));
         }
     }
     for (i, at) in edits.into_iter().rev() {
         paragraphs[i].insert(at, ' ');
     }
+}
+
+/// The ways `word` splits into a name of three characters or more and one of the
+/// [`GLUED_TAILS`], in the order of the tails.
+fn glued_tails(word: &str) -> impl Iterator<Item = (&str, &'static str)> + '_ {
+    let bytes = word.as_bytes();
+    let mut tails = bytes.last().map_or(0, |&b| TAILS_BY_LAST_BYTE[usize::from(b)]);
+    std::iter::from_fn(move || {
+        while tails != 0 {
+            let tail = GLUED_TAILS[tails.trailing_zeros() as usize];
+            tails &= tails - 1;
+            let Some(name) = word.strip_suffix(tail) else { continue };
+            if name.chars().count() >= 3 {
+                return Some((name, tail));
+            }
+        }
+        None
+    })
+}
+
+/// A cheap sign of a word, from its length and first byte: a word whose bit is not in a
+/// set of signs is none of the words that made it.
+fn sign_of(word: &str) -> u64 {
+    let first = word.as_bytes().first().copied().unwrap_or(0);
+    1 << ((word.len() * 7 + usize::from(first)) % 64)
 }
 
 /// `2000lorsqu’il` → `2000 lorsqu’il`, but `10km`, `3e`, `21st`, `4x4` stay.
@@ -617,6 +714,39 @@ mod tests {
     }
 
     #[test]
+    fn the_gate_seams_read_eight_pairs_at_a_time_are_those_of_the_full_scan() {
+        let gates = DIGIT_LETTER_SEAM | LETTER_DIGIT_SEAM | PUNCT_LETTER_SEAM | LOWER_UPPER_SEAM;
+        let alphabet: &[u8] = b"az AZ09.!?-,\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc2\xc4\xe2\xff\x00";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut r = seed;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (r >> 33) as usize;
+                    if pick.is_multiple_of(4) { alphabet[pick / 4 % alphabet.len()] } else { b"etaoin s"[pick % 8] }
+                })
+                .collect();
+            assert_eq!(has_gate_seam(&bytes), Seams::scan(&bytes).0 & gates != 0, "{bytes:?}");
+        }
+        for b in 0..=255u8 {
+            for c in 0..=255u8 {
+                for d in [0x80, 0x9e, 0x9f, b'a'] {
+                    for at in 0..10 {
+                        let mut bytes = vec![b' '; 12];
+                        (bytes[at], bytes[at + 1], bytes[at + 2]) = (b, c, d);
+                        assert_eq!(has_gate_seam(&bytes), Seams::scan(&bytes).0 & gates != 0, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn name_glued_to_a_short_word() {
         let mut paras = vec![
             "Le ministre Jean Dupontest arrivé.".to_string(),
@@ -627,6 +757,17 @@ mod tests {
         let mut unknown = vec!["Le ministre Jean Dupontest arrivé.".to_string()];
         repair_glued_names(&mut unknown);
         assert_eq!(unknown[0], "Le ministre Jean Dupontest arrivé.");
+    }
+
+    #[test]
+    fn glued_tails_are_found_in_the_order_of_the_list() {
+        for word in ["Poutinea", "Dupontest", "Parisà", "Berlinand", "Les", "Lees", "Kremlinin", "Obamathe", "", "a", "Éta", "Moscoudu"] {
+            let expected: Vec<(&str, &str)> = GLUED_TAILS
+                .iter()
+                .filter_map(|tail| word.strip_suffix(tail).filter(|name| name.chars().count() >= 3).map(|name| (name, *tail)))
+                .collect();
+            assert_eq!(glued_tails(word).collect::<Vec<_>>(), expected, "{word}");
+        }
     }
 
     #[test]

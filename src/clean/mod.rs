@@ -324,14 +324,85 @@ fn is_body_paragraph(text: &str) -> bool {
     // Letters and digits only: the glue repairs add spaces and dashes, and a paragraph
     // must not cross the threshold when it is cleaned again.
     // Counting stops at the threshold: body paragraphs run far past it.
-    text.chars().filter(|c| c.is_alphanumeric()).nth(BODY_MIN_CHARS - 1).is_some() && !is_title_case(text)
+    has_alphanumerics(text, BODY_MIN_CHARS) && !is_title_case(text)
+}
+
+/// Whether `text` holds at least `wanted` alphanumeric characters. ASCII bytes are
+/// judged by their byte alone; only the other characters are decoded.
+fn has_alphanumerics(text: &str, wanted: usize) -> bool {
+    let mut found = 0;
+    let mut chars = text.chars();
+    loop {
+        let rest = chars.as_str().as_bytes();
+        let Some(&b) = rest.first() else { return false };
+        let alphanumeric = if b.is_ascii() {
+            chars.next();
+            b.is_ascii_alphanumeric()
+        } else {
+            chars.next().is_some_and(char::is_alphanumeric)
+        };
+        if alphanumeric {
+            found += 1;
+            if found == wanted {
+                return true;
+            }
+        }
+    }
 }
 
 /// A line whose longer words nearly all start with a capital: a headline in title case
 /// ("Le Dirigeant Nord-Coréen En Visite En Russie"), however long.
+///
+/// The words are read one by one, and the reading stops as soon as the words left
+/// (each takes five bytes or more: four letters and a space) could not make up for the
+/// lowercase ones already seen: prose is told from a headline in its first words.
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-    words.len() >= 4 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 9
+    let (mut capitalised, mut lowercase) = (0usize, 0usize);
+    let mut rest = text;
+    loop {
+        let start = rest.len() - rest.trim_start().len();
+        rest = &rest[start..];
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        if !has_letters(word, 4) {
+            continue;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        } else {
+            lowercase += 1;
+        }
+        // Nearly all: at least nine capitalised words for each lowercase one.
+        if capitalised + rest.len() / 5 < 9 * lowercase {
+            return false;
+        }
+    }
+    capitalised + lowercase >= 4 && capitalised * 10 >= (capitalised + lowercase) * 9
+}
+
+/// Whether `word` holds at least `wanted` alphabetic characters.
+fn has_letters(word: &str, wanted: usize) -> bool {
+    let mut found = 0;
+    for (i, &b) in word.as_bytes().iter().enumerate() {
+        let alphabetic = if b.is_ascii() {
+            b.is_ascii_alphabetic()
+        } else if b >= 0xc0 {
+            word[i..].chars().next().is_some_and(char::is_alphabetic)
+        } else {
+            false // the inside of a character
+        };
+        if alphabetic {
+            found += 1;
+            if found == wanted {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The headline: the first line of the header zone that reads like one; a short line
@@ -632,6 +703,41 @@ mod tests {
     fn removed_markdown_leaves_text_in_nfc() {
         let once = clean("Titre de la page pour le test\n\nqu’il**\u{301} est venu");
         assert_eq!(once.paragraphs, ["qu’iĺ est venu"]);
+    }
+
+    #[test]
+    fn title_case_and_body_tests_agree_with_their_plain_forms() {
+        let title_case = |text: &str| {
+            let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+            words.len() >= 4 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 9
+        };
+        let body = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).nth(BODY_MIN_CHARS - 1).is_some();
+        let mut texts = vec![
+            String::new(),
+            "Le Dirigeant Nord-Coréen En Visite En Russie".to_string(),
+            "Le Dirigeant Nord-Coréen en Visite En Russie Avec Ses Ministres Et Ses Généraux Pour Deux Jours".to_string(),
+            "Les Dirigeants Nord-Coréens En Visite En Russie Avec Leurs Ministres Et Leurs Généraux Pour Deux Jours de Visite".to_string(),
+            "Élu Été Œuvre Ärger\u{a0}Ünter Ωmega".to_string(),
+            "le président a déclaré mardi que les négociations allaient reprendre la semaine prochaine".to_string(),
+            "A B C D E F G H".to_string(),
+            "Aaaa Bbbb Cccc dddd".to_string(),
+            "Aaaa Bbbb Cccc Dddd".to_string(),
+            "Aaa1 Bbbb Cccc Dddd".to_string(),
+            "1234 ١٢٣٤ Ⅻ éèêë".to_string(),
+        ];
+        // Mixes of capitalised and lowercase words at every proportion.
+        for n in 1..30 {
+            for lower in 0..=n {
+                let words: Vec<&str> = (0..n).map(|i| if i * 7 % n < lower { "mots" } else { "Mots" }).collect();
+                texts.push(words.join(" "));
+                texts.push(words.join("\u{2003}"));
+            }
+        }
+        for text in &texts {
+            assert_eq!(is_title_case(text), title_case(text), "{text:?}");
+            assert_eq!(has_alphanumerics(text, BODY_MIN_CHARS), body(text), "{text:?}");
+            assert_eq!(has_alphanumerics(text, 3), text.chars().filter(|c| c.is_alphanumeric()).nth(2).is_some(), "{text:?}");
+        }
     }
 
     #[test]
