@@ -812,6 +812,11 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The characters beyond ASCII that a case-insensitive pattern matches with an ASCII
+/// letter: `ſ` (an `s`) and the Kelvin sign (a `k`). A search for both at once: each
+/// alone scans the whole text.
+static CASE_FOLDS_TO_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(["ſ", "\u{212A}"]).expect("two characters"));
+
 /// Finds every temporal expression of `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     find_gated(text, true)
@@ -824,7 +829,7 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     let windows = windows(text);
     // The gates compare ASCII lower case; where a case-insensitive pattern could match
     // an `s` or a `k` written beyond ASCII, every window is searched.
-    let gates_hold = run_gates && !text.contains("ſ") && !text.contains("\u{212A}");
+    let gates_hold = run_gates && !CASE_FOLDS_TO_ASCII.is_match(text);
     // For a group and the needles of some of its rules, whether each window holds one:
     // looked for once for all the rules that need the same.
     let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
@@ -1308,6 +1313,21 @@ pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b st
         if c == 'Σ' {
             return None;
         }
+        // Latin-1 letters, most of those beyond ASCII in French: no case table either.
+        let latin1 = match c {
+            'à'..='ÿ' => Some(c),
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20),
+            _ => None,
+        };
+        if let Some(l) = latin1 {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+            continue;
+        }
         for l in c.to_lowercase() {
             let len = l.len_utf8();
             if n + len > buf.len() {
@@ -1602,6 +1622,20 @@ mod tests {
             return Tense::Past;
         }
         Tense::Unknown
+    }
+
+    #[test]
+    fn lowercase_into_writes_what_to_lowercase_gives() {
+        for c in ('\u{0}'..='\u{2FF}').chain(['ẞ', 'İ', 'Ω', 'K', 'ſ', 'Ꭰ']) {
+            let word = format!("a{c}Z{c}");
+            let mut buf = [0u8; 64];
+            match lowercase_into(&word, &mut buf) {
+                Some(lower) => assert_eq!(lower, word.to_lowercase(), "{c:?}"),
+                None => assert_eq!(c, 'Σ'),
+            }
+        }
+        let mut small = [0u8; 3];
+        assert_eq!(lowercase_into("éé", &mut small), None);
     }
 
     #[test]
