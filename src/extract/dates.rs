@@ -538,28 +538,237 @@ const TRIGGERS: &[(&str, Group)] = &[
     ("ago", Group::Ago), ("il y a", Group::Ago), ("dans", Group::Ago),
 ];
 
+/// The triggers as an automaton reports them: the longest at the leftmost start, then on
+/// from its end. [`trigger_hits`] gives the same hits without running it over the whole
+/// text; it runs only where a multi-word trigger may hide a word, and in the tests.
 static TRIGGER_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        // A DFA: a few more kilobytes than the default NFA, and a search that runs
-        // over every text in full several times faster.
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(TRIGGERS.iter().map(|(w, _)| w))
         .expect("date triggers")
 });
+
+/// What [`trigger_hits`] needs to find the triggers at word starts.
+struct TriggerTable {
+    /// A bit per hashed [`prefix_key`]: set for the first three bytes of every trigger,
+    /// and for `an` followed by anything but a letter or digit, so that a word start
+    /// whose bit is clear starts no trigger that is a whole word.
+    prefixes: Vec<u64>,
+    /// The triggers of three bytes or more by their first three bytes (bit 5 set, see
+    /// [`prefix_key`]), longest first.
+    by_prefix: FxHashMap<u32, Vec<usize>>,
+    /// The triggers of two bytes, which every word starting with them may be.
+    two_byte: Vec<usize>,
+    /// Whether a byte occurs in some trigger, in either case.
+    in_trigger: [bool; 256],
+    /// `(trigger, k)` for each space of a multi-word trigger, `k` bytes into it: a word
+    /// after a space may sit inside that trigger, starting `k` bytes after its start.
+    inner_word_starts: Vec<(usize, usize)>,
+}
+
+impl TriggerTable {
+    /// Whether a trigger may start with the first three bytes of `first_four`.
+    fn may_start(&self, first_four: u32) -> bool {
+        let key = prefix_key(first_four);
+        self.prefixes[key / 64] & (1 << (key % 64)) != 0
+    }
+}
+
+/// Bits of the prefix set in [`TriggerTable::prefixes`].
+const PREFIX_BITS: u32 = 13;
+
+/// The first three bytes of `first_four` (read little-endian) with bit 5 set, which
+/// puts ASCII letters in lower case, hashed to a bit of [`TriggerTable::prefixes`].
+fn prefix_key(first_four: u32) -> usize {
+    (first_three(first_four).wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS)) as usize
+}
+
+/// The first three bytes of `first_four` (read little-endian) with bit 5 set.
+fn first_three(first_four: u32) -> u32 {
+    (first_four | 0x0020_2020) & 0x00ff_ffff
+}
+
+/// The four bytes at `at`, read little-endian, zeros past the end.
+fn four_bytes_at(bytes: &[u8], at: usize) -> u32 {
+    match bytes.get(at..at + 4) {
+        Some(four) => u32::from_le_bytes(four.try_into().expect("four bytes")),
+        None => {
+            let mut padded = [0u8; 4];
+            let rest = &bytes[at.min(bytes.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            u32::from_le_bytes(padded)
+        }
+    }
+}
+
+static TRIGGER_TABLE: LazyLock<TriggerTable> = LazyLock::new(|| {
+    let mut prefixes = vec![0u64; 1 << (PREFIX_BITS - 6)];
+    let mut set = |key: usize| prefixes[key / 64] |= 1 << (key % 64);
+    let mut by_prefix: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    let mut two_byte = Vec::new();
+    let mut in_trigger = [false; 256];
+    let mut inner_word_starts = Vec::new();
+    for (i, (word, _)) in TRIGGERS.iter().enumerate() {
+        let bytes = word.as_bytes();
+        assert!(bytes[0].is_ascii_alphabetic() && bytes.len() >= 2, "{word}: a trigger starts with an ASCII letter");
+        match bytes {
+            // A two-byte trigger: a whole word, so its third byte is no ASCII letter or
+            // digit (or is past the end, a zero).
+            [a, b] => {
+                let ends = (0..=255u8).filter(|b| !b.is_ascii_alphanumeric());
+                ends.for_each(|third| set(prefix_key(u32::from_le_bytes([*a, *b, third, 0]))));
+                two_byte.push(i);
+            }
+            _ => {
+                set(prefix_key(four_bytes_at(bytes, 0)));
+                by_prefix.entry(first_three(four_bytes_at(bytes, 0))).or_default().push(i);
+            }
+        }
+        for &b in bytes {
+            in_trigger[usize::from(b.to_ascii_lowercase())] = true;
+            in_trigger[usize::from(b.to_ascii_uppercase())] = true;
+        }
+        inner_word_starts.extend(bytes.iter().enumerate().filter(|&(_, &b)| b == b' ').map(|(k, _)| (i, k + 1)));
+    }
+    for triggers in by_prefix.values_mut() {
+        // Longest first; at equal lengths the automaton prefers the first pattern.
+        triggers.sort_by_key(|&i| (std::cmp::Reverse(TRIGGERS[i].0.len()), i));
+    }
+    TriggerTable { prefixes, by_prefix, two_byte, in_trigger, inner_word_starts }
+});
+
+/// The starts of the words of `text` (an ASCII letter after no ASCII letter or digit;
+/// after a character beyond ASCII, maybe) whose first three bytes may start a trigger,
+/// in order. Eight bytes at a time: most of a text is words, and most words start no
+/// trigger, which a hash of their first bytes tells.
+fn trigger_word_starts(table: &TriggerTable, bytes: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    // The top bit of the first byte of a chunk, set when the chunk before ends with an
+    // ASCII letter or digit.
+    let mut carry = 0u64;
+    for (k, chunk) in bytes.chunks(8).enumerate() {
+        let x = match chunk.try_into() {
+            Ok(eight) => u64::from_le_bytes(eight),
+            Err(_) => {
+                let mut padded = [0u8; 8];
+                padded[..chunk.len()].copy_from_slice(chunk);
+                u64::from_le_bytes(padded)
+            }
+        };
+        let letters = crate::swar::ascii_in(x | 0x2020_2020_2020_2020, b'a', b'z' + 1);
+        let alphanumeric = letters | crate::swar::ascii_in(x, b'0', b'9' + 1);
+        let mut marks = letters & !(alphanumeric << 8 | carry);
+        carry = alphanumeric >> 56;
+        while marks != 0 {
+            let at = 8 * k + marks.trailing_zeros() as usize / 8;
+            marks &= marks - 1;
+            if table.may_start(four_bytes_at(bytes, at)) {
+                starts.push(at);
+            }
+        }
+    }
+    starts
+}
+
+/// The longest trigger that matches at `at`, ignoring ASCII case, as the automaton's
+/// leftmost-longest search chooses among the matches starting there.
+fn longest_trigger_at(table: &TriggerTable, bytes: &[u8], at: usize) -> Option<usize> {
+    let matches = |&i: &usize| {
+        let word = TRIGGERS[i].0.as_bytes();
+        bytes.get(at..at + word.len()).is_some_and(|here| here.eq_ignore_ascii_case(word))
+    };
+    let longer = table.by_prefix.get(&first_three(four_bytes_at(bytes, at)));
+    longer.and_then(|triggers| triggers.iter().copied().find(matches)).or_else(|| table.two_byte.iter().copied().find(matches))
+}
+
+/// Whether a trigger match `start..end` is a whole word: no letter or digit touches it.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Where the automaton's search over the whole text is known to stand, for the few
+/// words that a multi-word trigger may hide (`il y avril`: `il y a` is matched, is not
+/// a whole word, and the search goes on after its `a`).
+struct AutomatonState {
+    /// The automaton's search is known to resume here.
+    resume: usize,
+    /// The last match that the search was run to, if any.
+    last: Option<(usize, usize)>,
+}
+
+impl AutomatonState {
+    /// Whether the automaton reports the trigger match starting at `at` (which starts a
+    /// word after a space) rather than hiding it inside an earlier match.
+    fn reports(&mut self, text: &str, table: &TriggerTable, at: usize) -> bool {
+        if let Some((start, end)) = self.last
+            && at < end
+        {
+            return start == at;
+        }
+        // Back to where no match can straddle: after a byte no trigger holds, or where the
+        // search is known to resume.
+        let bytes = text.as_bytes();
+        let mut from = at;
+        while from > self.resume && table.in_trigger[usize::from(bytes[from - 1])] {
+            from -= 1;
+        }
+        for m in TRIGGER_AUTOMATON.find_iter(aho_corasick::Input::new(text).span(from..text.len())) {
+            self.resume = m.end();
+            if m.end() > at {
+                self.last = Some((m.start(), m.end()));
+                return m.start() == at;
+            }
+        }
+        // Not reached: the trigger at `at` is a match that the search cannot pass over.
+        true
+    }
+}
+
+/// Every trigger that is a whole word in `text`, `(start, end, trigger index)`, in
+/// order: exactly the matches of [`TRIGGER_AUTOMATON`] that are whole words.
+///
+/// A whole-word match starts a word with the first bytes of a trigger, which
+/// [`trigger_word_starts`] finds. A match is then the longest trigger there, unless the
+/// automaton's search, which goes on from the end of each match, whole word or not, has
+/// passed over it: only a multi-word trigger can hold a word start, and where one does
+/// the automaton is run from nearby.
+fn trigger_hits(text: &str) -> Vec<(usize, usize, usize)> {
+    let table = &*TRIGGER_TABLE;
+    let bytes = text.as_bytes();
+    let mut state = AutomatonState { resume: 0, last: None };
+    let mut hits = Vec::new();
+    for at in trigger_word_starts(table, bytes) {
+        let Some(i) = longest_trigger_at(table, bytes, at) else { continue };
+        let end = at + TRIGGERS[i].0.len();
+        if !is_whole_word(text, at, end) {
+            continue;
+        }
+        // A match straddling `at` holds the byte before it, which is then a space
+        // inside a multi-word trigger.
+        let may_be_inside = at > 0
+            && bytes[at - 1] == b' '
+            && table.inner_word_starts.iter().any(|&(t, k)| {
+                let word = TRIGGERS[t].0.as_bytes();
+                at.checked_sub(k)
+                    .and_then(|start| bytes.get(start..start + word.len()))
+                    .is_some_and(|there| there.eq_ignore_ascii_case(word))
+            });
+        if !may_be_inside || state.reports(text, table, at) {
+            hits.push((at, end, i));
+        }
+    }
+    hits
+}
 
 /// Bytes of context around a trigger that a rule may need (`mardi 18 et 19 juin 2024`).
 const WINDOW: usize = 64;
 
 /// For each group of rules, the disjoint byte ranges of `text` around its triggers.
 fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
-    let whole = |s: usize, e: usize| {
-        !text[..s].chars().next_back().is_some_and(char::is_alphanumeric) && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
-    };
     let mut hits: [Vec<(usize, usize)>; GROUPS] = Default::default();
-    for m in TRIGGER_AUTOMATON.find_iter(text).filter(|m| whole(m.start(), m.end())) {
-        hits[TRIGGERS[m.pattern().as_usize()].1 as usize].push((m.start(), m.end()));
+    for (start, end, i) in trigger_hits(text) {
+        hits[TRIGGERS[i].1 as usize].push((start, end));
     }
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -603,6 +812,11 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The characters beyond ASCII that a case-insensitive pattern matches with an ASCII
+/// letter: `ſ` (an `s`) and the Kelvin sign (a `k`). A search for both at once: each
+/// alone scans the whole text.
+static CASE_FOLDS_TO_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(["ſ", "\u{212A}"]).expect("two characters"));
+
 /// Finds every temporal expression of `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     find_gated(text, true)
@@ -611,11 +825,11 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
 /// [`find`], with the rules' gates run or not (the tests compare both).
 fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
+    let lower = text.to_ascii_lowercase();
     let windows = windows(text);
     // The gates compare ASCII lower case; where a case-insensitive pattern could match
     // an `s` or a `k` written beyond ASCII, every window is searched.
-    let lower = text.to_ascii_lowercase();
-    let gates_hold = run_gates && !text.contains("ſ") && !text.contains("\u{212A}");
+    let gates_hold = run_gates && !CASE_FOLDS_TO_ASCII.is_match(text);
     // For a group and the needles of some of its rules, whether each window holds one:
     // looked for once for all the rules that need the same.
     let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
@@ -715,23 +929,164 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
     let hi = floor_boundary(text, (end + TENSE_REACH).min(text.len()));
     // The sentence holds the clause, and the clause has no cue when the sentence is
-    // searched: each pass searches only the words the pass before did not reach. No word
-    // straddles a clause's edge, which is a stop or the limit of the reach.
+    // searched: each pass walks on from where the pass before stopped. Words are cut at
+    // the expression's edges: a word it starts or ends inside counts by its part outside.
     let (mut from, mut to) = (start, end);
     for level in [Stop::Clause, Stop::Sentence] {
-        let (searched_from, searched_to) = (from, to);
-        from = last_stop_end(text, lo, searched_from, level).unwrap_or(lo);
-        to = first_stop(text, searched_to, hi, level).unwrap_or(hi);
-        // Words are cut at the clause's edges and at the expression's: a word the
-        // expression starts or ends inside counts by its part outside it.
-        let before = nearest_cue_before(text, from, searched_from);
-        let after_limit = before.map_or(usize::MAX, |(w, _)| end + (start - w));
-        let after = nearest_cue_after(text, searched_to, to, after_limit);
-        if let Some((_, t)) = after.or(before) {
-            return t;
+        let before = match walk_back(text, lo, from, level) {
+            Walk::Cue(word, tense) => Some((word, tense)),
+            Walk::Edge(edge) => {
+                from = edge;
+                None
+            }
+            Walk::Limit => None,
+        };
+        // A cue after the expression must be strictly nearer than the one before.
+        let limit = before.map_or(usize::MAX, |(w, _)| end + (start - w));
+        let after = match walk_fwd(text, to, hi, level, limit) {
+            Walk::Cue(_, tense) => Some(tense),
+            Walk::Edge(edge) => {
+                to = edge;
+                None
+            }
+            Walk::Limit => None,
+        };
+        if let Some(tense) = after.or(before.map(|(_, t)| t)) {
+            return tense;
         }
     }
     Tense::Unknown
+}
+
+/// Where a walk through the words of a clause stopped.
+enum Walk {
+    /// At a tense cue, whose word starts here.
+    Cue(usize, Tense),
+    /// At the clause's edge (a stop, or the reach's limit), here, without a cue.
+    Edge(usize),
+    /// At a word starting at the limit given, without a cue.
+    Limit,
+}
+
+/// [`CharClass`] bits: the character belongs to a word.
+const WORD: u8 = 1;
+/// [`CharClass`] bits: the character ends a sentence.
+const SENTENCE_STOP: u8 = 2;
+/// [`CharClass`] bits: the character ends a clause but not a sentence.
+const CLAUSE_STOP: u8 = 4;
+
+/// The [`WORD`], [`SENTENCE_STOP`] and [`CLAUSE_STOP`] bits of each ASCII character.
+const ASCII_CLASSES: [u8; 128] = {
+    let mut classes = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' | b'-' | b'\'' => WORD,
+            b'.' | b'!' | b'?' | b'\n' | b';' => SENTENCE_STOP,
+            b',' | b':' | b'"' => CLAUSE_STOP,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The class bits of a character: a word character as [`is_word_char`] says, the
+/// stops as [`Stop`] lists them.
+fn char_class(c: char) -> u8 {
+    match c {
+        c if c.is_ascii() => ASCII_CLASSES[c as usize],
+        '«' | '»' | '“' | '”' => CLAUSE_STOP,
+        c if is_word_char(c) => WORD,
+        _ => 0,
+    }
+}
+
+/// The class bits that end a stretch of `level`.
+fn stop_bits(level: Stop) -> u8 {
+    match level {
+        Stop::Clause => SENTENCE_STOP | CLAUSE_STOP,
+        Stop::Sentence => SENTENCE_STOP,
+    }
+}
+
+/// Walks back from `upto` to the last stop of `level` (or `lo`) and stops at the first
+/// word that is a tense cue: the words of a clause are many, the cue is usually close.
+/// Words are cut at `upto` and `lo`.
+fn walk_back(text: &str, lo: usize, upto: usize, level: Stop) -> Walk {
+    let bytes = text.as_bytes();
+    let stops = stop_bits(level);
+    let mut word_end = None;
+    let mut end = upto;
+    // Character by character; ASCII ones are read off their byte.
+    while end > lo {
+        let (start, class) = match bytes[end - 1] {
+            b if b.is_ascii() => (end - 1, ASCII_CLASSES[usize::from(b)]),
+            _ => {
+                let c = text[..end].chars().next_back().expect("a character ends here");
+                (end - c.len_utf8(), char_class(c))
+            }
+        };
+        if class & WORD != 0 {
+            word_end.get_or_insert(end);
+        } else {
+            if let Some(e) = word_end.take()
+                && let tense @ (Tense::Past | Tense::Future) = word_tense(&text[end..e])
+            {
+                return Walk::Cue(end, tense);
+            }
+            if class & stops != 0 {
+                return Walk::Edge(end);
+            }
+        }
+        end = start;
+    }
+    match word_end.map(|e| word_tense(&text[lo..e])) {
+        Some(tense @ (Tense::Past | Tense::Future)) => Walk::Cue(lo, tense),
+        _ => Walk::Edge(lo),
+    }
+}
+
+/// Walks on from `from` to the first stop of `level` (or `hi`) and stops at the first
+/// word that is a tense cue, or at the first word starting at `limit` or past it.
+/// Words are cut at `from` and `hi`.
+fn walk_fwd(text: &str, from: usize, hi: usize, level: Stop, limit: usize) -> Walk {
+    let bytes = text.as_bytes();
+    let stops = stop_bits(level);
+    let mut begin = None;
+    let mut at = from;
+    // Character by character; ASCII ones are read off their byte.
+    while at < hi {
+        let (next, class) = match bytes[at] {
+            b if b.is_ascii() => (at + 1, ASCII_CLASSES[usize::from(b)]),
+            _ => {
+                let c = text[at..].chars().next().expect("a character starts here");
+                (at + c.len_utf8(), char_class(c))
+            }
+        };
+        if class & WORD != 0 {
+            if begin.is_none() {
+                if at >= limit {
+                    return Walk::Limit;
+                }
+                begin = Some(at);
+            }
+        } else {
+            if let Some(b) = begin.take()
+                && let tense @ (Tense::Past | Tense::Future) = word_tense(&text[b..at])
+            {
+                return Walk::Cue(b, tense);
+            }
+            if class & stops != 0 {
+                return Walk::Edge(at);
+            }
+        }
+        at = next;
+    }
+    match begin.map(|b| (b, word_tense(&text[b..hi]))) {
+        Some((b, tense @ (Tense::Past | Tense::Future))) => Walk::Cue(b, tense),
+        _ => Walk::Edge(hi),
+    }
 }
 
 /// Which punctuation bounds the text where a tense cue counts.
@@ -743,6 +1098,7 @@ enum Stop {
     Sentence,
 }
 
+#[cfg(test)]
 /// Whether `text` has a stop of `level` at byte `i`, and its length. Compares bytes:
 /// the non-ASCII stops (`«`, `»`, `“`, `”`) are recognised by their UTF-8 encodings.
 fn stop_at(bytes: &[u8], i: usize, level: Stop) -> Option<usize> {
@@ -756,6 +1112,7 @@ fn stop_at(bytes: &[u8], i: usize, level: Stop) -> Option<usize> {
     }
 }
 
+#[cfg(test)]
 /// The end of the last stop of `level` inside `text[lo..upto]`.
 fn last_stop_end(text: &str, lo: usize, upto: usize, level: Stop) -> Option<usize> {
     let bytes = &text.as_bytes()[..upto];
@@ -772,6 +1129,7 @@ fn last_stop_end(text: &str, lo: usize, upto: usize, level: Stop) -> Option<usiz
     })
 }
 
+#[cfg(test)]
 /// The start of the first stop of `level` inside `text[from..hi]`.
 fn first_stop(text: &str, from: usize, hi: usize, level: Stop) -> Option<usize> {
     let bytes = &text.as_bytes()[..hi];
@@ -783,6 +1141,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
 }
 
+#[cfg(test)]
 /// The tense cue of `text[from..upto]` nearest its end, with the start of its word
 /// (words cut at both ends). Walks back word by word and stops at the first cue: the
 /// words of a clause are many, the cue is usually close.
@@ -815,6 +1174,7 @@ fn nearest_cue_before(text: &str, from: usize, upto: usize) -> Option<(usize, Te
     }
 }
 
+#[cfg(test)]
 /// The tense cue of `text[from..upto]` nearest its start, with the start of its word
 /// (words cut at both ends), if that word starts before `limit`: a cue after the
 /// expression must be strictly nearer than the one before to win.
@@ -869,20 +1229,67 @@ fn word_tense(word: &str) -> Tense {
     } else {
         word.rsplit(['\'', '’']).next().unwrap_or(word)
     };
-    let mut buf = [0u8; 64];
-    if last.is_ascii()
-        && let Some(lower) = buf.get_mut(..last.len())
-    {
-        // Most words: lower-cased byte by byte, with no need to check the result is UTF-8.
-        for (l, b) in lower.iter_mut().zip(last.bytes()) {
-            *l = b.to_ascii_lowercase();
-        }
-        return cue_tense(lower);
+    if last.is_ascii() {
+        return ascii_cue_tense(last.as_bytes());
     }
+    let mut buf = [0u8; 64];
     match lowercase_into(last, &mut buf) {
         Some(lower) => cue_tense(lower.as_bytes()),
         None => cue_tense(last.to_lowercase().as_bytes()),
     }
+}
+
+/// [`cue_tense`] of an ASCII word without apostrophes, in any case. Most words: a word
+/// longer than every cue word can only be a cue by its ending, which needs the last
+/// bytes alone in lower case.
+fn ascii_cue_tense(word: &[u8]) -> Tense {
+    let mut buf = [0u8; LONGEST_CUE];
+    let lower = match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word);
+            lower
+        }
+        None => {
+            // Longer than any cue word, and than the words that end like a cue but
+            // are none: only the last four bytes count.
+            let tail = &mut buf[..4];
+            tail.copy_from_slice(&word[word.len() - 4..]);
+            tail
+        }
+    };
+    lower.make_ascii_lowercase();
+    if word.len() > LONGEST_CUE {
+        return match lower {
+            [.., b'r', b'a'] | [b'r', b'o', b'n', b't' | b's'] | [_, b'r', b'e', b'z'] | [_, b'r', b'a', b'i'] => Tense::Future,
+            [.., b'e', b'd'] => Tense::Past,
+            _ => Tense::Unknown,
+        };
+    }
+    cue_tense(lower)
+}
+
+/// For each length up to [`LONGEST_CUE`], a bit for the low five bits of the first byte
+/// of each cue word of that length: most words have none, and need no look-up.
+const CUE_FIRST_BYTES: [u32; LONGEST_CUE + 1] = {
+    let mut bits = [0u32; LONGEST_CUE + 1];
+    let lists: [&[&str]; 2] = [FUTURE_CUES, PAST_CUES];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            let word = list[i].as_bytes();
+            bits[word.len()] |= 1 << (word[0] & 31);
+            i += 1;
+        }
+        l += 1;
+    }
+    bits
+};
+
+/// Whether a lower-case word of at most [`LONGEST_CUE`] bytes may be a cue word.
+fn may_be_cue_word(w: &[u8]) -> bool {
+    w.first().is_some_and(|&first| CUE_FIRST_BYTES[w.len()] & (1 << (first & 31)) != 0)
 }
 
 /// `word` in lower case, written into `buf` exactly as `str::to_lowercase` writes it;
@@ -905,6 +1312,21 @@ pub(crate) fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b st
         }
         if c == 'Σ' {
             return None;
+        }
+        // Latin-1 letters, most of those beyond ASCII in French: no case table either.
+        let latin1 = match c {
+            'à'..='ÿ' => Some(c),
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20),
+            _ => None,
+        };
+        if let Some(l) = latin1 {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+            continue;
         }
         for l in c.to_lowercase() {
             let len = l.len_utf8();
@@ -951,6 +1373,7 @@ fn lowercase_word_tense(w: &str) -> Tense {
 /// Tense cue of one lower-case word without apostrophes, as UTF-8 bytes.
 fn cue_tense(w: &[u8]) -> Tense {
     if w.len() <= LONGEST_CUE
+        && may_be_cue_word(w)
         && let Some(&tense) = CUE_WORDS.get(w)
     {
         return tense;
@@ -1202,6 +1625,20 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_into_writes_what_to_lowercase_gives() {
+        for c in ('\u{0}'..='\u{2FF}').chain(['ẞ', 'İ', 'Ω', 'K', 'ſ', 'Ꭰ']) {
+            let word = format!("a{c}Z{c}");
+            let mut buf = [0u8; 64];
+            match lowercase_into(&word, &mut buf) {
+                Some(lower) => assert_eq!(lower, word.to_lowercase(), "{c:?}"),
+                None => assert_eq!(c, 'Σ'),
+            }
+        }
+        let mut small = [0u8; 3];
+        assert_eq!(lowercase_into("éé", &mut small), None);
+    }
+
+    #[test]
     fn word_tense_matches_the_list_of_cues() {
         assert_eq!(LONGEST_CUE, FUTURE_CUES.iter().chain(PAST_CUES).map(|w| w.len()).max().unwrap());
         let mut words: Vec<String> = Vec::new();
@@ -1211,7 +1648,8 @@ mod tests {
         for w in [
             "rendra", "Arriveront", "POURSUIVRA", "irons", "ferez", "serai", "caméra", "CAMÉRA", "Opéra", "extra", "vera",
             "cobras", "zra", "éra", "étéra", "walked", "WALKED", "fed", "bed", "ébed", "naïved", "l'ed", "it'll", "IT’LL",
-            "ΣΑΣ", "ΣEED", "ΣΑra", "İra", "KELVIN", "\u{212A}ed", "ſera", "prévuS", "PRÉVOIENT", "x'y'sera", "",
+            "ΣΑΣ", "ΣEED", "ΣΑra", "POURSUIVRONT", "accompagnerez", "Accompagnerai", "Poursuivrons", "Accompagnera",
+            "accompagneras", "Transformed", "transformeD", "extraordinaire", "d'accompagnera", "l'aaaaaaaaaaed", "İra", "KELVIN", "\u{212A}ed", "ſera", "prévuS", "PRÉVOIENT", "x'y'sera", "",
             "'", "’", "a'", "dernièrement", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaed",
             "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉra",
         ] {
@@ -1267,6 +1705,49 @@ mod tests {
         }
     }
 
+    /// The whole-word matches of the trigger automaton over the whole text, as
+    /// [`trigger_hits`] was first written.
+    fn reference_trigger_hits(text: &str) -> Vec<(usize, usize, usize)> {
+        TRIGGER_AUTOMATON
+            .find_iter(text)
+            .filter(|m| is_whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+
+    /// Pieces that make triggers, near misses, and the multi-word triggers that may hide
+    /// the word after them.
+    const TRIGGER_PIECES: &[&str] = &[
+        "il y a", "IL Y A", "Il y", "il", "y", "a", "an", "AN", "n", "vril", "avril", "août", "AOÛT", "ago", "année", "annee",
+        "ce matin", "ce soir", "ce", "cette nuit", "this morning", "this", "This Evening", "mars", "mar", "March", "sept",
+        "septembre", "dans", "d", "x", "fil", "juil", "juillet", "mai", "mais", "and", " ", "  ", "\n", ",", ".", "'", "’",
+        "«", "»", "é", "û", "©", "\u{a0}", "1", "2024", "12345678901", "A320", "s", "ſ", "\u{212A}", "week", "weeks", "year", "today", "hier",
+    ];
+
+    #[test]
+    fn trigger_hits_are_the_automatons_whole_words() {
+        let extra = [
+            "il y avril, il y août, xil y avril, avril y avril, juil y avril, Il Y Annee. il y an il y ago fil y a",
+            "ce matinée ce matin, this mornings, cette nuit! ce ce matin an.an an-an an’an «an» an\u{a0}an ©an",
+            "il y il y avril il y a il y août il y aout il y a il y apr il y aujourd il y a il y a an",
+        ];
+        for text in TRICKY_TEXTS.iter().chain(&extra) {
+            assert_eq!(trigger_hits(text), reference_trigger_hits(text), "{text}");
+            for from in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let tail = &text[from..];
+                assert_eq!(trigger_hits(tail), reference_trigger_hits(tail), "{tail}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trigger_hits_match_the_automaton_on_mixed_pieces(pieces in proptest::collection::vec(0..TRIGGER_PIECES.len(), 0..40)) {
+            let text: String = pieces.iter().map(|&i| TRIGGER_PIECES[i]).collect();
+            proptest::prop_assert_eq!(trigger_hits(&text), reference_trigger_hits(&text), "{}", text);
+        }
+    }
+
     #[test]
     fn digit_scan_finds_what_a_byte_loop_finds() {
         for text in TRICKY_TEXTS.iter().copied().chain(["", "1", "abcdefgh9", "é٣4", "\u{ff}\u{b9}0", "xxxxxxxxxxxxxxx/:"]) {
@@ -1292,6 +1773,46 @@ mod tests {
         }
         assert_eq!(weekday_of("LUNDI"), Some(Weekday::Mon));
         assert!(is_month_name("AOÛT"));
+    }
+
+    /// `tense_at` as first written: the stops found first, then the words between.
+    fn reference_tense_at(text: &str, start: usize, end: usize) -> Tense {
+        let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
+        let hi = floor_boundary(text, (end + TENSE_REACH).min(text.len()));
+        let (mut from, mut to) = (start, end);
+        for level in [Stop::Clause, Stop::Sentence] {
+            let (searched_from, searched_to) = (from, to);
+            from = last_stop_end(text, lo, searched_from, level).unwrap_or(lo);
+            to = first_stop(text, searched_to, hi, level).unwrap_or(hi);
+            let before = nearest_cue_before(text, from, searched_from);
+            let after_limit = before.map_or(usize::MAX, |(w, _)| end + (start - w));
+            let after = nearest_cue_after(text, searched_to, to, after_limit);
+            if let Some((_, t)) = after.or(before) {
+                return t;
+            }
+        }
+        Tense::Unknown
+    }
+
+    #[test]
+    fn tense_walks_find_what_the_stops_and_words_gave() {
+        let extra = [
+            "Il a dit qu’il sera là. Ils l'ont annoncé; « elle viendra », ΣΑΣ rendra-t-il? il était—déjà—arrivé",
+            "« Nous viendrons » : “il partira” mardi, “lundi” «jeudi» hier; demain\nsera-t-il «prévu»?",
+            "x\u{1C000}y sera, a\u{ab}b, c\u{bb}d était, e\u{201c}f\u{201d}g ira",
+        ];
+        for text in TRICKY_TEXTS.iter().chain(&extra) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in bounds[k..].iter().take(12) {
+                    assert_eq!(tense_at(text, start, end), reference_tense_at(text, start, end), "{text:?} {start} {end}");
+                }
+            }
+        }
+        let long = "mot ".repeat(100) + "sera " + &"mot ".repeat(100);
+        for start in (0..long.len()).step_by(7) {
+            assert_eq!(tense_at(&long, start, start), reference_tense_at(&long, start, start), "{start}");
+        }
     }
 
     /// `nearest_cue_before` as first written, over `char_indices`.
