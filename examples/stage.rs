@@ -1,6 +1,6 @@
 //! Runs one extraction stage over the cleaned texts of a directory, for profiling:
 //! `cargo run --release --example stage -- STAGE DIR [ROUNDS]` where STAGE is
-//! `entities`, `aliases`, `tokens`, `extract` or `clean`.
+//! `entities`, `aliases`, `dates`, `tokens`, `gazetteer`, `extract`, `clean` or `draft`.
 use std::time::Instant;
 
 fn main() {
@@ -25,6 +25,7 @@ fn main() {
                     drop(std::hint::black_box(vigie::extract::aliases::link(x, &found)));
                 }
                 "gazetteer" => drop(std::hint::black_box(vigie::extract::gazetteer::gazetteer().find(x))),
+                "dates" => drop(std::hint::black_box(vigie::extract::dates::find(x))),
                 "tokens" => drop(std::hint::black_box(vigie::extract::tokens::tokenize(x))),
                 "extract" => drop(std::hint::black_box(vigie::extract::extract(x))),
                 "draft" => drop(std::hint::black_box(vigie::draft(d))),
