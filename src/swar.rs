@@ -21,7 +21,8 @@ pub(crate) fn at_least(x: u64, lo: u8) -> u64 {
     ((x & !HIGH) + ONES * u64::from(0x80 - (lo - 0x80))) & x & HIGH
 }
 
-/// The bytes of `x` equal to the ASCII byte `b`.
+/// The bytes of `x` equal to `b` (any byte value: the test is exact, with no carry
+/// between lanes).
 #[inline]
 pub(crate) fn equal(x: u64, b: u8) -> u64 {
     let t = x ^ (ONES * u64::from(b));
@@ -40,6 +41,20 @@ pub(crate) fn all(mask: u64) -> bool {
     mask == HIGH
 }
 
+/// The eight bytes of `bytes` from `at` (which must be inside it), the first in the
+/// lowest lane; past the end, zero bytes.
+#[inline]
+pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        None => {
+            let mut padded = [0u8; 8];
+            padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+            u64::from_le_bytes(padded)
+        }
+    }
+}
+
 /// The first position from `from` on whose byte `mask` marks and `confirm` accepts.
 /// `mask` sees eight bytes at a time; the last few are padded with zero bytes, whose
 /// marks are ignored. `confirm` gets the position of each marked byte, in order.
@@ -47,15 +62,7 @@ pub(crate) fn all(mask: u64) -> bool {
 pub(crate) fn find(bytes: &[u8], from: usize, mask: impl Fn(u64) -> u64, mut confirm: impl FnMut(usize) -> bool) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
-        let x = match bytes.get(at..at + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-            None => {
-                let mut padded = [0u8; 8];
-                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                u64::from_le_bytes(padded)
-            }
-        };
-        let mut hits = mask(x);
+        let mut hits = mask(load(bytes, at));
         while hits != 0 {
             let hit = at + hits.trailing_zeros() as usize / 8;
             if hit >= bytes.len() {
@@ -90,11 +97,19 @@ mod tests {
                 for lo in [0x80, 0xc0, 0xcc, 0xff] {
                     assert_eq!(on(at_least(x, lo)), b >= lo, "{b:#x} >= {lo:#x}");
                 }
-                for c in [b' ', b'$', 0, 0x7f, b'a'] {
+                for c in [b' ', b'$', 0, 0x7f, b'a', 0x80, 0xc3, 0xe2, 0xff] {
                     assert_eq!(on(equal(x, c)), b == c, "{b:#x} == {c:#x}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn loads_are_padded_with_zeros_past_the_end() {
+        let bytes = b"abcdefghij";
+        assert_eq!(load(bytes, 0), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(load(bytes, 2), u64::from_le_bytes(*b"cdefghij"));
+        assert_eq!(load(bytes, 7), u64::from_le_bytes(*b"hij\0\0\0\0\0"));
     }
 
     #[test]

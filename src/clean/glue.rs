@@ -253,15 +253,8 @@ fn has_gate_seam(bytes: &[u8]) -> bool {
     };
     let mut at = 0;
     while at < bytes.len() {
-        let x = match bytes.get(at..at + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-            None => {
-                let mut chunk = [0u8; 8];
-                chunk[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                u64::from_le_bytes(chunk)
-            }
-        };
-        let mut sides = ascii_in(x, b'!', b'Z' + 1) | byte_equal(x, 0xc3);
+        let x = crate::swar::load(bytes, at);
+        let mut sides = ascii_in(x, b'!', b'Z' + 1) | crate::swar::equal(x, 0xc3);
         while sides != 0 {
             let side = at + sides.trailing_zeros() as usize / 8;
             sides &= sides - 1;
@@ -273,13 +266,6 @@ fn has_gate_seam(bytes: &[u8]) -> bool {
         at += 8;
     }
     false
-}
-
-/// The bytes of `x` equal to `b` (any byte), as a mask of their top bits.
-fn byte_equal(x: u64, b: u8) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let t = x ^ (0x0101_0101_0101_0101 * u64::from(b));
-    !(((t & !HIGH) + !HIGH) | t) & HIGH
 }
 
 /// Whether each of the eight bytes of `x` is an ASCII lowercase letter or a space.
