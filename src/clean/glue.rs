@@ -656,6 +656,26 @@ mod tests {
         }
     }
 
+    /// `count` pseudo-random lines of up to 39 bytes, the same on every run: mostly
+    /// lowercase letters and spaces, so that whole chunks of them occur, and one byte in
+    /// `every` (on average) from `alphabet`.
+    fn random_lines(count: usize, alphabet: &[u8], every: usize) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        (0..count).map(move |_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            (0..seed % 40)
+                .map(|_| {
+                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (r >> 33) as usize;
+                    if pick.is_multiple_of(every) { alphabet[pick / every % alphabet.len()] } else { b"etaoin s"[pick % 8] }
+                })
+                .collect()
+        })
+    }
+
     #[test]
     fn seams_read_eight_bytes_at_a_time_are_those_read_one_by_one() {
         let bytewise = |bytes: &[u8]| {
@@ -680,21 +700,7 @@ mod tests {
                 assert_eq!(lowercase_or_spaces(u64::from_le_bytes(bytes)), b.is_ascii_lowercase() || b == b' ', "{b:#x} at {at}");
             }
         }
-        let alphabet: &[u8] = b"az AZ09.!?-\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc4";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 40) as usize;
-            let mut bytes = Vec::with_capacity(len);
-            let mut r = seed;
-            for _ in 0..len {
-                r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                // Mostly lowercase letters and spaces, so that whole chunks occur.
-                let pick = (r >> 33) as usize;
-                bytes.push(if pick.is_multiple_of(3) { alphabet[pick / 3 % alphabet.len()] } else { b"etaoin s"[pick % 8] });
-            }
+        for bytes in random_lines(20_000, b"az AZ09.!?-\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc4", 3) {
             assert_eq!(Seams::scan(&bytes).0, bytewise(&bytes), "{bytes:?}");
         }
     }
@@ -702,21 +708,7 @@ mod tests {
     #[test]
     fn the_gate_seams_read_eight_pairs_at_a_time_are_those_of_the_full_scan() {
         let gates = DIGIT_LETTER_SEAM | LETTER_DIGIT_SEAM | PUNCT_LETTER_SEAM | LOWER_UPPER_SEAM;
-        let alphabet: &[u8] = b"az AZ09.!?-,\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc2\xc4\xe2\xff\x00";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..50_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 40) as usize;
-            let mut r = seed;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    let pick = (r >> 33) as usize;
-                    if pick.is_multiple_of(4) { alphabet[pick / 4 % alphabet.len()] } else { b"etaoin s"[pick % 8] }
-                })
-                .collect();
+        for bytes in random_lines(50_000, b"az AZ09.!?-,\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc2\xc4\xe2\xff\x00", 4) {
             assert_eq!(has_gate_seam(&bytes), Seams::scan(&bytes).0 & gates != 0, "{bytes:?}");
         }
         for b in 0..=255u8 {
