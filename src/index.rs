@@ -12,6 +12,7 @@
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
+use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 
 use crate::model::{Article, Kind, Mention};
@@ -91,6 +92,10 @@ pub struct EntityIndex {
     per_article: Vec<Vec<EntityCount>>,
 }
 
+/// The fewest articles one core indexes on its own in [`EntityIndex::build`]: below
+/// that, joining the runs would cost more than it saves.
+const MIN_RUN: usize = 256;
+
 /// The key under which a mention is indexed: its kind and its canonical name, or its own
 /// text when it has none. `None` for figures, dates and mentions that do not fit the text.
 pub fn entity_key<'a>(article: &'a Article, mention: &'a Mention) -> Option<(Kind, &'a str)> {
@@ -114,10 +119,20 @@ fn name_hash(name: &str) -> u64 {
 impl EntityIndex {
     /// Indexes every article of `articles`.
     pub fn build(articles: &[Article]) -> Self {
-        let mut index = EntityIndex::default();
-        for article in articles {
-            index.push(article);
-        }
+        // Each core indexes a run of articles, and the runs are then joined in order,
+        // which numbers the entities and orders their mentions as one pass would.
+        let run = articles.len().div_ceil(rayon::current_num_threads().max(1)).max(MIN_RUN);
+        let runs: Vec<EntityIndex> = articles
+            .par_chunks(run)
+            .map(|run| {
+                let mut index = EntityIndex::default();
+                for article in run {
+                    index.push(article);
+                }
+                index
+            })
+            .collect();
+        let mut index = runs.into_iter().reduce(EntityIndex::append).unwrap_or_default();
         // Built whole, so nothing more will be pushed: no spare room (a large corpus
         // has hundreds of thousands of these lists).
         for entity in &mut index.entities {
@@ -126,6 +141,42 @@ impl EntityIndex {
         index.entities.shrink_to_fit();
         index.per_article.shrink_to_fit();
         index
+    }
+
+    /// The index of this index's articles followed by `next`'s: `next`'s entities keep
+    /// their order after those already here, and its articles are renumbered after these.
+    fn append(mut self, next: EntityIndex) -> EntityIndex {
+        let first_article = self.per_article.len();
+        let renumber = |o: Occurrence| Occurrence::new(o.article() + first_article, o.mention());
+        let ids: Vec<EntityId> = next
+            .entities
+            .into_iter()
+            .map(|mut entity| match self.find(entity.kind, &entity.name) {
+                Some(id) => {
+                    self.entities[id.index()].occurrences.extend(entity.occurrences.iter().map(|&o| renumber(o)));
+                    id
+                }
+                None => {
+                    let id = EntityId::new(self.entities.len());
+                    for o in &mut entity.occurrences {
+                        *o = renumber(*o);
+                    }
+                    let hash = name_hash(&entity.name);
+                    let kind = entity.kind as usize;
+                    self.entities.push(entity);
+                    let entities = &self.entities;
+                    self.by_name[kind].insert_unique(hash, id, |id| name_hash(&entities[id.index()].name));
+                    id
+                }
+            })
+            .collect();
+        self.per_article.extend(next.per_article.into_iter().map(|mut counts| {
+            for c in &mut counts {
+                c.entity = ids[c.entity.index()];
+            }
+            counts
+        }));
+        self
     }
 
     /// Indexes one more article, which becomes article number [`EntityIndex::articles`].
@@ -251,6 +302,45 @@ mod tests {
         assert_eq!(index.step(macron, occ(0, 0), false), Some((occ(2, 0), true)));
         assert_eq!(index.step(macron, occ(1, 0), false), Some((occ(0, 2), false)));
         assert!(index.in_article(7).is_empty());
+    }
+
+    #[test]
+    fn joined_runs_give_the_index_of_one_pass() {
+        // Entities met first in a later run, met again, and met in several runs.
+        let names = ["Emmanuel Macron", "Vladimir Poutine", "Paris", "Kim Jong-un", "Moscou"];
+        let articles: Vec<Article> = (0..700)
+            .map(|i| {
+                let mentions = (0..(i % 4))
+                    .map(|k| {
+                        let name = match (i, k) {
+                            (500.., 1) => "Kyiv",
+                            _ if i % 97 == 0 => "Pyongyang",
+                            _ => names[(i * 7 + k * 3) % names.len()],
+                        };
+                        let kind = if name.contains(' ') { Kind::Person } else { Kind::Place };
+                        mention(kind, 0, 4, Some(name))
+                    })
+                    .collect();
+                article("text of the article", mentions)
+            })
+            .collect();
+        let one_pass = |articles: &[Article]| {
+            let mut index = EntityIndex::default();
+            for a in articles {
+                index.push(a);
+            }
+            index
+        };
+        let whole = one_pass(&articles);
+        let built = EntityIndex::build(&articles);
+        assert_eq!(built.entities(), whole.entities());
+        assert_eq!(built.per_article, whole.per_article);
+        for e in built.entities() {
+            assert_eq!(built.find(e.kind, &e.name), whole.find(e.kind, &e.name));
+        }
+        let two_runs = EntityIndex::append(one_pass(&articles[..300]), one_pass(&articles[300..]));
+        assert_eq!(two_runs.entities(), whole.entities());
+        assert_eq!(two_runs.per_article, whole.per_article);
     }
 
     #[test]

@@ -147,13 +147,19 @@ fn resolve_dates(article: &mut Article, extraction: &Extraction) {
 pub fn analyse(docs: &[Document]) -> Vec<Article> {
     let (mut articles, extractions): (Vec<Article>, Vec<Extraction>) = docs.par_iter().map(analyse_one).unzip();
     settle(&mut articles, &extractions);
+    let mut names = model::NamePool::default();
+    for article in &mut articles {
+        names.share(article);
+    }
     articles
 }
 
 /// The corpus-wide steps, once every article is analysed: one canonical name per person
 /// across articles, then dates anchored on other articles' events (the articles so
-/// dated get their dates resolved again); last, equal entity names share one allocation
-/// across articles. `extractions[i]` belongs to `articles[i]`.
+/// dated get their dates resolved again). `extractions[i]` belongs to `articles[i]`.
+///
+/// Equal entity names stay shared across articles when they were before: the names
+/// settling gives persons are shared by every mention that takes them.
 pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
     {
         let mut all: Vec<&mut Article> = articles.iter_mut().collect();
@@ -167,10 +173,6 @@ pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
             resolve_dates(article, extraction);
         }
     });
-    let mut names = model::NamePool::default();
-    for article in articles.iter_mut() {
-        names.share(article);
-    }
 }
 
 /// Loads and analyses `paths` (the bundled articles when empty).

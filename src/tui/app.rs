@@ -460,8 +460,9 @@ impl App {
             }
             LoadEvent::Done { warnings, skipped } => {
                 // Settling renames entities, so the index built while loading is stale:
-                // it goes before settling's own working memory comes. Settling shares
-                // the names it leaves anew.
+                // it goes before settling's own working memory comes. The names shared
+                // while loading stay shared, and those settling gives are shared by
+                // every mention that takes them.
                 self.index = EntityIndex::default();
                 self.names = NamePool::default();
                 let mut articles = std::mem::take(&mut self.articles);
