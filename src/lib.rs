@@ -161,10 +161,17 @@ pub fn analyse(docs: &[Document]) -> Vec<Article> {
 /// Equal entity names stay shared across articles when they were before: the names
 /// settling gives persons are shared by every mention that takes them.
 pub fn settle(articles: &mut [Article], extractions: &[Extraction]) {
-    {
-        let mut all: Vec<&mut Article> = articles.iter_mut().collect();
-        extract::aliases::link_corpus(&mut all);
+    let mut persons = extract::persons::CorpusPersons::default();
+    for article in articles.iter() {
+        persons.add(article);
     }
+    settle_gathered(articles, extractions, persons);
+}
+
+/// [`settle`], with the persons of `articles` already gathered, in order (a reader
+/// gathers them while the corpus streams in, and then waits only for the renaming).
+pub fn settle_gathered(articles: &mut [Article], extractions: &[Extraction], persons: extract::persons::CorpusPersons) {
+    persons.link(articles);
     let undated: Vec<bool> = articles.iter().map(|a| a.date.is_none()).collect();
     anchor::anchor(articles, extractions);
     // Often half of a scraped corpus: on every core.

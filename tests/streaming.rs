@@ -15,11 +15,14 @@ fn streamed_then_settled_equals_analysed_at_once() {
     let paths = vec![dir];
     std::thread::spawn(move || vigie::open_streaming(&paths, tx));
     let (mut articles, mut extractions) = (Vec::new(), Vec::new());
+    // The reader gathers the persons as articles arrive, and settles with them.
+    let mut persons = vigie::extract::persons::CorpusPersons::default();
     let mut done = false;
     for event in rx {
         match event {
             LoadEvent::Article(analysed) => {
                 let (article, extraction) = *analysed;
+                persons.add(&article);
                 articles.push(article);
                 extractions.push(extraction);
             }
@@ -28,7 +31,7 @@ fn streamed_then_settled_equals_analysed_at_once() {
         }
     }
     assert!(done, "the loader says when it has sent everything");
-    vigie::settle(&mut articles, &extractions);
+    vigie::settle_gathered(&mut articles, &extractions, persons);
     assert_eq!(articles.len(), expected.len());
     for (got, want) in articles.iter().zip(&expected) {
         assert_eq!(got, want, "article {}", want.id);

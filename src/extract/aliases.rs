@@ -96,7 +96,7 @@ fn word_key_into(chars: &[char], out: &mut String) {
 }
 
 /// Words of a name, for matching a surname or a family name alone.
-fn name_words(name: &str) -> Vec<String> {
+pub(crate) fn name_words(name: &str) -> Vec<String> {
     name_word_strs(name).map(word_key_of).collect()
 }
 
@@ -352,73 +352,6 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
-}
-
-/// Gives every person one canonical name across the corpus: full names with the same
-/// key share the commonest spelling, and a surname used alone in an article that never
-/// names the person in full links to the one corpus person it can be.
-pub fn link_corpus(articles: &mut [&mut crate::model::Article]) {
-    // Keys of the names met so far: a corpus names the same people again and again.
-    let mut keys: HashMap<String, String> = HashMap::default();
-    let mut key_of = |name: &str| -> String {
-        if let Some(key) = keys.get(name) {
-            return key.clone();
-        }
-        let key = name_key(name);
-        keys.insert(name.to_string(), key.clone());
-        key
-    };
-    // Spellings of each full name, counted.
-    let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::default();
-    for a in articles.iter() {
-        for m in a.mentions.iter().filter(|m| m.kind() == Kind::Person) {
-            let s = &a.text[m.range()];
-            if s.split_whitespace().count() >= 2 {
-                let list = spellings.entry(key_of(s)).or_default();
-                match list.iter_mut().find(|(spelling, _)| spelling == s) {
-                    Some((_, n)) => *n += 1,
-                    None => list.push((s.to_string(), 1)),
-                }
-            }
-        }
-    }
-    // The name each key stands for, shared by every mention that takes it.
-    let canonical: HashMap<&String, std::sync::Arc<str>> = spellings
-        .iter()
-        .map(|(key, list)| {
-            let best = list.iter().enumerate().max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i))).map(|(_, (s, _))| s);
-            (key, best.expect("at least one spelling").as_str().into())
-        })
-        .collect();
-    // Which full names a single word can stand for.
-    let mut by_word: HashMap<String, Vec<&String>> = HashMap::default();
-    for key in spellings.keys() {
-        let spelling = &spellings[key][0].0;
-        let words = name_words(spelling);
-        for w in [words.first(), words.last()].into_iter().flatten() {
-            let list = by_word.entry(w.clone()).or_default();
-            if !list.contains(&key) {
-                list.push(key);
-            }
-        }
-    }
-    for a in articles.iter_mut() {
-        for m in a.mentions.iter_mut().filter(|m| m.kind() == Kind::Person) {
-            let Some(entity) = &m.entity else { continue };
-            let key = key_of(entity);
-            let target = if entity.split_whitespace().count() >= 2 {
-                canonical.get(&key).cloned()
-            } else {
-                match by_word.get(&key).map(Vec::as_slice) {
-                    Some([only]) => canonical.get(only).cloned(),
-                    _ => None,
-                }
-            };
-            if let Some(t) = target {
-                m.entity = Some(t);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod figures;
 pub mod gazetteer;
 pub mod numbers;
+pub mod persons;
 pub mod sentences;
 pub mod tokens;
 

@@ -14,6 +14,7 @@ use super::layout::{self, ARTICLE_ROWS, EVENT_ROWS, Screen};
 use super::theme::{Theme, kind_index, kind_label};
 use super::wrap::{WrapCache, WrappedArticle, grapheme_width};
 use crate::index::{EntityId, EntityIndex, Occurrence};
+use crate::extract::persons::CorpusPersons;
 use crate::model::{Article, Kind, NamePool};
 use crate::timeline::{CorpusEvent, corpus_events};
 use crate::extract::Extraction;
@@ -196,6 +197,9 @@ pub struct App {
     extractions: Vec<Extraction>,
     /// Entity names shared across the articles received so far (see [`NamePool`]).
     names: NamePool,
+    /// The full names of the persons of the articles received so far, gathered for
+    /// settling while the rest load.
+    persons: CorpusPersons,
     pub(super) counts: Vec<Counts>,
     pub(super) index: EntityIndex,
     pub(super) corpus_events: Vec<CorpusEvent>,
@@ -240,6 +244,7 @@ impl App {
             articles: Vec::new(),
             extractions: Vec::new(),
             names: NamePool::default(),
+            persons: CorpusPersons::default(),
             counts: Vec::new(),
             index: EntityIndex::default(),
             corpus_events: Vec::new(),
@@ -455,6 +460,7 @@ impl App {
                 }
                 let (mut article, extraction) = *analysed;
                 self.names.share(&mut article);
+                self.persons.add(&article);
                 self.extractions.push(extraction);
                 self.push_article(article);
             }
@@ -467,12 +473,14 @@ impl App {
                 self.names = NamePool::default();
                 let mut articles = std::mem::take(&mut self.articles);
                 let extractions = std::mem::take(&mut self.extractions);
-                crate::settle(&mut articles, &extractions);
+                let persons = std::mem::take(&mut self.persons);
+                crate::settle_gathered(&mut articles, &extractions, persons);
                 drop(extractions);
                 self.finish(Corpus { articles, warnings, skipped });
             }
             LoadEvent::Finished(corpus) => {
                 self.extractions = Vec::new();
+                self.persons = CorpusPersons::default();
                 self.finish(corpus);
             }
         }
