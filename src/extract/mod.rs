@@ -104,6 +104,9 @@ pub fn language(text: &str) -> Language {
     let end_of_pieces = |i: usize| {
         let len = if bytes[i].is_ascii() {
             1
+        } else if bytes[i] == 0xC3 && !matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) {
+            // An accented letter of French (U+00C0 to U+00FF but `×` and `÷`): no end.
+            return false;
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             if tokens::is_alphabetic(c) {
@@ -316,7 +319,7 @@ mod tests {
         let long_english = "the cat and the mouse ".repeat(500) + &"le chat ".repeat(900);
         for text in [
             "", "le", "the", "le the", "est-ce que the", "l’été et the été", "the 3the 4le le5", "Σthe σle", "日本the日本",
-            "LE THE", "the\u{301} le", long_french.as_str(), long_english.as_str(),
+            "LE THE", "the\u{301} le", "le×the÷le éthe the× ×le ÿle", "Àthe ×the ÷the the÷", long_french.as_str(), long_english.as_str(),
         ] {
             assert_eq!(language(text), language_reference(text), "{text:?}");
         }
