@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::model::Kind;
 
@@ -62,6 +62,8 @@ pub struct Gazetteer {
     /// each search is short, and the generic front's checks and indirect call weighed
     /// as much as the walk).
     automaton: contiguous::NFA,
+    /// The automaton's start state for anchored searches.
+    anchored_start: StateID,
     /// Names as the tables write them (borrowed from the embedded text) or with the
     /// other apostrophe (made at load).
     by_name: HashMap<Cow<'static, str>, usize>,
@@ -149,6 +151,7 @@ impl Gazetteer {
             .prefilter(false)
             .build(patterns.iter().map(|(n, _)| -> &str { n }))
             .expect("gazetteer automaton");
+        let anchored_start = automaton.start_state(Anchored::Yes).expect("an NFA searches anchored");
 
         let lowercase_first_filter = WordFilter::new(lowercase_first_words.iter().map(String::as_str));
         let mut other_first_bytes = [false; 256];
@@ -159,6 +162,7 @@ impl Gazetteer {
             entries,
             pattern_entry,
             automaton,
+            anchored_start,
             by_name,
             lowercase_first_words,
             other_first_chars,
@@ -199,14 +203,43 @@ impl Gazetteer {
             if t.start < resume || !self.may_start(text, t) {
                 continue;
             }
-            let input = Input::new(text).span(t.start..text.len()).anchored(Anchored::Yes);
-            let Some(m) = self.automaton.try_find(&input).expect("an NFA searches anchored") else { continue };
-            if is_word_boundary(text, m.start(), m.end()) {
-                hits.push(Hit { start: m.start(), end: m.end(), entry: self.pattern_entry[m.pattern().as_usize()] });
-                resume = m.end();
+            let Some((end, pattern)) = self.longest_at(text.as_bytes(), t.start) else { continue };
+            if is_word_boundary(text, t.start, end) {
+                hits.push(Hit { start: t.start, end, entry: self.pattern_entry[pattern.as_usize()] });
+                resume = end;
             }
         }
         hits
+    }
+
+    /// The end and pattern of the longest name that starts at byte `start`: the
+    /// automaton's anchored leftmost-longest search, walked here as
+    /// `Automaton::try_find` walks it, without building an `Input` and checking it for
+    /// each of the many short searches.
+    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, aho_corasick::PatternID)> {
+        let aut = &self.automaton;
+        let mut sid = self.anchored_start;
+        let mut found = None;
+        if aut.is_match(sid) {
+            found = Some((start, aut.match_pattern(sid, 0)));
+        }
+        for (at, &byte) in bytes.iter().enumerate().skip(start) {
+            sid = aut.next_state(Anchored::Yes, sid, byte);
+            if aut.is_special(sid) {
+                if aut.is_dead(sid) {
+                    break;
+                }
+                if aut.is_match(sid) {
+                    let pattern = aut.match_pattern(sid, 0);
+                    // A state also holds the names that end there but start later (for
+                    // unanchored searches): those are not found here.
+                    if at + 1 <= start + aut.pattern_len(pattern) {
+                        found = Some((at + 1, pattern));
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// Whether a gazetteer name may start at token `t`.
@@ -258,6 +291,7 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::Input;
 
     fn names(text: &str) -> Vec<(String, String)> {
         let g = gazetteer();
@@ -305,6 +339,22 @@ mod tests {
             }
         }
         hits
+    }
+
+    #[test]
+    fn the_walk_finds_what_the_library_search_finds() {
+        let g = gazetteer();
+        for text in [
+            "La Corée du Nord, la RPDC, North Korea, Moscou et Moscow; l'ONU et the United Nations.",
+            "Côte d'Ivoire Côte d’Ivoire la mer Noire the Alps 'Ajlun Σ'VW 38e parallèle New York New Yorker États-Unis",
+            "Organisation des Nations unies Organisation des Nations Conseil de sécurité des Nations unies Nations",
+        ] {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);
+                let expected = g.automaton.try_find(&input).unwrap().map(|m| (m.end(), m.pattern()));
+                assert_eq!(g.longest_at(text.as_bytes(), start), expected, "{text:?} at {start}");
+            }
+        }
     }
 
     #[test]
