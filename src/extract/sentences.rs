@@ -77,6 +77,14 @@ impl<'a> Candidates<'a> {
 
 fn push(text: &str, out: &mut Vec<Range<usize>>, start: usize, end: usize) {
     let s = &text[start..end];
+    // Most sentences start and end with ASCII that is no space: nothing to trim.
+    if let (Some(first), Some(last)) = (s.as_bytes().first(), s.as_bytes().last())
+        && first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+    {
+        out.push(start..end);
+        return;
+    }
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if start + lead < end - trail {
@@ -91,6 +99,11 @@ fn is_closing(c: char) -> bool {
 /// Length of the closing quotes and brackets (with the spaces before them) that
 /// belong to the sentence that just ended.
 fn closing_len(after: &str) -> usize {
+    // Most often a space and a letter follow, or another ASCII byte that closes nothing.
+    let opens_nothing = |b: u8| b.is_ascii() && b != b' ' && !is_closing(char::from(b));
+    if after.as_bytes().first().is_none_or(|&b| opens_nothing(b)) {
+        return 0;
+    }
     let mut len = 0;
     loop {
         let rest = &after[len..];
@@ -205,6 +218,48 @@ mod tests {
                 let mut skipping = super::Candidates::new(bytes);
                 for from in (0..=bytes.len()).step_by(step) {
                     assert_eq!(skipping.next_from(from), expected(from), "{text:?} {from} {step}");
+                }
+            }
+        }
+    }
+
+    /// [`super::push`] and [`super::closing_len`] as first written, without their
+    /// shortcuts.
+    fn push_reference(text: &str, out: &mut Vec<std::ops::Range<usize>>, start: usize, end: usize) {
+        let s = &text[start..end];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if start + lead < end - trail {
+            out.push(start + lead..end - trail);
+        }
+    }
+
+    fn closing_len_reference(after: &str) -> usize {
+        let mut len = 0;
+        loop {
+            let rest = &after[len..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+            match rest[spaces..].chars().next() {
+                Some(c) if super::is_closing(c) => len += spaces + c.len_utf8(),
+                _ => return len,
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcuts_change_nothing() {
+        let texts = [
+            "", " ", "a", "ab", " a", "a ", "\ta.\n", "« Oui »", "x\u{a0}", "\u{a0}x", "Fin.", ".", "!?", "»", " » ) \" ’ ' x",
+            "\u{202f}» suite", "\u{a0}\u{a0}\"", ") . x", "é", "\u{7f}a\u{7f}", "\u{1}b", "~", "   ", "Il dit. « Non ! » Puis.",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(super::closing_len(&text[start..]), closing_len_reference(&text[start..]), "{text:?} {start}");
+                for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    super::push(text, &mut fast, start, end);
+                    push_reference(text, &mut slow, start, end);
+                    assert_eq!(fast, slow, "{text:?} {start}..{end}");
                 }
             }
         }
