@@ -2,7 +2,6 @@
 //! (`M.`, `Mme`, `Dr.`, `U.S.`), initials and decimal numbers.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -16,9 +15,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let bytes = text.as_bytes();
+    let mut candidates = Candidates::new(bytes);
     let mut i = 0usize;
     loop {
-        i = next_candidate(bytes, i);
+        i = candidates.next_from(i);
         if i >= bytes.len() {
             break;
         }
@@ -39,46 +39,52 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A vectorised search for the bytes of [`next_candidate`], where the processor has one.
-static CANDIDATES: LazyLock<Option<aho_corasick::packed::Searcher>> =
-    LazyLock::new(|| aho_corasick::packed::Searcher::new(["\n", ".", "!", "?"]));
-
-/// The first byte at or after `from` that is a line break or may end a sentence
-/// (`.`, `!`, `?`), or `bytes.len()`.
-fn next_candidate(bytes: &[u8], from: usize) -> usize {
-    match &*CANDIDATES {
-        Some(searcher) if from < bytes.len() => {
-            searcher.find_in(bytes, aho_corasick::Span::from(from..bytes.len())).map_or(bytes.len(), |m| m.start())
-        }
-        _ => next_candidate_by_words(bytes, from),
-    }
+/// The bytes where a sentence may end: line breaks, and `.`, `!`, `?`. Each kind is
+/// found with `memchr` and kept until passed, so the text is read once however the
+/// two kinds alternate.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// The first `.`, `!` or `?` at or after the last position asked for, or the end.
+    mark: Option<usize>,
+    /// The first line break at or after the last position asked for, or the end.
+    line_break: Option<usize>,
 }
 
-/// [`next_candidate`] without vectors: eight bytes at a time, as these bytes are rare
-/// and the text between them long.
-fn next_candidate_by_words(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether some byte of `word` equals `b` (the classic zero-byte test of `word ^ b`).
-    let has = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGHS != 0
-    };
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        if has(word, b'\n') || has(word, b'.') || has(word, b'!') || has(word, b'?') {
-            break;
-        }
-        from += 8;
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Candidates { bytes, mark: None, line_break: None }
     }
-    bytes[from.min(bytes.len())..]
-        .iter()
-        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-        .map_or(bytes.len(), |k| from + k)
+
+    /// The first byte at or after `from` that is a line break or may end a sentence
+    /// (`.`, `!`, `?`), or `bytes.len()`. `from` must not go back between calls.
+    fn next_from(&mut self, from: usize) -> usize {
+        let bytes = self.bytes;
+        let rest = bytes.get(from..).unwrap_or_default();
+        let found = |k: Option<usize>| k.map_or(bytes.len(), |k| from + k);
+        let mark = match self.mark {
+            Some(m) if m >= from => m,
+            _ => found(memchr::memchr3(b'.', b'!', b'?', rest)),
+        };
+        let line_break = match self.line_break {
+            Some(b) if b >= from => b,
+            _ => found(memchr::memchr(b'\n', rest)),
+        };
+        self.mark = Some(mark);
+        self.line_break = Some(line_break);
+        mark.min(line_break)
+    }
 }
 
 fn push(text: &str, out: &mut Vec<Range<usize>>, start: usize, end: usize) {
     let s = &text[start..end];
+    // Most sentences start and end with ASCII that is no space: nothing to trim.
+    if let (Some(first), Some(last)) = (s.as_bytes().first(), s.as_bytes().last())
+        && first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+    {
+        out.push(start..end);
+        return;
+    }
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if start + lead < end - trail {
@@ -93,6 +99,11 @@ fn is_closing(c: char) -> bool {
 /// Length of the closing quotes and brackets (with the spaces before them) that
 /// belong to the sentence that just ended.
 fn closing_len(after: &str) -> usize {
+    // Most often a space and a letter follow, or another ASCII byte that closes nothing.
+    let opens_nothing = |b: u8| b.is_ascii() && b != b' ' && !is_closing(char::from(b));
+    if after.as_bytes().first().is_none_or(|&b| opens_nothing(b)) {
+        return 0;
+    }
     let mut len = 0;
     loop {
         let rest = &after[len..];
@@ -189,13 +200,67 @@ mod tests {
 
     #[test]
     fn candidates_are_the_first_break_or_end_mark() {
-        let texts = ["", ".", "a", "abc\ndef", "Il a dit. Puis? Non! Fin", &"x".repeat(100), &format!("{}!{}", "é".repeat(40), "y".repeat(33))];
+        let texts = [
+            "", ".", "a", "\n", "abc\ndef", "Il a dit. Puis? Non! Fin", "a\n\nb.\n.c\n?!\nd", &"x".repeat(100),
+            &format!("{}!{}", "é".repeat(40), "y".repeat(33)), &"ligne\n".repeat(20), &"Phrase. ".repeat(20),
+        ];
         for text in texts {
             let bytes = text.as_bytes();
-            for from in 0..=bytes.len() {
-                let expected = (from..bytes.len()).find(|&i| matches!(bytes[i], b'\n' | b'.' | b'!' | b'?')).unwrap_or(bytes.len());
-                assert_eq!(super::next_candidate(bytes, from), expected, "{text:?} {from}");
-                assert_eq!(super::next_candidate_by_words(bytes, from), expected, "{text:?} {from}");
+            let expected = |from: usize| (from..bytes.len()).find(|&i| matches!(bytes[i], b'\n' | b'.' | b'!' | b'?')).unwrap_or(bytes.len());
+            // Asked afresh at each position, and by one finder at every position in turn.
+            let mut walking = super::Candidates::new(bytes);
+            for from in 0..=bytes.len() + 1 {
+                assert_eq!(super::Candidates::new(bytes).next_from(from), expected(from), "{text:?} {from}");
+                assert_eq!(walking.next_from(from), expected(from), "{text:?} {from}");
+            }
+            // And by one finder that skips ahead, as `split` does past a sentence's end.
+            for step in 2..5 {
+                let mut skipping = super::Candidates::new(bytes);
+                for from in (0..=bytes.len()).step_by(step) {
+                    assert_eq!(skipping.next_from(from), expected(from), "{text:?} {from} {step}");
+                }
+            }
+        }
+    }
+
+    /// [`super::push`] and [`super::closing_len`] as first written, without their
+    /// shortcuts.
+    fn push_reference(text: &str, out: &mut Vec<std::ops::Range<usize>>, start: usize, end: usize) {
+        let s = &text[start..end];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if start + lead < end - trail {
+            out.push(start + lead..end - trail);
+        }
+    }
+
+    fn closing_len_reference(after: &str) -> usize {
+        let mut len = 0;
+        loop {
+            let rest = &after[len..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+            match rest[spaces..].chars().next() {
+                Some(c) if super::is_closing(c) => len += spaces + c.len_utf8(),
+                _ => return len,
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcuts_change_nothing() {
+        let texts = [
+            "", " ", "a", "ab", " a", "a ", "\ta.\n", "« Oui »", "x\u{a0}", "\u{a0}x", "Fin.", ".", "!?", "»", " » ) \" ’ ' x",
+            "\u{202f}» suite", "\u{a0}\u{a0}\"", ") . x", "é", "\u{7f}a\u{7f}", "\u{1}b", "~", "   ", "Il dit. « Non ! » Puis.",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(super::closing_len(&text[start..]), closing_len_reference(&text[start..]), "{text:?} {start}");
+                for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    super::push(text, &mut fast, start, end);
+                    push_reference(text, &mut slow, start, end);
+                    assert_eq!(fast, slow, "{text:?} {start}..{end}");
+                }
             }
         }
     }
