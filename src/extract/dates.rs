@@ -340,11 +340,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             .gated(|_, lower| lower.contains("ago")),
         rule(r"(?i)(?-u:\b)dans\s+({NUM})\s+(ans|années|mois|semaines?|jours)(?-u:\b)", |c, out| ago(c, out, 1))
             .gated(|_, lower| lower.contains("dans")),
-        // years: en 2019, depuis 2006, de 1950 à 1953, between 2019 and 2021, 1950
-        rule(r"(?-u:\b)({YEAR})(?-u:\b)", |c, out| {
-            let m = c.get(1).expect("year");
-            out.push((m.start(), m.end(), Temporal::Year { year: m.as_str().parse().unwrap_or(0) }));
-        }),
+        // Bare years (`en 2019`) are read off the digit runs: see `bare_years`.
     ]
 });
 
@@ -764,8 +760,27 @@ fn trigger_hits(text: &str) -> Vec<(usize, usize, usize)> {
 /// Bytes of context around a trigger that a rule may need (`mardi 18 et 19 juin 2024`).
 const WINDOW: usize = 64;
 
-/// For each group of rules, the disjoint byte ranges of `text` around its triggers.
-fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
+/// The bare years of `text`, `(start, end, year)` in order: the matches of
+/// `(?-u:\b)(1[5-9]\d\d|20\d\d|21\d\d)(?-u:\b)`, which are the runs of four ASCII
+/// digits (`digit_runs`, the maximal runs in order) of those values with no ASCII word
+/// character (letter, digit, `_`) on either side.
+///
+/// The rule ran as a pattern in the windows of the digit runs; each run lies in its own
+/// window and the windows are disjoint, so the pattern found each of these once, in order.
+fn bare_years(bytes: &[u8], digit_runs: &[(usize, usize)]) -> impl Iterator<Item = (usize, usize, i32)> {
+    let is_word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    digit_runs.iter().filter_map(move |&(start, end)| {
+        let year @ [century_1, century_2, _, _] = bytes.get(start..end)?.try_into().ok()?;
+        let in_range = matches!((century_1, century_2), (b'1', b'5'..=b'9') | (b'2', b'0' | b'1'));
+        let bounded = !start.checked_sub(1).is_some_and(|before| is_word_byte(&bytes[before])) && !bytes.get(end).is_some_and(is_word_byte);
+        let value = year.iter().fold(0, |n, d| 10 * n + i32::from(d - b'0'));
+        (in_range && bounded).then_some((start, end, value))
+    })
+}
+
+/// For each group of rules, the disjoint byte ranges of `text` around its triggers; and
+/// the maximal runs of ASCII digits, in order.
+fn windows(text: &str) -> ([Vec<(usize, usize)>; GROUPS], Vec<(usize, usize)>) {
     let mut hits: [Vec<(usize, usize)>; GROUPS] = Default::default();
     for (start, end, i) in trigger_hits(text) {
         hits[TRIGGERS[i].1 as usize].push((start, end));
@@ -779,7 +794,8 @@ fn windows(text: &str) -> [Vec<(usize, usize)>; GROUPS] {
         }
         hits[Group::Digit as usize].push((start, i));
     }
-    hits.map(|group| merge_windows(text, group))
+    let digit_runs = hits[Group::Digit as usize].clone();
+    (hits.map(|group| merge_windows(text, group)), digit_runs)
 }
 
 /// The first ASCII digit of `bytes` from `from` on: eight bytes at a time, as most of a
@@ -817,6 +833,18 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// alone scans the whole text.
 static CASE_FOLDS_TO_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(["ſ", "\u{212A}"]).expect("two characters"));
 
+/// Whether `window` holds one of `needles` (non-empty, as written): one pass over the
+/// window, looking only where a byte is the first of some needle, instead of a search
+/// per needle.
+fn holds_any(window: &str, needles: &[&str]) -> bool {
+    let bytes = window.as_bytes();
+    let mut first_bytes = [false; 256];
+    for needle in needles {
+        first_bytes[usize::from(needle.as_bytes()[0])] = true;
+    }
+    (0..bytes.len()).any(|at| first_bytes[usize::from(bytes[at])] && needles.iter().any(|n| bytes[at..].starts_with(n.as_bytes())))
+}
+
 /// Finds every temporal expression of `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     find_gated(text, true)
@@ -826,7 +854,7 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
 fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
     let lower = text.to_ascii_lowercase();
-    let windows = windows(text);
+    let (windows, digit_runs) = windows(text);
     // The gates compare ASCII lower case; where a case-insensitive pattern could match
     // an `s` or a `k` written beyond ASCII, every window is searched.
     let gates_hold = run_gates && !CASE_FOLDS_TO_ASCII.is_match(text);
@@ -839,7 +867,7 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
             match holds.iter().position(|(g, n, _)| *g == rule.group && std::ptr::eq(*n, needles)) {
                 Some(i) => &holds[i].2,
                 None => {
-                    let found = windows.iter().map(|&(from, to)| needles.iter().any(|n| text[from..to].contains(n))).collect();
+                    let found = windows.iter().map(|&(from, to)| holds_any(&text[from..to], needles)).collect();
                     holds.push((rule.group, needles, found));
                     &holds[holds.len() - 1].2
                 }
@@ -856,21 +884,19 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
             while pos <= to {
                 let Some(c) = rule.re.captures_at(hay, pos) else { break };
                 let whole = c.get(0).expect("whole match");
-                let before = found.len();
                 (rule.read)(&c, &mut found);
-                // Bare years must be dated by their context, not merely be four digits.
-                if let Some((s, e, Temporal::Year { .. })) = found.last().copied()
-                    && found.len() == before + 1
-                    && !year_in_context(text, s, e)
-                {
-                    found.pop();
-                }
                 pos = if whole.end() > whole.start() {
                     whole.end()
                 } else {
                     whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8)
                 };
             }
+        }
+    }
+    // Bare years must be dated by their context, not merely be four digits.
+    for (start, end, year) in bare_years(text.as_bytes(), &digit_runs) {
+        if year_in_context(text, start, end) {
+            found.push((start, end, Temporal::Year { year }));
         }
     }
     // Longest first at each start, then keep those that overlap nothing kept.
@@ -1877,6 +1903,46 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// The bare years as the rule's pattern finds them over the whole text.
+    fn reference_bare_years(text: &str) -> Vec<(usize, usize, i32)> {
+        let year = Regex::new(&format!(r"(?-u:\b)({YEAR})(?-u:\b)")).unwrap();
+        year.find_iter(text).map(|m| (m.start(), m.end(), m.as_str().parse().unwrap())).collect()
+    }
+
+    fn assert_bare_years_match_the_pattern(text: &str) {
+        let (_, digit_runs) = windows(text);
+        let found: Vec<_> = bare_years(text.as_bytes(), &digit_runs).collect();
+        assert_eq!(found, reference_bare_years(text), "{text:?}");
+    }
+
+    #[test]
+    fn bare_years_are_the_matches_of_the_year_pattern() {
+        let extra = [
+            "1499 1500 1999 2000 2099 2100 2199 2200 12024 2024a a2024 _2024 2024_ é2024 2024é 2024-06 (2024) 1914–1918",
+            "2024", "x 2024", "2024 x", "20245", "202", "21\u{a0}2021\u{202f}1999", "٢٠٢٤ 2024", "1600s 1600",
+        ];
+        for text in TRICKY_TEXTS.iter().chain(&extra) {
+            assert_bare_years_match_the_pattern(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bare_years_match_the_year_pattern_on_random_texts(text in "([0-9]|1[5-9][0-9][0-9]|20[0-9][0-9]|21[0-9][0-9]|[a-z_ é.,-]|\u{a0}){0,30}") {
+            assert_bare_years_match_the_pattern(&text);
+        }
+    }
+
+    #[test]
+    fn holds_any_is_a_contains_of_each_needle() {
+        for text in TRICKY_TEXTS.iter().copied().chain(["", "J", "Ja", "Jan", "xJanx", "jan", "MayDec", "Sept.", "é Nov"]) {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let window = &text[from..];
+                assert_eq!(holds_any(window, MONTH_EN_STARTS), MONTH_EN_STARTS.iter().any(|n| window.contains(n)), "{window:?}");
             }
         }
     }
