@@ -56,8 +56,9 @@ struct Line<'a> {
     block: usize,
     role: LineRole,
     date: Option<NaiveDate>,
-    /// Length in characters of the last physical line joined into this one.
-    last_len: usize,
+    /// Length in bytes of the last physical line joined into this one (its length in
+    /// characters is counted only for the few lines that may go on in the next one).
+    last_bytes: usize,
 }
 
 /// Cleans one scraped page.
@@ -264,9 +265,9 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
         previous_blank = false;
         // A hard-wrapped paragraph: this line continues the previous one of its block.
         if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| p.block == block)
-            && continues(&prev.text, prev.last_len, &trimmed)
+            && continues(&prev.text, prev.last_bytes, &trimmed)
         {
-            prev.last_len = trimmed.chars().count();
+            prev.last_bytes = trimmed.len();
             let joined = prev.text.to_mut();
             joined.push(' ');
             joined.push_str(&trimmed);
@@ -275,20 +276,27 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
         }
         let role = classify(&trimmed);
         let date = if role == LineRole::Text { date_line(&trimmed) } else { None };
-        let last_len = trimmed.chars().count();
-        lines.push(Line { text: trimmed, block, role, date, last_len });
+        let last_bytes = trimmed.len();
+        lines.push(Line { text: trimmed, block, role, date, last_bytes });
     }
     lines
 }
 
 /// A line continues the previous one when the previous one was cut mid-sentence at a
-/// typical wrap width and this one goes on in lower case.
-fn continues(prev: &str, prev_len: usize, next: &str) -> bool {
-    let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
+/// typical wrap width and this one goes on in lower case. `prev_bytes` is the length in
+/// bytes of the last physical line of `prev`.
+fn continues(prev: &str, prev_bytes: usize, next: &str) -> bool {
+    // The cheap tests first: most lines start with a capital, and the length in
+    // characters of the line before is then not needed.
     let open = !prev.ends_with(['.', '!', '?', ':', '»', '"', '”', ')', ';']);
     let lower = next.chars().next().is_some_and(|c| c.is_lowercase());
     let bullet = next.starts_with(['•', '-', '*', '–', '—', '·']);
-    wrapped && open && lower && !bullet && prev != next
+    if !(open && lower && !bullet) {
+        return false;
+    }
+    let prev_len = prev[prev.len() - prev_bytes..].chars().count();
+    let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
+    wrapped && prev != next
 }
 
 fn collapse_spaces(s: &str) -> Cow<'_, str> {
