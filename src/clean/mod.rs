@@ -24,7 +24,7 @@ pub use glue::repair;
 
 use crate::extract::dates::{self, Temporal};
 use crate::model::Meta;
-use crate::sanitize::sanitize;
+use crate::sanitize::sanitize_cow;
 
 /// A paragraph with at least this many letters and digits starts the body:
 /// headlines, captions and bylines are shorter.
@@ -63,8 +63,9 @@ struct Line<'a> {
 
 /// Cleans one scraped page.
 pub fn clean(raw: &str) -> Cleaned {
-    let sanitized = sanitize(raw);
-    let text: String = if surely_nfc(&sanitized) { sanitized } else { sanitized.nfc().collect() };
+    // Most pages need neither sanitizing nor normalizing, and are read where they are.
+    let sanitized = sanitize_cow(raw);
+    let text: Cow<str> = if surely_nfc(&sanitized) { sanitized } else { Cow::Owned(sanitized.nfc().collect()) };
     let mut lines = read_lines(&text);
     let mut out = Cleaned::default();
 
