@@ -14,9 +14,19 @@
 /// assert_eq!(sanitize("link: \u{1b}]8;;http://x\u{7}text\u{1b}]8;;\u{7}"), "link: text");
 /// ```
 pub fn sanitize(text: &str) -> String {
+    sanitize_cow(text).into_owned()
+}
+
+/// [`sanitize`], without a copy of `text` when nothing in it needs work (most texts).
+pub(crate) fn sanitize_cow(text: &str) -> Cow<'_, str> {
     if !any_needs_work(text) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(sanitize_all(text))
+}
+
+/// [`sanitize`] of a text that needs work.
+fn sanitize_all(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -41,6 +51,8 @@ pub fn sanitize(text: &str) -> String {
     }
     out
 }
+
+use std::borrow::Cow;
 
 /// Whether any character of `text` is one that [`sanitize`] changes.
 ///

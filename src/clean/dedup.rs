@@ -50,6 +50,10 @@ impl Default for PairSet {
     }
 }
 
+/// Paragraphs of up to this many words drop their repeated pairs with a bit set
+/// ([`PairSet::fill_small`]): with at most 63 pairs in 256 bits, few bits are hit twice.
+const SMALL_PARAGRAPH: usize = 64;
+
 /// How many buckets [`PairSet`] counts pairs in.
 const BUCKETS: usize = 128;
 
@@ -60,6 +64,10 @@ impl PairSet {
         self.pairs.reserve(words.len());
         self.buckets = [0; BUCKETS];
         self.overflow = false;
+        if words.len() <= SMALL_PARAGRAPH {
+            self.fill_small(words);
+            return;
+        }
         // A table at least twice as large as the pairs keeps the probe runs short.
         let size = (2 * words.len()).next_power_of_two().max(16);
         slots.clear();
@@ -88,6 +96,25 @@ impl PairSet {
                 if !new {
                     continue;
                 }
+            }
+            self.push(pair);
+        }
+    }
+
+    /// [`PairSet::fill`] for a paragraph of at most [`SMALL_PARAGRAPH`] words, with a
+    /// bit set of 256 bits in place of the table: a pair whose bit is not set yet is
+    /// new (most pairs), and only a pair whose bit is taken is looked for among the
+    /// pairs kept. No table to clear, and one test for most pairs.
+    fn fill_small(&mut self, words: &[u64]) {
+        let mut seen = [0u64; 4];
+        for w in words.windows(2) {
+            let pair = w[0].rotate_left(17) ^ w[1];
+            let bit = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize;
+            let (slot, mask) = (bit / 64, 1u64 << (bit % 64));
+            if seen[slot] & mask == 0 {
+                seen[slot] |= mask;
+            } else if self.pairs.contains(&pair) {
+                continue;
             }
             self.push(pair);
         }
@@ -441,8 +468,9 @@ mod tests {
         };
         for round in 0..3000 {
             // Small vocabularies repeat pairs; word 0 and a pair hash of 0 come up too.
+            // Paragraphs short and long take the two ways of dropping repeated pairs.
             let vocabulary = [3, 8, 40, 1000][round % 4];
-            let len = 10 + next(120) as usize;
+            let len = 10 + next([120, 60][round / 4 % 2]) as usize;
             let a: Vec<u64> = (0..len).map(|_| next(vocabulary)).collect();
             let mut b = a.clone();
             for _ in 0..next(len as u64 / 2 + 1) {
@@ -460,6 +488,9 @@ mod tests {
             assert_eq!(near_copies(&set_a, &set_b), jaccard(&plain_a, &plain_b), "{a:?} {b:?}");
         }
         let zero = pair_set(&[0, 0, 0, 5, 5 << 17, 0, 0]);
+        assert_eq!(zero.pairs.iter().filter(|&&p| p == 0).count(), 1);
+        let long: Vec<u64> = (0..200).map(|i| i % 7).chain([0; 100]).collect();
+        let zero = pair_set(&long);
         assert_eq!(zero.pairs.iter().filter(|&&p| p == 0).count(), 1);
     }
 

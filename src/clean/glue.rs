@@ -656,6 +656,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn capital_starts_are_those_of_a_byte_by_byte_search() {
+        let one_by_one = |bytes: &[u8]| (0..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xc0 && !surely_no_capital(bytes, i));
+        let alphabet = ["a", "É", "é", "’", "—", "«", "Ж", "ж", "A", " ", "ß", "ÿ", "\u{2000}", "€", "ℂ", "ⅰ", "Ā", "\u{a0}", "𝐀"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            let text: String = (0..seed % 24)
+                .map(|_| {
+                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (r >> 33) as usize;
+                    if pick % 3 == 0 { alphabet[pick / 3 % alphabet.len()] } else { "a" }
+                })
+                .collect();
+            let bytes = text.as_bytes();
+            for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(find_capital_start(&bytes[from..]), one_by_one(&bytes[from..]), "{text:?} from {from}");
+            }
+        }
+    }
+
     /// `count` pseudo-random lines of up to 39 bytes, the same on every run: mostly
     /// lowercase letters and spaces, so that whole chunks of them occur, and one byte in
     /// `every` (on average) from `alphabet`.

@@ -24,7 +24,7 @@ pub use glue::repair;
 
 use crate::extract::dates::{self, Temporal};
 use crate::model::Meta;
-use crate::sanitize::sanitize;
+use crate::sanitize::sanitize_cow;
 
 /// A paragraph with at least this many letters and digits starts the body:
 /// headlines, captions and bylines are shorter.
@@ -49,21 +49,24 @@ pub struct Cleaned {
 
 /// One line of the page with what the cleaner knows of it.
 #[derive(Debug)]
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// The line as read: most lines are a slice of the page, untouched.
+    text: Cow<'a, str>,
     /// Index of the blank-line-separated block the line sits in.
     block: usize,
     role: LineRole,
     date: Option<NaiveDate>,
-    /// Length in characters of the last physical line joined into this one.
-    last_len: usize,
+    /// Length in bytes of the last physical line joined into this one (its length in
+    /// characters is counted only for the few lines that may go on in the next one).
+    last_bytes: usize,
 }
 
 /// Cleans one scraped page.
 pub fn clean(raw: &str) -> Cleaned {
-    let sanitized = sanitize(raw);
-    let text: String = if surely_nfc(&sanitized) { sanitized } else { sanitized.nfc().collect() };
-    let lines = read_lines(&text);
+    // Most pages need neither sanitizing nor normalizing, and are read where they are.
+    let sanitized = sanitize_cow(raw);
+    let text: Cow<str> = if surely_nfc(&sanitized) { sanitized } else { Cow::Owned(sanitized.nfc().collect()) };
+    let mut lines = read_lines(&text);
     let mut out = Cleaned::default();
 
     // The body starts at the first long prose line; everything above is the header zone.
@@ -77,7 +80,7 @@ pub fn clean(raw: &str) -> Cleaned {
         body_start = title_index.map_or(0, |t| t + 1);
     }
     out.title = match title_index {
-        Some(i) => lines[i].text.clone(),
+        Some(i) => lines[i].text.to_string(),
         None => lines
             .get(body_start)
             .map(|l| first_sentence(&l.text))
@@ -105,7 +108,7 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut kept_chars = 0usize;
     let rest = suffix_sums(&lines[body_start..]);
     let mut skip_teasers = 0usize;
-    for (k, line) in lines[body_start..].iter().enumerate() {
+    for (k, line) in lines[body_start..].iter_mut().enumerate() {
         // The headlines listed under a teaser header: short lines without a final stop.
         if skip_teasers > 0 {
             let headline = line.role == LineRole::Text && line.text.chars().count() < 200 && !line.text.ends_with(['.', '!', '?', '»', '"', '”']);
@@ -154,7 +157,7 @@ pub fn clean(raw: &str) -> Cleaned {
             continue;
         }
         // Lines were repaired as they were read; only the opening dateline is left.
-        let repaired = if out.paragraphs.is_empty() { glue::repair_dateline(&line.text) } else { line.text.clone() };
+        let repaired = if out.paragraphs.is_empty() { glue::repair_dateline(&line.text) } else { std::mem::take(&mut line.text).into_owned() };
         kept_chars += repaired.len();
         out.paragraphs.push(repaired);
     }
@@ -172,12 +175,20 @@ pub fn clean(raw: &str) -> Cleaned {
 fn surely_nfc(text: &str) -> bool {
     use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
     let bytes = text.as_bytes();
+    let punctuation = &*PUNCTUATION_IN_NFC;
     // Combining class of the character before, and where that character ends.
     let (mut last_class, mut last_end) = (0u8, 0usize);
     while let Some(found) = find_lead_from_cc(&bytes[last_end..]) {
         let at = last_end + found;
         if at != last_end {
             last_class = 0; // a starter below U+0300 stands between
+        }
+        // U+2000 to U+207F, told from their bytes: E2, then 80 or 81, then the rest.
+        if let [0xe2, second @ (0x80 | 0x81), third, ..] = bytes[at..]
+            && punctuation[usize::from(second & 1) << 6 | usize::from(third & 0x3f)]
+        {
+            (last_class, last_end) = (0, at + 3);
+            continue;
         }
         let Some(c) = text[at..].chars().next() else { break };
         let class = canonical_combining_class(c);
@@ -193,6 +204,18 @@ fn surely_nfc(text: &str) -> bool {
     true
 }
 
+/// For each character from U+2000 to U+207F (general punctuation: `’`, dashes, quotes),
+/// whether it is a starter (combining class 0) that the NFC quick check passes: such a
+/// character is to [`surely_nfc`] what ASCII is, and French text has one every few
+/// words (the apostrophe), which is then not decoded nor looked up in the tables.
+static PUNCTUATION_IN_NFC: LazyLock<[bool; 128]> = LazyLock::new(|| {
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+    std::array::from_fn(|i| {
+        let c = char::from_u32(0x2000 + i as u32).expect("no surrogates here");
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    })
+});
+
 /// The index of the first byte from 0xCC up (the lead bytes of U+0300 and above).
 /// Reads eight bytes at a time.
 fn find_lead_from_cc(bytes: &[u8]) -> Option<usize> {
@@ -201,7 +224,7 @@ fn find_lead_from_cc(bytes: &[u8]) -> Option<usize> {
 
 /// Sum of the lengths of the prose lines from each index to the end.
 /// From each line to the end: the length of the prose lines and the longest of them.
-fn suffix_sums(lines: &[Line]) -> Vec<(usize, usize)> {
+fn suffix_sums(lines: &[Line<'_>]) -> Vec<(usize, usize)> {
     let mut sums = vec![(0, 0); lines.len() + 1];
     for i in (0..lines.len()).rev() {
         let own = if lines[i].role == LineRole::Text { lines[i].text.len() } else { 0 };
@@ -211,7 +234,7 @@ fn suffix_sums(lines: &[Line]) -> Vec<(usize, usize)> {
 }
 
 /// Splits the page into trimmed, classified lines, joining hard-wrapped prose.
-fn read_lines(text: &str) -> Vec<Line> {
+fn read_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut block = 0usize;
     let mut previous_blank = true;
@@ -229,7 +252,10 @@ fn read_lines(text: &str) -> Vec<Line> {
         } else {
             Cow::Borrowed(strip_markers(raw))
         };
-        let trimmed = glue::repair_cow(&plain, false).into_owned();
+        let trimmed = match plain {
+            Cow::Borrowed(plain) => glue::repair_cow(plain, false),
+            Cow::Owned(plain) => Cow::Owned(glue::repair_cow(&plain, false).into_owned()),
+        };
         if trimmed.is_empty() {
             if !previous_blank {
                 block += 1;
@@ -240,30 +266,38 @@ fn read_lines(text: &str) -> Vec<Line> {
         previous_blank = false;
         // A hard-wrapped paragraph: this line continues the previous one of its block.
         if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| p.block == block)
-            && continues(&prev.text, prev.last_len, &trimmed)
+            && continues(&prev.text, prev.last_bytes, &trimmed)
         {
-            prev.last_len = trimmed.chars().count();
-            prev.text.push(' ');
-            prev.text.push_str(&trimmed);
+            prev.last_bytes = trimmed.len();
+            let joined = prev.text.to_mut();
+            joined.push(' ');
+            joined.push_str(&trimmed);
             prev.role = classify(&prev.text);
             continue;
         }
         let role = classify(&trimmed);
         let date = if role == LineRole::Text { date_line(&trimmed) } else { None };
-        let last_len = trimmed.chars().count();
-        lines.push(Line { text: trimmed, block, role, date, last_len });
+        let last_bytes = trimmed.len();
+        lines.push(Line { text: trimmed, block, role, date, last_bytes });
     }
     lines
 }
 
 /// A line continues the previous one when the previous one was cut mid-sentence at a
-/// typical wrap width and this one goes on in lower case.
-fn continues(prev: &str, prev_len: usize, next: &str) -> bool {
-    let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
+/// typical wrap width and this one goes on in lower case. `prev_bytes` is the length in
+/// bytes of the last physical line of `prev`.
+fn continues(prev: &str, prev_bytes: usize, next: &str) -> bool {
+    // The cheap tests first: most lines start with a capital, and the length in
+    // characters of the line before is then not needed.
     let open = !prev.ends_with(['.', '!', '?', ':', '»', '"', '”', ')', ';']);
     let lower = next.chars().next().is_some_and(|c| c.is_lowercase());
     let bullet = next.starts_with(['•', '-', '*', '–', '—', '·']);
-    wrapped && open && lower && !bullet && prev != next
+    if !(open && lower && !bullet) {
+        return false;
+    }
+    let prev_len = prev[prev.len() - prev_bytes..].chars().count();
+    let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
+    wrapped && prev != next
 }
 
 fn collapse_spaces(s: &str) -> Cow<'_, str> {
@@ -408,7 +442,7 @@ fn has_letters(word: &str, wanted: usize) -> bool {
 /// The headline: the first line of the header zone that reads like one; a short line
 /// standing alone ("Visite attendue") only when no longer one follows (a site name such
 /// as "Le Monde" often stands alone above the real headline).
-fn find_title(header: &[Line]) -> Option<usize> {
+fn find_title(header: &[Line<'_>]) -> Option<usize> {
     let candidate = |l: &Line| {
         let chars = l.text.chars().count();
         l.role == LineRole::Text
@@ -514,7 +548,7 @@ fn is_publication_stamp(line: &str) -> bool {
 
 /// Whether the date line at `i` of the header is the article's: not a site header
 /// stamp (beside the weather or above app banners) nor an update stamp above the title.
-fn date_belongs_to_article(header: &[Line], i: usize, title: Option<usize>) -> bool {
+fn date_belongs_to_article(header: &[Line<'_>], i: usize, title: Option<usize>) -> bool {
     let line = &header[i];
     if PUBLICATION.is_match(&line.text) {
         return true;
@@ -655,6 +689,13 @@ mod tests {
         }
         for text in ["", "abc", "Été", "e\u{301}", "a\u{301}\u{316}", "a\u{316}\u{301}", "é\u{316}\u{301}x\u{301}", "\u{2000}", "’« »", "\u{301}", "\u{1100}\u{1161}"] {
             assert_eq!(surely_nfc(text), is_nfc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
+        }
+        // Every character of the punctuation block, alone, after a combining mark, and
+        // before one (the table must agree with the full check in every position).
+        for c in (0x1ff0..0x2090).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!("a\u{316}{c}\u{301}"), format!("{c}\u{301}\u{316}"), format!("’{c}\u{316}’")] {
+                assert_eq!(surely_nfc(&text), is_nfc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
+            }
         }
     }
 
