@@ -36,7 +36,9 @@ const CAMEL_CASE: &[&str] = &[
     "EasyJet", "RyanAir", "PepsiCo", "ConocoPhillips", "SolarWinds", "NordStream", "BlueSky", "FreeBSD", "iPhone",
 ];
 
-static DIGIT_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)(\p{Ll}+)").expect("digit-letter"));
+// ASCII digits only: the line gate sees only those (`DIGIT_LETTER_SEAM`), and a digit
+// of another script split off on some lines only would make cleaning twice differ.
+static DIGIT_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9])(\p{Ll}+)").expect("digit-letter"));
 // Word boundaries are checked by hand: Unicode `\b` would keep the regex engine off
 // its fast path on accented text.
 static LETTER_YEAR: LazyLock<Regex> =
@@ -58,6 +60,29 @@ pub fn repair(paragraph: &str, first: bool) -> String {
 
 /// [`repair`], without a copy of the paragraph when nothing changes (most lines).
 pub(crate) fn repair_cow(paragraph: &str, first: bool) -> Cow<'_, str> {
+    let mut text = repair_once(paragraph, first);
+    // One repair can bring out another (`SeptembreMars!les`: `Mars`, once parted from
+    // `Septembre`, is a word glued to the next sentence), so a changed paragraph is
+    // repaired again until nothing changes: cleaning a cleaned page then changes
+    // nothing. Each round only adds spaces, and few paragraphs need a second.
+    for _ in 0..MAX_REPAIR_ROUNDS {
+        let again = match &text {
+            Cow::Owned(t) if t != paragraph => match repair_once(t, first) {
+                Cow::Owned(again) if again != *t => again,
+                _ => break,
+            },
+            _ => break,
+        };
+        text = Cow::Owned(again);
+    }
+    text
+}
+
+/// Rounds of [`repair_once`] after the first, at most: a bound, never reached on real text.
+const MAX_REPAIR_ROUNDS: usize = 8;
+
+/// One pass of every glue pattern over a paragraph.
+fn repair_once(paragraph: &str, first: bool) -> Cow<'_, str> {
     // One cheap byte scan first: most paragraphs have no seam at all.
     if !first && !has_gate_seam(paragraph.as_bytes()) {
         return Cow::Borrowed(paragraph);
@@ -106,7 +131,10 @@ fn split_camel_case(text: &str) -> Cow<'_, str> {
     CAMEL.replace_all(text, |c: &Captures| {
         let (left, right) = (&c[1], &c[2]);
         let m = c.get(0).expect("whole");
-        if !whole_word(text, m.start(), m.end()) {
+        // Only a seam the line gate sees is split (`LOWER_UPPER_SEAM`): another one
+        // (Cyrillic, Greek) would be split on some lines only, and cleaning twice would
+        // differ from cleaning once.
+        if !whole_word(text, m.start(), m.end()) || !is_gate_camel_seam(left, right) {
             return c[0].to_string();
         }
         let lex = lexicon();
@@ -115,6 +143,17 @@ fn split_camel_case(text: &str) -> Cow<'_, str> {
         let compound = lex.is_word(left, 3.5) && lex.is_word(right, 3.5) && left.len() <= 6;
         if !brand && !compound && lex.is_word(right, 3.0) { format!("{left} {right}") } else { c[0].to_string() }
     })
+}
+
+/// Whether the seam between a lowercase letter ending `left` and the capital opening
+/// `right` is a [`LOWER_UPPER_SEAM`], one that opens the line gate.
+fn is_gate_camel_seam(left: &str, right: &str) -> bool {
+    let (Some(&last), Some(&first)) = (left.as_bytes().last(), right.as_bytes().first()) else { return false };
+    let capital = match first {
+        0xc3 => right.as_bytes().get(1).is_some_and(|b| (0x80..=0x9e).contains(b)),
+        _ => first.is_ascii_uppercase(),
+    };
+    SEAM_LEFT[usize::from(last)] & LOWER_UPPER_SEAM != 0 && capital
 }
 
 /// The kinds of byte pairs found in a paragraph, one bit each.
@@ -534,8 +573,12 @@ fn split_sentences(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last = 0;
     let lex = lexicon();
-    for c in SENTENCE.captures_iter(text) {
+    let mut from = 0;
+    while let Some(c) = SENTENCE.captures_at(text, from) {
         let (left, punct, right) = (c.get(1).expect("left"), c.get(2).expect("punct"), c.get(3).expect("right"));
+        // The right word can open the next seam (`etc.janvier!the`): had the search gone
+        // on after it, a second cleaning would find that seam where the first did not.
+        from = right.start();
         // The whole whitespace-delimited token around the seam.
         let token_start = text[..left.start()]
             .char_indices()
@@ -593,6 +636,30 @@ mod tests {
     fn capitalised_word_glued_to_next() {
         assert_eq!(repair("selon ReutersInformations publiées", false), "selon Reuters Informations publiées");
         assert_eq!(repair("sur YouTube et la PlayStation, avec PowerPoint", false), "sur YouTube et la PlayStation, avec PowerPoint");
+    }
+
+    #[test]
+    fn a_repair_that_brings_out_another_is_followed_by_it() {
+        let once = repair("du 4 SeptembreMars!les", false);
+        assert_eq!(repair(&once, false), once);
+    }
+
+    #[test]
+    fn a_word_between_two_stops_is_parted_from_both() {
+        assert_eq!(repair("voir etc.janvier!the end", false), repair(&repair("voir etc.janvier!the end", false), false));
+        assert_eq!(repair("la guerre.portant sur.les faits", false), "la guerre. portant sur. les faits");
+    }
+
+    #[test]
+    fn seams_the_line_gate_cannot_see_are_left_on_every_line() {
+        // With and without another seam (`0h`) that opens the gate for the line.
+        for tail in ["", " à 10h30"] {
+            let line = format!("le ٣septembre et МосковскийКремль ici{tail}");
+            let repaired = repair(&line, false);
+            assert!(repaired.contains("٣septembre") && repaired.contains("МосковскийКремль"), "{repaired}");
+        }
+        assert!(is_gate_camel_seam("Reuters", "Informations") && is_gate_camel_seam("Médée", "Élysée"));
+        assert!(!is_gate_camel_seam("Московский", "Кремль"));
     }
 
     #[test]

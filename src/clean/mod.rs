@@ -272,6 +272,14 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
             let joined = prev.text.to_mut();
             joined.push(' ');
             joined.push_str(&trimmed);
+            // Markdown cut by the wrap (`[un\nlien](x)`) is whole again: stripped now,
+            // as a second cleaning, which reads the joined line, would strip it.
+            if MARKUP.is_in(joined.as_bytes()) {
+                let stripped = collapse_spaces(&strip_markdown(joined)).into_owned();
+                if stripped != *joined {
+                    *joined = if surely_nfc(&stripped) { stripped } else { stripped.nfc().collect() };
+                }
+            }
             prev.role = classify(&prev.text);
             continue;
         }
