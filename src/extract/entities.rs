@@ -166,6 +166,12 @@ impl WordSet {
     fn contains(&self, w: &&str) -> bool {
         self.filter.may_contain(w) && self.words.contains(*w)
     }
+
+    /// Whether the set holds token `t` of `text`, ruled out by its bytes first.
+    fn contains_token(&self, text: &str, t: &Token) -> bool {
+        let bytes = text.as_bytes();
+        t.end > t.start && self.filter.may_contain_ends(bytes[t.start], bytes[t.end - 1], t.end - t.start) && self.words.contains(t.text(text))
+    }
 }
 
 static ORG_HEADS_BEFORE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS_BEFORE_LIST));
@@ -185,6 +191,12 @@ static ADJECTIVES_IN_E: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJECT
 /// one lookup tells so before the four pattern rules look at them.
 static PATTERN_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_LIST, PLACE_HEADS_DIRECT_LIST, PLACE_HEADS_AFTER_LIST].concat())
+});
+/// The head words that are not capitalised: the only ones a token that is no
+/// capitalised word can be (the others are asked once per capitalised word).
+static UNCAPITALISED_PATTERN_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    let heads: Vec<&'static str> = PATTERN_HEADS.words.iter().copied().filter(|w| !is_capitalised(w)).collect();
+    WordSet::new(&heads)
 });
 
 fn is_function_word(w: &str) -> bool {
@@ -246,6 +258,11 @@ struct Learned<'a> {
     facts: Vec<Cell<Option<WordFacts>>>,
     /// By id, [`is_month_or_weekday`] once asked.
     month_or_weekday: Vec<Cell<Option<bool>>>,
+    /// By id, whether the word is the head word of an organisation or place pattern.
+    pattern_head: Vec<bool>,
+    /// The indices of the tokens that are capitalised words, in text order: the only
+    /// tokens that can open a chunk (most tokens are lowercase words or punctuation).
+    capitalised: Vec<u32>,
     /// [`title_case_by_token`] of the text.
     title_case: Vec<bool>,
 }
@@ -292,22 +309,48 @@ impl<'a> Learned<'a> {
         let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(toks.len() / 16, Default::default());
         let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
         let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
+        let mut pattern_head: Vec<bool> = Vec::with_capacity(toks.len() / 16);
+        let mut capitalised_tokens: Vec<u32> = Vec::with_capacity(toks.len() / 8);
         let mut word_of_token = vec![NO_WORD; toks.len()];
+        // One pass for the word ids and for the title-case sentences (as
+        // [`title_case_by_token`] counts them).
+        let mut title_case = vec![false; toks.len()];
+        // The sentence being counted: its first token, its words of four characters or
+        // more, and how many of those are capitalised.
+        let (mut sentence, mut long_words, mut long_capitalised) = (0usize, 0usize, 0usize);
         for (k, t) in toks.iter().enumerate() {
+            if t.sentence_start && k > sentence {
+                title_case[sentence..k].fill(is_title_case(long_words, long_capitalised));
+                (sentence, long_words, long_capitalised) = (k, 0, 0);
+            }
+            if !is_word(t) {
+                continue;
+            }
+            let first = bytes[t.start];
+            let w = &bytes[t.start..t.end];
             // An ASCII first byte answers at once; the rest is asked of the character.
-            if !is_word(t) || bytes[t.start].is_ascii() && !bytes[t.start].is_ascii_uppercase() || !is_capitalised(t.text(text)) {
+            let capitalised = if first.is_ascii() { first.is_ascii_uppercase() } else { is_capitalised(t.text(text)) };
+            // Four characters or more: four ASCII bytes first, else count them.
+            if w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some()) {
+                long_words += 1;
+                long_capitalised += usize::from(capitalised);
+            }
+            if !capitalised {
                 continue;
             }
             let w = t.text(text);
             let id = *ids.entry(w).or_insert_with(|| {
                 words.push(w);
                 mid_sentence.push(false);
+                pattern_head.push(PATTERN_HEADS.contains(&w));
                 u32::try_from(words.len() - 1).expect("fewer words than tokens")
             });
             word_of_token[k] = id;
+            capitalised_tokens.push(u32::try_from(k).expect("fewer tokens than bytes"));
             mid_sentence[id as usize] |= !t.sentence_start;
         }
-        let names = learn_names(text, toks, &words, &mid_sentence);
+        title_case[sentence..].fill(is_title_case(long_words, long_capitalised));
+        let names = learn_names(text, toks, &word_of_token, &words, &mid_sentence);
         let n = words.len();
         Learned {
             text,
@@ -318,7 +361,19 @@ impl<'a> Learned<'a> {
             names,
             facts: vec![Cell::new(None); n],
             month_or_weekday: vec![Cell::new(None); n],
-            title_case: title_case_by_token(text, toks),
+            pattern_head,
+            capitalised: capitalised_tokens,
+            title_case,
+        }
+    }
+
+    /// Whether token `k` is the head word of an organisation or place pattern (in
+    /// [`PATTERN_HEADS`]).
+    fn is_pattern_head(&self, k: usize) -> bool {
+        match self.word_of_token[k] {
+            // Not a capitalised word: only the heads that are none can be it.
+            NO_WORD => is_word(&self.toks[k]) && UNCAPITALISED_PATTERN_HEADS.contains_token(self.text, &self.toks[k]),
+            id => self.pattern_head[id as usize],
         }
     }
 
@@ -372,18 +427,24 @@ impl<'a> Learned<'a> {
 /// By word id, whether the text writes the word as a name (see [`Learned::names`]):
 /// `words` are the capitalised words, `mid_sentence` tells which the text writes in
 /// mid-sentence.
-fn learn_names(text: &str, toks: &[Token], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
+fn learn_names(text: &str, toks: &[Token], word_of_token: &[u32], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
+    let mut names = vec![false; words.len()];
     // The lowercase forms of the words written in mid-sentence, one after the other in
     // one string.
     let mut lowered = String::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for (id, w) in words.iter().enumerate().filter(|&(id, _)| mid_sentence[id]) {
         if w.is_ascii() {
-            lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = lowered.len();
+            lowered.push_str(w);
+            lowered[start..].make_ascii_lowercase();
         } else {
             lowered.push_str(&w.to_lowercase());
         }
         ends.push((id, lowered.len()));
+    }
+    if ends.is_empty() {
+        return names;
     }
     // Each lowercase form and whether the text writes it in lower case. (Far fewer
     // lookups than collecting every lowercase word of the text.)
@@ -395,16 +456,18 @@ fn learn_names(text: &str, toks: &[Token], words: &[&str], mid_sentence: &[bool]
         start = end;
     }
     let filter = WordFilter::new(written_lowercase.keys().copied());
-    for t in toks.iter().filter(|t| is_word(t)) {
-        let w = t.text(text);
-        if filter.may_contain(w)
-            && !is_capitalised(w)
-            && let Some(seen) = written_lowercase.get_mut(w)
+    let bytes = text.as_bytes();
+    // The words that are not capitalised (no word id), ruled out by their bytes first.
+    for (t, &id) in toks.iter().zip(word_of_token) {
+        if id == NO_WORD
+            && is_word(t)
+            && t.end > t.start
+            && filter.may_contain_ends(bytes[t.start], bytes[t.end - 1], t.end - t.start)
+            && let Some(seen) = written_lowercase.get_mut(t.text(text))
         {
             *seen = true;
         }
     }
-    let mut names = vec![false; words.len()];
     let mut start = 0;
     for &(id, end) in &ends {
         names[id] = !written_lowercase[&lowered[start..end]];
@@ -456,7 +519,15 @@ fn in_title_case(cx: &Learned, i: usize) -> bool {
     cx.title_case.get(i).copied().unwrap_or(false)
 }
 
-/// For each token, whether its sentence is a title-case headline (computed once per text).
+/// Whether a sentence with `long_words` words of four characters or more, of which
+/// `capitalised` are capitalised, is a title-case headline.
+fn is_title_case(long_words: usize, capitalised: usize) -> bool {
+    long_words >= 4 && capitalised * 10 >= long_words * 8
+}
+
+/// For each token, whether its sentence is a title-case headline (as first written;
+/// [`Learned::new`] computes it in its pass over the tokens).
+#[cfg(test)]
 fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
     let bytes = text.as_bytes();
     let mut out = vec![false; toks.len()];
@@ -493,9 +564,21 @@ pub fn find(text: &str) -> Vec<Found> {
     let gaz = gazetteer();
 
     // 1. Gazetteer names.
+    // The first token not before the last hit: hits come in text order, so each search
+    // for a hit's token goes on from the last.
+    let mut hit_tok = 0;
+    let mut last_hit_start = 0;
     for hit in gaz.find_in(text, &toks) {
         let surface = &text[hit.start..hit.end];
-        let tok = toks.partition_point(|t| t.start < hit.start);
+        let tok = if hit.start >= last_hit_start {
+            while hit_tok < toks.len() && toks[hit_tok].start < hit.start {
+                hit_tok += 1;
+            }
+            hit_tok
+        } else {
+            toks.partition_point(|t| t.start < hit.start)
+        };
+        (hit_tok, last_hit_start) = (tok, hit.start);
         let at_sentence_start = toks.get(tok).is_some_and(|t| t.sentence_start);
         let single_word = !surface.contains([' ', '-']);
         if single_word && !is_capitalised(surface) {
@@ -520,7 +603,7 @@ pub fn find(text: &str) -> Vec<Found> {
 
     // 2. Organisation and place patterns, tried only at their head words.
     for i in 0..toks.len() {
-        if !is_word(&toks[i]) || !PATTERN_HEADS.contains(&toks[i].text(text)) {
+        if !cx.is_pattern_head(i) {
             continue;
         }
         if let Some(end) = org_before(text, &toks, i) {
@@ -793,29 +876,26 @@ fn place_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usi
 fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) -> Vec<(usize, usize, Kind, u8)> {
     // About one chunk per thirty tokens of news text.
     let mut out = Vec::with_capacity(toks.len() / 30);
-    // The known spans, sorted: searched for a span exactly.
-    let mut exact = known.to_vec();
-    exact.sort_unstable();
-    let known = crate::spans::Disjoint::union(exact.clone());
-    let bytes = text.as_bytes();
+    let known = KnownSpans::new(known);
     // The token indices of the chunk being gathered (one buffer for all chunks).
     let mut parts: Vec<usize> = Vec::new();
+    // The first token that no chunk has gathered yet.
     let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        // Most tokens are lowercase words or punctuation: an ASCII first byte tells.
-        if !is_word(t) || bytes[t.start].is_ascii() && !bytes[t.start].is_ascii_uppercase() {
-            i += 1;
+    // Only a capitalised word opens a chunk.
+    for &opening in &cx.capitalised {
+        if (opening as usize) < i {
             continue;
         }
-        let w = t.text(text);
+        i = opening as usize;
+        let w = toks[i].text(text);
         // A chunk stops at a known name, unless that name is a single word that may also
-        // be part of a person's name ("Vladimir", "Austin" are cities too).
+        // be part of a person's name ("Vladimir", "Austin" are cities too). (Asked of
+        // tokens in text order.)
         let inside_known = |k: usize, extends_person: bool| {
             let t = &toks[k];
-            known.contains(t.start, t.end) && !(exact.binary_search(&(t.start, t.end)).is_ok() && (extends_person || cx.is_given_name(k)))
+            known.holds_token(t.start, t.end, || extends_person || cx.is_given_name(k))
         };
-        if !is_capitalised(w) || w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(i, false) {
+        if w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(i, false) {
             i += 1;
             continue;
         }
@@ -887,6 +967,62 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
     out
 }
 
+/// The spans of the names already found, asked about by [`chunks`].
+struct KnownSpans {
+    /// Their union: disjoint spans, sorted.
+    merged: Vec<(usize, usize)>,
+    /// The spans themselves, sorted: searched for a span exactly.
+    exact: Vec<(usize, usize)>,
+    /// Where the last token asked about stands in `merged` and in `exact`: tokens are
+    /// asked about in text order, so each search goes on from the last.
+    merged_at: Cell<usize>,
+    exact_at: Cell<usize>,
+}
+
+impl KnownSpans {
+    fn new(spans: &[(usize, usize)]) -> Self {
+        let mut exact = spans.to_vec();
+        exact.sort_unstable();
+        // The union, as `crate::spans::Disjoint::union` makes it.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(exact.len());
+        for &(s, e) in &exact {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        KnownSpans { merged, exact, merged_at: Cell::new(0), exact_at: Cell::new(0) }
+    }
+
+    /// Whether `start..end` lies inside one of the spans (`Disjoint::contains`).
+    fn contains(&self, start: usize, end: usize) -> bool {
+        let i = self.merged.partition_point(|sp| sp.1 < end);
+        self.merged.get(i).is_some_and(|sp| sp.0 <= start && end <= sp.1)
+    }
+
+    /// Whether the token `start..end` lies inside a known span, unless it is one of the
+    /// spans exactly and `exempt` says so. Tokens must be asked about in text order.
+    fn holds_token(&self, start: usize, end: usize, exempt: impl FnOnce() -> bool) -> bool {
+        // The first merged span that does not end before `end` (a partition point, found
+        // from the last one: `end` only grows).
+        let mut i = self.merged_at.get();
+        while self.merged.get(i).is_some_and(|sp| sp.1 < end) {
+            i += 1;
+        }
+        self.merged_at.set(i);
+        if !self.merged.get(i).is_some_and(|sp| sp.0 <= start && end <= sp.1) {
+            return false;
+        }
+        // The first span not below `start..end` (`start` only grows).
+        let mut k = self.exact_at.get();
+        while self.exact.get(k).is_some_and(|&sp| sp < (start, end)) {
+            k += 1;
+        }
+        self.exact_at.set(k);
+        !(self.exact.get(k) == Some(&(start, end)) && exempt())
+    }
+}
+
 /// The kind of a capitalised chunk, from its words and its context.
 fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> Option<(Kind, u8)> {
     let first = &toks[parts[0]];
@@ -895,36 +1031,35 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     if parts.iter().any(|&k| cx.is_month_or_weekday(k)) {
         return None;
     }
-    let headline = in_title_case(cx, parts[0]);
-    let before = context_before(text, toks, parts[0]);
-    let before = before.words();
+    // Each piece of evidence is asked only when a rule needs it, in the order of the rules.
     let honorific = parts[0] >= 2
         && toks[parts[0] - 1].text(text) == "."
         && HONORIFICS.contains(&toks[parts[0] - 2].text(text))
         || parts[0] >= 1 && HONORIFICS.contains(&toks[parts[0] - 1].text(text));
-    let role = before.iter().any(|w| contains_lowercase(&PERSON_CUES, w));
-    let org_cue = before.iter().take(3).any(|w| contains_lowercase(&ORG_CUES, w));
-    let org_apposition = apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
-    let reporting = reporting_near(text, toks, parts);
-    let given = cx.is_given_name(parts[0]) && n_words >= 2;
-    let acronym = n_words == 1 && is_all_caps(first_word) && first_word.chars().count() <= 5;
-
     if honorific {
         return Some((Kind::Person, 3));
     }
-    if org_cue && !given && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
+    let before = context_before(text, toks, parts[0]);
+    let before = before.words();
+    let given = cx.is_given_name(parts[0]) && n_words >= 2;
+    let org_cue = || before.iter().take(3).any(|w| contains_lowercase(&ORG_CUES, w));
+    if !given && org_cue() && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
-    if org_apposition && !given && parts.iter().any(|&k| !is_dictionary_word(cx, k)) {
+    let org_apposition = || apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
+    if !given && org_apposition() && parts.iter().any(|&k| !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
+    let headline = in_title_case(cx, parts[0]);
     if headline && !given {
         return None;
     }
     if given && n_words <= 4 {
         return Some((Kind::Person, 2));
     }
-    if n_words >= 2 && n_words <= 4 && (role || reporting) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
+    let role = || before.iter().any(|w| contains_lowercase(&PERSON_CUES, w));
+    let reporting = || reporting_near(text, toks, parts);
+    if (2..=4).contains(&n_words) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) && (role() || reporting()) {
         return Some((Kind::Person, 1));
     }
     if n_words == 1 {
@@ -940,10 +1075,11 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         if is_common_word(cx, k) && (first.sentence_start || headline) {
             return None;
         }
-        if acronym {
+        if is_all_caps(first_word) && first_word.chars().count() <= 5 {
+            // An acronym.
             return Some((Kind::Org, 1));
         }
-        if (role || reporting) && !is_common_word(cx, k) && !is_dictionary_word(cx, k) {
+        if !is_common_word(cx, k) && !is_dictionary_word(cx, k) && (role() || reporting()) {
             return Some((Kind::Person, 1));
         }
         if before.first().is_some_and(|p| contains_lowercase(&PLACE_PREPOSITIONS, p)) && !first.sentence_start && !is_common_word(cx, k) && !is_dictionary_word(cx, k) {
@@ -1059,6 +1195,59 @@ mod tests {
         for w in ["", "Président", "président", "PRÉSIDENT", "Chef", "chef", "CHEF", "cHeF", "Agence", "AGENCY", "X", "ministre", "İ", "Ça", "the"] {
             for set in [&*PERSON_CUES, &*ORG_CUES, &*PLACE_PREPOSITIONS, &*FUNCTION_WORDS] {
                 assert_eq!(contains_lowercase(set, w), set.words.contains(w.to_lowercase().as_str()), "{w:?}");
+            }
+        }
+    }
+
+    /// Texts with headlines, names, places and odd tokens, for the equivalence tests.
+    const SAMPLE_TEXTS: &[&str] = &[
+        "Vladimir Poutine Rencontre Kim Jong Un À Pyongyang\n\nLe président russe Vladimir Poutine est arrivé à Pyongyang. Selon l’Agence France-Presse, Poutine a déclaré que la Russie soutient la Corée du Nord.",
+        "RAND Corporation analyst Bruce Bennett said the Korean Peninsula Is Tense. M. Macron et Mme Borne à Paris, près de la place Tiananmen; l'aéroport de Pyongyang.",
+        "Élysée ÉTAT État Île-de-France. İstanbul est grande. OTAN, ONU : l’ONU (Organisation des Nations unies) et le Conseil de sécurité des Nations unies.",
+        "",
+        "a",
+        "Le Nord et le Sud. The Times Says Many Things About Nothing Today. Lundi, Mars, Mai: le mois de mai.",
+    ];
+
+    #[test]
+    fn title_case_in_one_pass_is_title_case_by_token() {
+        for text in SAMPLE_TEXTS {
+            let toks = tokenize(text);
+            assert_eq!(Learned::new(text, &toks).title_case, title_case_by_token(text, &toks), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn pattern_heads_by_word_id_are_the_pattern_heads() {
+        for text in SAMPLE_TEXTS {
+            let toks = tokenize(text);
+            let cx = Learned::new(text, &toks);
+            for (k, t) in toks.iter().enumerate() {
+                assert_eq!(cx.is_pattern_head(k), is_word(t) && PATTERN_HEADS.contains(&t.text(text)), "{:?}", t.text(text));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn known_spans_asked_in_text_order_match_the_searches(
+            spans in proptest::collection::vec((0usize..60, 0usize..8), 0..12),
+            tokens in proptest::collection::vec((0usize..3, 1usize..5), 0..20),
+            exempt in proptest::bool::ANY,
+        ) {
+            let spans: Vec<(usize, usize)> = spans.iter().map(|&(s, len)| (s, s + len)).collect();
+            let known = KnownSpans::new(&spans);
+            let mut exact = spans.clone();
+            exact.sort_unstable();
+            let merged = crate::spans::Disjoint::union(exact.clone());
+            // Tokens in text order: each after a gap from the last.
+            let mut at = 0;
+            for &(gap, len) in &tokens {
+                let (start, end) = (at + gap, at + gap + len);
+                at = end;
+                let expected = merged.contains(start, end) && !(exact.binary_search(&(start, end)).is_ok() && exempt);
+                proptest::prop_assert_eq!(known.holds_token(start, end, || exempt), expected);
+                proptest::prop_assert_eq!(known.contains(start, end), merged.contains(start, end));
             }
         }
     }
