@@ -25,6 +25,19 @@ pub fn name_key(name: &str) -> String {
 /// word (lent by the caller, so that many keys make one allocation).
 fn name_key_into(name: &str, out: &mut String, word: &mut Vec<char>) {
     word.clear();
+    if name.is_ascii() {
+        // No accent to strip, and a byte is a character: the common case, byte by byte.
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else if b == b' ' || b == b'-' {
+                word_key_into(word, out);
+                word.clear();
+            }
+        }
+        word_key_into(word, out);
+        return;
+    }
     // Letters and digits make words; spaces and hyphens part them; anything else is
     // dropped (`O'Brien` is one word).
     let mut take = |c: char| {
@@ -150,7 +163,6 @@ fn words_up_to_two(s: &str) -> usize {
 /// article names the same people again and again), and each distinct key given one id:
 /// two names with the same key (`Poutine`, `Putin`) get the same id, so that the
 /// groups built on keys are indexed by id rather than by a copy of the key.
-#[derive(Default)]
 struct NameKeys<'a> {
     /// The key id of each name already keyed.
     by_name: HashMap<&'a str, u32>,
@@ -176,6 +188,17 @@ fn key_hash(key: &str) -> u64 {
 }
 
 impl<'a> NameKeys<'a> {
+    /// Room for the keys of about `names` names.
+    fn with_capacity(names: usize) -> Self {
+        NameKeys {
+            by_name: HashMap::with_capacity_and_hasher(names, Default::default()),
+            keys: String::with_capacity(names * 8),
+            ends: Vec::with_capacity(names),
+            by_key: HashTable::with_capacity(names),
+            word: Vec::new(),
+        }
+    }
+
     /// The id of the key of `name`.
     fn id(&mut self, name: &'a str) -> u32 {
         if let Some(&id) = self.by_name.get(name) {
@@ -226,7 +249,8 @@ pub struct Linked<'t> {
 pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
     // Names are borrowed from the text and from `found` until the output is made.
     let surface = |f: &Found| &text[f.start..f.end];
-    let mut keys = NameKeys::default();
+    // Each person mention asks for about two keys.
+    let mut keys = NameKeys::with_capacity(2 * found.len());
     // By key id, the first spelling of the full person names (two words or more) with
     // that key: it names the group.
     let mut canonical_by_key: Vec<Option<&str>> = Vec::new();
