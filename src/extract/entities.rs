@@ -258,8 +258,9 @@ struct Learned<'a> {
     facts: Vec<Cell<Option<WordFacts>>>,
     /// By id, [`is_month_or_weekday`] once asked.
     month_or_weekday: Vec<Cell<Option<bool>>>,
-    /// By id, whether the word is the head word of an organisation or place pattern.
-    pattern_head: Vec<bool>,
+    /// The indices of the tokens that are head words of an organisation or place
+    /// pattern (in [`PATTERN_HEADS`]), in text order.
+    pattern_heads: Vec<u32>,
     /// The indices of the tokens that are capitalised words, in text order: the only
     /// tokens that can open a chunk (most tokens are lowercase words or punctuation).
     capitalised: Vec<u32>,
@@ -309,7 +310,9 @@ impl<'a> Learned<'a> {
         let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(toks.len() / 16, Default::default());
         let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
         let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
+        // By id, whether the word is in [`PATTERN_HEADS`] (asked once per word).
         let mut pattern_head: Vec<bool> = Vec::with_capacity(toks.len() / 16);
+        let mut pattern_heads: Vec<u32> = Vec::new();
         let mut capitalised_tokens: Vec<u32> = Vec::with_capacity(toks.len() / 8);
         let mut word_of_token = vec![NO_WORD; toks.len()];
         // One pass for the word ids and for the title-case sentences (as
@@ -336,6 +339,10 @@ impl<'a> Learned<'a> {
                 long_capitalised += usize::from(capitalised);
             }
             if !capitalised {
+                // Not a capitalised word: only the heads that are none can be it.
+                if UNCAPITALISED_PATTERN_HEADS.contains_token(text, t) {
+                    pattern_heads.push(u32::try_from(k).expect("fewer tokens than bytes"));
+                }
                 continue;
             }
             let w = t.text(text);
@@ -347,6 +354,9 @@ impl<'a> Learned<'a> {
             });
             word_of_token[k] = id;
             capitalised_tokens.push(u32::try_from(k).expect("fewer tokens than bytes"));
+            if pattern_head[id as usize] {
+                pattern_heads.push(u32::try_from(k).expect("fewer tokens than bytes"));
+            }
             mid_sentence[id as usize] |= !t.sentence_start;
         }
         title_case[sentence..].fill(is_title_case(long_words, long_capitalised));
@@ -361,19 +371,9 @@ impl<'a> Learned<'a> {
             names,
             facts: vec![Cell::new(None); n],
             month_or_weekday: vec![Cell::new(None); n],
-            pattern_head,
+            pattern_heads,
             capitalised: capitalised_tokens,
             title_case,
-        }
-    }
-
-    /// Whether token `k` is the head word of an organisation or place pattern (in
-    /// [`PATTERN_HEADS`]).
-    fn is_pattern_head(&self, k: usize) -> bool {
-        match self.word_of_token[k] {
-            // Not a capitalised word: only the heads that are none can be it.
-            NO_WORD => is_word(&self.toks[k]) && UNCAPITALISED_PATTERN_HEADS.contains_token(self.text, &self.toks[k]),
-            id => self.pattern_head[id as usize],
         }
     }
 
@@ -580,7 +580,7 @@ pub fn find(text: &str) -> Vec<Found> {
         };
         (hit_tok, last_hit_start) = (tok, hit.start);
         let at_sentence_start = toks.get(tok).is_some_and(|t| t.sentence_start);
-        let single_word = !surface.contains([' ', '-']);
+        let single_word = !surface.bytes().any(|b| b == b' ' || b == b'-');
         if single_word && !is_capitalised(surface) {
             continue;
         }
@@ -591,8 +591,9 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
-        let dateline = text[hit.end..].starts_with([' ', '\u{a0}']) && text[hit.end..].trim_start().starts_with(['–', '—', '-', '('])
-            && at_sentence_start;
+        let dateline = at_sentence_start
+            && text[hit.end..].starts_with([' ', '\u{a0}'])
+            && text[hit.end..].trim_start().starts_with(['–', '—', '-', '(']);
         let facts = cx.facts_of_word(surface);
         let major = entry.is_major_place() && facts.zipf.unwrap_or_else(|| lexicon().zipf(surface)) < 6.0;
         if single_word && (at_sentence_start || in_title_case(&cx, tok)) && facts.is_common() && !dateline && !major {
@@ -602,10 +603,8 @@ pub fn find(text: &str) -> Vec<Found> {
     }
 
     // 2. Organisation and place patterns, tried only at their head words.
-    for i in 0..toks.len() {
-        if !cx.is_pattern_head(i) {
-            continue;
-        }
+    for &i in &cx.pattern_heads {
+        let i = i as usize;
         if let Some(end) = org_before(text, &toks, i) {
             candidates.push((Found { start: toks[i].start, end, kind: Kind::Org, canonical: None, weak: false }, 3));
         }
@@ -654,8 +653,8 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     // strongest, first) would give it: the index breaks ties, so an unstable sort of
     // small keys (rather than of the candidates) gives the same order.
     let order = claim_order(&candidates);
-    // The kept candidates by (start, rank): a stable sort by start of the kept ones.
-    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(candidates.len());
+    // The rank of each kept candidate.
+    let mut rank_of: Vec<Option<usize>> = vec![None; candidates.len()];
     let mut taken = Claimed::new(&candidates);
     for (rank, &(start, i)) in order.iter().enumerate() {
         let end = candidates[i].0.end;
@@ -663,9 +662,14 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
             continue;
         }
         taken.insert(start, end);
-        kept.push((start, rank, i));
+        rank_of[i] = Some(rank);
     }
-    kept.sort_unstable();
+    // The kept candidates by (start, rank): a stable sort by start of the kept ones.
+    // Listed in the order of the candidates, which come in a few runs sorted by start
+    // (gazetteer hits, patterns, chunks): the sort merges the runs.
+    let mut kept: Vec<(usize, usize, usize)> =
+        rank_of.iter().enumerate().filter_map(|(i, rank)| rank.map(|rank| (candidates[i].0.start, rank, i))).collect();
+    kept.sort();
     let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
     kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
 }
@@ -982,7 +986,8 @@ struct KnownSpans {
 impl KnownSpans {
     fn new(spans: &[(usize, usize)]) -> Self {
         let mut exact = spans.to_vec();
-        exact.sort_unstable();
+        // (A stable sort: the spans come in a few sorted runs, which it merges.)
+        exact.sort();
         // The union, as `crate::spans::Disjoint::union` makes it.
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(exact.len());
         for &(s, e) in &exact {
@@ -1100,6 +1105,14 @@ fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> 
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
+    // Every month and weekday name, French or English, starts with one of these letters
+    // (in lower case): most words are ruled out by their first byte.
+    if let Some(first) = w.bytes().next()
+        && first.is_ascii()
+        && !b"adfjlmnostvw".contains(&first.to_ascii_lowercase())
+    {
+        return false;
+    }
     super::dates::is_month_name(w) || super::dates::weekday_of(w).is_some()
 }
 
@@ -1222,9 +1235,8 @@ mod tests {
         for text in SAMPLE_TEXTS {
             let toks = tokenize(text);
             let cx = Learned::new(text, &toks);
-            for (k, t) in toks.iter().enumerate() {
-                assert_eq!(cx.is_pattern_head(k), is_word(t) && PATTERN_HEADS.contains(&t.text(text)), "{:?}", t.text(text));
-            }
+            let heads: Vec<u32> = (0..toks.len() as u32).filter(|&k| is_word(&toks[k as usize]) && PATTERN_HEADS.contains(&toks[k as usize].text(text))).collect();
+            assert_eq!(cx.pattern_heads, heads, "{text:?}");
         }
     }
 
@@ -1249,6 +1261,24 @@ mod tests {
                 proptest::prop_assert_eq!(known.holds_token(start, end, || exempt), expected);
                 proptest::prop_assert_eq!(known.contains(start, end), merged.contains(start, end));
             }
+        }
+    }
+
+    #[test]
+    fn months_and_weekdays_are_ruled_out_by_their_first_letter_only_when_none_starts_so() {
+        let names = [
+            "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
+            "novembre", "décembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ];
+        for name in names {
+            for w in [name.to_string(), name.to_uppercase(), format!("{}{}", name[..1].to_uppercase(), &name[1..])] {
+                assert!(is_month_or_weekday(&w), "{w:?}");
+            }
+        }
+        for w in ["Poutine", "Kim", "", "É", "Mardi-Gras", "Paris", "Zelensky"] {
+            assert_eq!(is_month_or_weekday(w), super::super::dates::is_month_name(w) || super::super::dates::weekday_of(w).is_some(), "{w:?}");
         }
     }
 
