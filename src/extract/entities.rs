@@ -7,8 +7,10 @@
 //! before a name, a reporting verb, a place preposition). A capitalised word with no
 //! such evidence stays unmarked: a wrong highlight misleads more than a missing one.
 
-use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
 use std::cell::Cell;
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use crate::lexicon::lexicon;
@@ -258,9 +260,9 @@ struct Learned<'a> {
     facts: Vec<Cell<Option<WordFacts>>>,
     /// By id, [`is_month_or_weekday`] once asked.
     month_or_weekday: Vec<Cell<Option<bool>>>,
-    /// The indices of the tokens that are head words of an organisation or place
-    /// pattern (in [`PATTERN_HEADS`]), in text order.
-    pattern_heads: Vec<u32>,
+    /// By id, whether the word is the head word of an organisation or place pattern
+    /// (in [`PATTERN_HEADS`]).
+    pattern_head: Vec<bool>,
     /// The indices of the tokens that are capitalised words, in text order: the only
     /// tokens that can open a chunk (most tokens are lowercase words or punctuation).
     capitalised: Vec<u32>,
@@ -310,9 +312,7 @@ impl<'a> Learned<'a> {
         let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(toks.len() / 16, Default::default());
         let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
         let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
-        // By id, whether the word is in [`PATTERN_HEADS`] (asked once per word).
         let mut pattern_head: Vec<bool> = Vec::with_capacity(toks.len() / 16);
-        let mut pattern_heads: Vec<u32> = Vec::new();
         let mut capitalised_tokens: Vec<u32> = Vec::with_capacity(toks.len() / 8);
         let mut word_of_token = vec![NO_WORD; toks.len()];
         // One pass for the word ids and for the title-case sentences (as
@@ -339,10 +339,6 @@ impl<'a> Learned<'a> {
                 long_capitalised += usize::from(capitalised);
             }
             if !capitalised {
-                // Not a capitalised word: only the heads that are none can be it.
-                if UNCAPITALISED_PATTERN_HEADS.contains_token(text, t) {
-                    pattern_heads.push(u32::try_from(k).expect("fewer tokens than bytes"));
-                }
                 continue;
             }
             let w = t.text(text);
@@ -354,9 +350,6 @@ impl<'a> Learned<'a> {
             });
             word_of_token[k] = id;
             capitalised_tokens.push(u32::try_from(k).expect("fewer tokens than bytes"));
-            if pattern_head[id as usize] {
-                pattern_heads.push(u32::try_from(k).expect("fewer tokens than bytes"));
-            }
             mid_sentence[id as usize] |= !t.sentence_start;
         }
         title_case[sentence..].fill(is_title_case(long_words, long_capitalised));
@@ -371,23 +364,55 @@ impl<'a> Learned<'a> {
             names,
             facts: vec![Cell::new(None); n],
             month_or_weekday: vec![Cell::new(None); n],
-            pattern_heads,
+            pattern_head,
             capitalised: capitalised_tokens,
             title_case,
         }
     }
 
+    /// The tokens at which the organisation and place patterns may match, in text order:
+    /// the capitalised head words, and the head words that are not capitalised (`aéroport
+    /// de`, `place`), which take a name one to three tokens after them (past `de`, `de
+    /// la`), so that only the tokens just before a capitalised word need be asked.
+    fn pattern_head_tokens(&self) -> Vec<usize> {
+        let mut heads = Vec::new();
+        // The tokens before this one have been looked at.
+        let mut looked_at = 0;
+        for &c in &self.capitalised {
+            let c = c as usize;
+            for h in looked_at.max(c.saturating_sub(3))..c {
+                let t = &self.toks[h];
+                if self.word_of_token[h] == NO_WORD && is_word(t) && UNCAPITALISED_PATTERN_HEADS.contains_token(self.text, t) {
+                    heads.push(h);
+                }
+            }
+            if self.pattern_head[self.word_of_token[c] as usize] {
+                heads.push(c);
+            }
+            looked_at = c + 1;
+        }
+        heads
+    }
+
     /// The facts of the word with id `id`.
+    #[inline]
     fn facts_of_id(&self, id: u32) -> WordFacts {
-        let cell = &self.facts[id as usize];
-        cell.get().unwrap_or_else(|| {
-            let f = WordFacts::of(self.words[id as usize], self.names[id as usize]);
-            cell.set(Some(f));
-            f
-        })
+        match self.facts[id as usize].get() {
+            Some(facts) => facts,
+            None => self.learn_facts(id),
+        }
+    }
+
+    /// Asks the lexicon about the word with id `id`, once (apart from the common path).
+    #[inline(never)]
+    fn learn_facts(&self, id: u32) -> WordFacts {
+        let facts = WordFacts::of(self.words[id as usize], self.names[id as usize]);
+        self.facts[id as usize].set(Some(facts));
+        facts
     }
 
     /// The facts of token `k`'s word.
+    #[inline]
     fn facts(&self, k: usize) -> WordFacts {
         match self.word_of_token[k] {
             NO_WORD => WordFacts::of(self.toks[k].text(self.text), false),
@@ -429,33 +454,21 @@ impl<'a> Learned<'a> {
 /// mid-sentence.
 fn learn_names(text: &str, toks: &[Token], word_of_token: &[u32], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
     let mut names = vec![false; words.len()];
-    // The lowercase forms of the words written in mid-sentence, one after the other in
-    // one string.
-    let mut lowered = String::new();
-    let mut ends: Vec<(usize, usize)> = Vec::new();
+    // The distinct lowercase forms of the words written in mid-sentence, one after the
+    // other in one string; each form has an id, found by its text.
+    let mut forms = LowercaseForms::with_capacity(words.len());
+    // By word id, the id of its lowercase form, for a word written in mid-sentence.
+    let mut form_of_word: Vec<Option<u32>> = vec![None; words.len()];
     for (id, w) in words.iter().enumerate().filter(|&(id, _)| mid_sentence[id]) {
-        if w.is_ascii() {
-            let start = lowered.len();
-            lowered.push_str(w);
-            lowered[start..].make_ascii_lowercase();
-        } else {
-            lowered.push_str(&w.to_lowercase());
-        }
-        ends.push((id, lowered.len()));
+        form_of_word[id] = Some(forms.id(w));
     }
-    if ends.is_empty() {
+    if forms.ends.is_empty() {
         return names;
     }
-    // Each lowercase form and whether the text writes it in lower case. (Far fewer
-    // lookups than collecting every lowercase word of the text.)
-    let mut written_lowercase: FxHashMap<&str, bool> = FxHashMap::default();
-    written_lowercase.reserve(ends.len());
-    let mut start = 0;
-    for &(_, end) in &ends {
-        written_lowercase.insert(&lowered[start..end], false);
-        start = end;
-    }
-    let filter = WordFilter::new(written_lowercase.keys().copied());
+    // By form id, whether the text writes the form (in lower case, since a word that is
+    // no capitalised word is asked).
+    let mut written_lowercase = vec![false; forms.ends.len()];
+    let filter = WordFilter::new((0..forms.ends.len()).map(|f| forms.form(f)));
     let bytes = text.as_bytes();
     // The words that are not capitalised (no word id), ruled out by their bytes first.
     for (t, &id) in toks.iter().zip(word_of_token) {
@@ -463,17 +476,74 @@ fn learn_names(text: &str, toks: &[Token], word_of_token: &[u32], words: &[&str]
             && is_word(t)
             && t.end > t.start
             && filter.may_contain_ends(bytes[t.start], bytes[t.end - 1], t.end - t.start)
-            && let Some(seen) = written_lowercase.get_mut(t.text(text))
+            && let Some(form) = forms.find(t.text(text))
         {
-            *seen = true;
+            written_lowercase[form] = true;
         }
     }
-    let mut start = 0;
-    for &(id, end) in &ends {
-        names[id] = !written_lowercase[&lowered[start..end]];
-        start = end;
+    for (name, form) in names.iter_mut().zip(&form_of_word) {
+        if let Some(form) = form {
+            *name = !written_lowercase[*form as usize];
+        }
     }
     names
+}
+
+/// The lowercase forms of some words, each stored once and given an id (see [`learn_names`]).
+struct LowercaseForms {
+    /// The forms, one after the other.
+    text: String,
+    /// Where each form ends in `text`, by id.
+    ends: Vec<usize>,
+    /// The ids of the forms, found by the form's text.
+    by_text: HashTable<u32>,
+}
+
+impl LowercaseForms {
+    fn with_capacity(words: usize) -> Self {
+        LowercaseForms { text: String::with_capacity(words * 8), ends: Vec::with_capacity(words), by_text: HashTable::with_capacity(words) }
+    }
+
+    /// The form with id `f`.
+    fn form(&self, f: usize) -> &str {
+        form_in(&self.text, &self.ends, f)
+    }
+
+    /// The id of `w.to_lowercase()`, given it if it has none yet.
+    fn id(&mut self, w: &str) -> u32 {
+        let LowercaseForms { text, ends, by_text } = self;
+        // Written at the end of the forms, and kept there only if it is new.
+        let start = text.len();
+        if w.is_ascii() {
+            text.push_str(w);
+            text[start..].make_ascii_lowercase();
+        } else {
+            text.push_str(&w.to_lowercase());
+        }
+        let hash = FxBuildHasher.hash_one(&text[start..]);
+        match by_text.find(hash, |&f| form_in(text, ends, f as usize) == &text[start..]) {
+            Some(&f) => {
+                text.truncate(start);
+                f
+            }
+            None => {
+                let f = u32::try_from(ends.len()).expect("fewer forms than words");
+                ends.push(text.len());
+                by_text.insert_unique(hash, f, |&f| FxBuildHasher.hash_one(form_in(text, ends, f as usize)));
+                f
+            }
+        }
+    }
+
+    /// The id of the form `w`, if it is one.
+    fn find(&self, w: &str) -> Option<usize> {
+        self.by_text.find(FxBuildHasher.hash_one(w), |&f| self.form(f as usize) == w).map(|&f| f as usize)
+    }
+}
+
+/// The form with id `f` in `text`, whose forms end at `ends`.
+fn form_in<'t>(text: &'t str, ends: &[usize], f: usize) -> &'t str {
+    &text[if f == 0 { 0 } else { ends[f - 1] }..ends[f]]
 }
 
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
@@ -603,8 +673,7 @@ pub fn find(text: &str) -> Vec<Found> {
     }
 
     // 2. Organisation and place patterns, tried only at their head words.
-    for &i in &cx.pattern_heads {
-        let i = i as usize;
+    for i in cx.pattern_head_tokens() {
         if let Some(end) = org_before(text, &toks, i) {
             candidates.push((Found { start: toks[i].start, end, kind: Kind::Org, canonical: None, weak: false }, 3));
         }
@@ -899,7 +968,7 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             let t = &toks[k];
             known.holds_token(t.start, t.end, || extends_person || cx.is_given_name(k))
         };
-        if w.len() > 5 && is_all_caps(w) && w.chars().count() > 5 || inside_known(i, false) {
+        if w.len() > 5 && is_all_caps_word(w) && w.chars().count() > 5 || inside_known(i, false) {
             i += 1;
             continue;
         }
@@ -1080,7 +1149,7 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         if is_common_word(cx, k) && (first.sentence_start || headline) {
             return None;
         }
-        if is_all_caps(first_word) && first_word.chars().count() <= 5 {
+        if is_all_caps_word(first_word) && first_word.chars().count() <= 5 {
             // An acronym.
             return Some((Kind::Org, 1));
         }
@@ -1094,6 +1163,16 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         return Some((Kind::Person, 0));
     }
     None
+}
+
+/// [`is_all_caps`], answered at once for a word whose second byte is a lowercase ASCII
+/// letter (most capitalised words): that letter is a character of its own, and not a
+/// capital.
+fn is_all_caps_word(w: &str) -> bool {
+    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    is_all_caps(w)
 }
 
 /// `X, un site Internet`, `X, une agence`: an apposition naming what X is.
@@ -1223,6 +1302,13 @@ mod tests {
     ];
 
     #[test]
+    fn all_caps_at_once_is_all_caps() {
+        for w in ["", "A", "AB", "Ab", "aB", "ÉTAT", "État", "ÉtAT", "A1", "A-B", "A'b", "Σa", "İSTANBUL", "NATO", "Nato", "nATO", "ǅA"] {
+            assert_eq!(is_all_caps_word(w), is_all_caps(w), "{w:?}");
+        }
+    }
+
+    #[test]
     fn title_case_in_one_pass_is_title_case_by_token() {
         for text in SAMPLE_TEXTS {
             let toks = tokenize(text);
@@ -1231,12 +1317,22 @@ mod tests {
     }
 
     #[test]
-    fn pattern_heads_by_word_id_are_the_pattern_heads() {
+    fn patterns_are_tried_at_the_heads_where_they_can_match() {
         for text in SAMPLE_TEXTS {
             let toks = tokenize(text);
             let cx = Learned::new(text, &toks);
-            let heads: Vec<u32> = (0..toks.len() as u32).filter(|&k| is_word(&toks[k as usize]) && PATTERN_HEADS.contains(&toks[k as usize].text(text))).collect();
-            assert_eq!(cx.pattern_heads, heads, "{text:?}");
+            // The heads that a capitalised word follows within three tokens (or is one).
+            let capitalised = |k: usize| toks.get(k).is_some_and(|t| is_word(t) && is_capitalised(t.text(text)));
+            let heads: Vec<usize> = (0..toks.len())
+                .filter(|&k| is_word(&toks[k]) && PATTERN_HEADS.contains(&toks[k].text(text)))
+                .filter(|&k| (k..=k + 3).any(capitalised))
+                .collect();
+            assert_eq!(cx.pattern_head_tokens(), heads, "{text:?}");
+        }
+        // Only the place heads that take a name after them are not capitalised: no other
+        // rule can match at a head that no capitalised word follows.
+        for w in [ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_AFTER_LIST].concat() {
+            assert!(is_capitalised(w), "{w:?}");
         }
     }
 
