@@ -8,7 +8,7 @@
 //! such evidence stays unmarked: a wrong highlight misleads more than a missing one.
 
 use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashSet as HashSet};
 use std::cell::Cell;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
@@ -245,8 +245,8 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 struct Learned<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The id of each capitalised word.
-    ids: FxHashMap<&'a str, u32>,
+    /// The ids of the capitalised words, found by [`word_hash`] of their text.
+    ids: HashTable<u32>,
     /// For each token, the id of its word, or [`NO_WORD`] for a token that is no
     /// capitalised word.
     word_of_token: Vec<u32>,
@@ -309,7 +309,7 @@ impl<'a> Learned<'a> {
     fn new(text: &'a str, toks: &'a [Token]) -> Self {
         let bytes = text.as_bytes();
         // About one distinct capitalised word per sixteen tokens of news text.
-        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(toks.len() / 16, Default::default());
+        let mut ids: HashTable<u32> = HashTable::with_capacity(toks.len() / 16);
         let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
         let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
         let mut pattern_head: Vec<bool> = Vec::with_capacity(toks.len() / 16);
@@ -341,13 +341,19 @@ impl<'a> Learned<'a> {
             if !capitalised {
                 continue;
             }
-            let w = t.text(text);
-            let id = *ids.entry(w).or_insert_with(|| {
-                words.push(w);
-                mid_sentence.push(false);
-                pattern_head.push(PATTERN_HEADS.contains(&w));
-                u32::try_from(words.len() - 1).expect("fewer words than tokens")
-            });
+            let hash = word_hash(bytes, t.start, t.end);
+            let id = match ids.find(hash, |&id| words[id as usize].as_bytes() == w) {
+                Some(&id) => id,
+                None => {
+                    let w = t.text(text);
+                    let id = u32::try_from(words.len()).expect("fewer words than tokens");
+                    words.push(w);
+                    mid_sentence.push(false);
+                    pattern_head.push(PATTERN_HEADS.contains(&w));
+                    ids.insert_unique(hash, id, |&id| word_hash(words[id as usize].as_bytes(), 0, words[id as usize].len()));
+                    id
+                }
+            };
             word_of_token[k] = id;
             capitalised_tokens.push(u32::try_from(k).expect("fewer tokens than bytes"));
             mid_sentence[id as usize] |= !t.sentence_start;
@@ -422,7 +428,7 @@ impl<'a> Learned<'a> {
 
     /// The facts of a word of the text that may be no token (a gazetteer hit).
     fn facts_of_word(&self, w: &str) -> WordFacts {
-        match self.ids.get(w) {
+        match self.ids.find(word_hash(w.as_bytes(), 0, w.len()), |&id| self.words[id as usize] == w) {
             Some(&id) => self.facts_of_id(id),
             // Not a capitalised word of the text: not written as a name either.
             None => WordFacts::of(w, false),
@@ -546,6 +552,21 @@ fn form_in<'t>(text: &'t str, ends: &[usize], f: usize) -> &'t str {
     &text[if f == 0 { 0 } else { ends[f - 1] }..ends[f]]
 }
 
+/// A hash of the word `bytes[start..end]` for [`Learned::ids`], from its first and last
+/// eight bytes and its length: read from the text at once, where most words are shorter
+/// than eight bytes. (It depends on the word's bytes only, not on where it is.)
+fn word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len == 0 {
+        return 0;
+    }
+    let head = crate::swar::load(bytes, start) & if len >= 8 { u64::MAX } else { (1 << (8 * len)) - 1 };
+    let tail = if len > 8 { crate::swar::load(bytes, end - 8) } else { 0 };
+    // A multiplicative mix, whose high bits (which the table's index bits also take,
+    // rotated down) depend on every byte.
+    ((head ^ tail.rotate_left(29)).wrapping_add(len as u64)).wrapping_mul(0xf135_7aea_2e62_a9c5).rotate_left(26)
+}
+
 /// Whether `set` holds `w` written in lower case; no copy is made of a word that has
 /// no capital.
 fn contains_lowercase(set: &WordSet, w: &str) -> bool {
@@ -660,13 +681,18 @@ pub fn find(text: &str) -> Vec<Found> {
         if single_word && entry.category == "city" && next_to_unknown_capital(&cx, text, &toks, tok, hit.end) {
             continue;
         }
-        // A dateline ("Paris – Le président ...") or a major place keeps its capital's meaning.
-        let dateline = at_sentence_start
-            && text[hit.end..].starts_with([' ', '\u{a0}'])
-            && text[hit.end..].trim_start().starts_with(['–', '—', '-', '(']);
-        let facts = cx.facts_of_word(surface);
-        let major = entry.is_major_place() && facts.zipf.unwrap_or_else(|| lexicon().zipf(surface)) < 6.0;
-        if single_word && (at_sentence_start || in_title_case(&cx, tok)) && facts.is_common() && !dateline && !major {
+        // A common word with a capital at a sentence start or in a headline is that word,
+        // unless it opens a dateline ("Paris – Le président ...") or is a major place.
+        // (The word's facts asked only then.)
+        let common_word_by_its_capital = || {
+            let facts = cx.facts_of_word(surface);
+            let dateline = at_sentence_start
+                && text[hit.end..].starts_with([' ', '\u{a0}'])
+                && text[hit.end..].trim_start().starts_with(['–', '—', '-', '(']);
+            let major = entry.is_major_place() && facts.zipf.unwrap_or_else(|| lexicon().zipf(surface)) < 6.0;
+            facts.is_common() && !dateline && !major
+        };
+        if single_word && (at_sentence_start || in_title_case(&cx, tok)) && common_word_by_its_capital() {
             continue;
         }
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.as_str()), weak: false }, 4));
@@ -1184,11 +1210,16 @@ fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> 
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
-    // Every month and weekday name, French or English, starts with one of these letters
-    // (in lower case): most words are ruled out by their first byte.
-    if let Some(first) = w.bytes().next()
+    // Every month and weekday name, French or English, starts with one of these pairs of
+    // letters (in lower case): most words are ruled out by their first two bytes.
+    if let [first, second, ..] = *w.as_bytes()
         && first.is_ascii()
-        && !b"adfjlmnostvw".contains(&first.to_ascii_lowercase())
+        && second.is_ascii()
+        && !matches!(
+            &[first.to_ascii_lowercase(), second.to_ascii_lowercase()],
+            b"ja" | b"fe" | b"ma" | b"av" | b"ap" | b"ju" | b"ao" | b"au" | b"se" | b"oc" | b"no" | b"de" | b"lu" | b"me"
+                | b"je" | b"ve" | b"sa" | b"di" | b"mo" | b"tu" | b"we" | b"th" | b"fr" | b"su"
+        )
     {
         return false;
     }
@@ -1309,6 +1340,28 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_have_one_id_per_spelling() {
+        let long = "Vladimir Poutine, Poutine, Vladimirovitch Poutine, POUTINE, Poutines, Poutin, Constantinople-sur-Mer, Constantinople-sur-Mer, Constantinople-sur-Meri, Île, Îles, Île";
+        for text in SAMPLE_TEXTS.iter().chain([&long]) {
+            let toks = tokenize(text);
+            let cx = Learned::new(text, &toks);
+            for (a, ta) in toks.iter().enumerate() {
+                let capitalised = is_word(ta) && is_capitalised(ta.text(text));
+                assert_eq!(cx.word_of_token[a] != NO_WORD, capitalised, "{:?}", ta.text(text));
+                if !capitalised {
+                    continue;
+                }
+                assert_eq!(cx.words[cx.word_of_token[a] as usize], ta.text(text));
+                let by_text = cx.ids.find(word_hash(ta.text(text).as_bytes(), 0, ta.end - ta.start), |&id| cx.words[id as usize] == ta.text(text));
+                assert_eq!(by_text, Some(&cx.word_of_token[a]));
+                for (b, tb) in toks.iter().enumerate().filter(|(b, _)| cx.word_of_token[*b] != NO_WORD) {
+                    assert_eq!(cx.word_of_token[a] == cx.word_of_token[b], ta.text(text) == tb.text(text));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn title_case_in_one_pass_is_title_case_by_token() {
         for text in SAMPLE_TEXTS {
             let toks = tokenize(text);
@@ -1361,7 +1414,7 @@ mod tests {
     }
 
     #[test]
-    fn months_and_weekdays_are_ruled_out_by_their_first_letter_only_when_none_starts_so() {
+    fn months_and_weekdays_are_ruled_out_by_their_first_letters_only_when_none_starts_so() {
         let names = [
             "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
             "novembre", "décembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
