@@ -436,7 +436,15 @@ fn initials(name: &str) -> String {
 
 /// The capitals of a name's significant words, one by one (see [`initials`]).
 fn initials_of(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.split([' ', '-', '\u{a0}']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase())
+    // The first character of each word, words parted by spaces, hyphens and no-break
+    // spaces (`name.split([' ', '-', '\u{a0}'])`, empty words skipped), if a capital.
+    let mut after_separator = true;
+    name.chars().filter(move |&c| {
+        let separator = matches!(c, ' ' | '-' | '\u{a0}');
+        let opens_word = after_separator && !separator;
+        after_separator = separator;
+        opens_word && c.is_uppercase()
+    })
 }
 
 /// Gives every person one canonical name across the corpus: full names with the same
@@ -523,7 +531,7 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_split_whitespace_does() {
-        for s in ["", " ", "Kim", " Kim ", "Kim Jong", "Kim\u{a0}Jong", "Kim\u{2009}Jong Un", "a\tb\nc", "  a  ", "é ï", "a-b", "\u{85}a", "a\u{2028}b", "\u{b}x\u{c}y\rz", "\u{1680}é", "é\u{3000}", "\u{1c}a b"] {
+        for s in ["", " ", "Kim", " Kim ", "Kim Jong", "Kim  Jong Un ", "\t\r\n", "a\x0bb", "a\x1fb", "Kim\u{a0}Jong", "Kim\u{2009}Jong Un", "a\tb\nc", "  a  ", "é ï", "a-b", "\u{85}a", "a\u{2028}b", "\u{b}x\u{c}y\rz", "\u{1680}é", "é\u{3000}", "\u{1c}a b"] {
             assert_eq!(words_up_to_two(s), s.split_whitespace().take(2).count(), "{s:?}");
         }
     }
@@ -574,6 +582,10 @@ mod tests {
     fn initials_of_names() {
         assert_eq!(initials("Agence France-Presse"), "AFP");
         assert_eq!(initials("Organisation des Nations unies"), "ON");
+        for name in ["", " ", "-", "A", "AB", "A B", "A  B", "A--B", " A", "A -B", "a B", "É\u{a0}Ü-ç", "Agence France-Presse", "X- Y", "-A-", "ǅemal Ⅻ"] {
+            let split: String = name.split([' ', '-', '\u{a0}']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            assert_eq!(initials(name), split, "{name:?}");
+        }
     }
 
     use unicode_normalization::UnicodeNormalization;
