@@ -3,7 +3,10 @@
 //! organisation to its full name) and across the corpus (one canonical name for every
 //! spelling of a person: `Poutine`, `Vladimir Poutine`, `Putin`).
 
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 
 use crate::model::Kind;
 
@@ -22,6 +25,19 @@ pub fn name_key(name: &str) -> String {
 /// word (lent by the caller, so that many keys make one allocation).
 fn name_key_into(name: &str, out: &mut String, word: &mut Vec<char>) {
     word.clear();
+    if name.is_ascii() {
+        // No accent to strip, and a byte is a character: the common case, byte by byte.
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else if b == b' ' || b == b'-' {
+                word_key_into(word, out);
+                word.clear();
+            }
+        }
+        word_key_into(word, out);
+        return;
+    }
     // Letters and digits make words; spaces and hyphens part them; anything else is
     // dropped (`O'Brien` is one word).
     let mut take = |c: char| {
@@ -144,41 +160,74 @@ fn words_up_to_two(s: &str) -> usize {
 }
 
 /// The [`name_key`] of the names and words of one article, each computed once (an
-/// article names the same people again and again).
-#[derive(Default)]
+/// article names the same people again and again), and each distinct key given one id:
+/// two names with the same key (`Poutine`, `Putin`) get the same id, so that the
+/// groups built on keys are indexed by id rather than by a copy of the key.
 struct NameKeys<'a> {
-    ids: HashMap<&'a str, usize>,
-    /// The keys, one after the other.
+    /// The key id of each name already keyed.
+    by_name: HashMap<&'a str, u32>,
+    /// The distinct keys, one after the other.
     keys: String,
     /// Where each key ends in [`Self::keys`], by id.
     ends: Vec<usize>,
+    /// The ids of the keys, found by the key's text.
+    by_key: HashTable<u32>,
     /// A buffer for [`name_key_into`].
     word: Vec<char>,
 }
 
+/// The key with id `id` in [`NameKeys::keys`], whose ends are `ends`.
+fn key_in<'k>(keys: &'k str, ends: &[usize], id: u32) -> &'k str {
+    let id = id as usize;
+    &keys[if id == 0 { 0 } else { ends[id - 1] }..ends[id]]
+}
+
+/// The hash of a key in [`NameKeys::by_key`].
+fn key_hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
 impl<'a> NameKeys<'a> {
+    /// Room for the keys of about `names` names.
+    fn with_capacity(names: usize) -> Self {
+        NameKeys {
+            by_name: HashMap::with_capacity_and_hasher(names, Default::default()),
+            keys: String::with_capacity(names * 8),
+            ends: Vec::with_capacity(names),
+            by_key: HashTable::with_capacity(names),
+            word: Vec::new(),
+        }
+    }
+
     /// The id of the key of `name`.
-    fn id(&mut self, name: &'a str) -> usize {
-        if let Some(&id) = self.ids.get(name) {
+    fn id(&mut self, name: &'a str) -> u32 {
+        if let Some(&id) = self.by_name.get(name) {
             return id;
         }
-        name_key_into(name, &mut self.keys, &mut self.word);
-        self.ends.push(self.keys.len());
-        let id = self.ends.len() - 1;
-        self.ids.insert(name, id);
+        let NameKeys { keys, ends, by_key, word, .. } = self;
+        // The key is written at the end of the keys, and kept there only if it is new.
+        let start = keys.len();
+        name_key_into(name, keys, word);
+        let hash = key_hash(&keys[start..]);
+        let id = match by_key.find(hash, |&id| key_in(keys, ends, id) == &keys[start..]) {
+            Some(&id) => {
+                keys.truncate(start);
+                id
+            }
+            None => {
+                let id = u32::try_from(ends.len()).expect("fewer keys than bytes of text");
+                ends.push(keys.len());
+                by_key.insert_unique(hash, id, |&id| key_hash(key_in(keys, ends, id)));
+                id
+            }
+        };
+        self.by_name.insert(name, id);
         id
     }
 
-    /// The key with id `id`.
-    fn key(&self, id: usize) -> &str {
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.keys[start..self.ends[id]]
-    }
-
-    /// The key of `name`.
-    fn of(&mut self, name: &'a str) -> &str {
-        let id = self.id(name);
-        self.key(id)
+    /// How many distinct keys have ids.
+    fn len(&self) -> usize {
+        self.ends.len()
     }
 }
 
@@ -200,45 +249,41 @@ pub struct Linked<'t> {
 pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
     // Names are borrowed from the text and from `found` until the output is made.
     let surface = |f: &Found| &text[f.start..f.end];
-    // Full person names (two words or more), grouped by key; the first spelling names the group.
-    let mut canonical_by_key: HashMap<String, &str> = HashMap::default();
-    // For the first and last word of each full name, the (start, canonical) of the names
-    // that have it, in text order: a surname alone links to the one named last before it.
-    let mut by_word: HashMap<String, Vec<(usize, &str)>> = HashMap::default();
-    let mut keys = NameKeys::default();
+    // Each person mention asks for about two keys.
+    let mut keys = NameKeys::with_capacity(2 * found.len());
+    // By key id, the first spelling of the full person names (two words or more) with
+    // that key: it names the group.
+    let mut canonical_by_key: Vec<Option<&str>> = Vec::new();
+    // The (key id of the first or last word, start, canonical) of each full name, in
+    // text order: a surname alone links to the one named last before it.
+    let mut word_uses: Vec<(u32, usize, &str)> = Vec::new();
     // How many words each mention has, up to two.
     let word_counts: Vec<usize> = found.iter().map(|f| words_up_to_two(surface(f))).collect();
     for (f, _) in found.iter().zip(&word_counts).filter(|(f, words)| f.kind == Kind::Person && **words >= 2) {
         let s = surface(f);
-        {
-            let key = keys.of(s);
-            let canonical = match canonical_by_key.get(key) {
-                Some(canonical) => *canonical,
-                None => *canonical_by_key.entry(key.to_string()).or_insert(s),
-            };
-            // The first and last words (once when their keys are the same).
-            let mut words = name_word_strs(s);
-            let first = words.next().map(|w| keys.id(w));
-            let last = words.last().map(|w| keys.id(w));
-            let ends = match (first, last) {
-                (Some(first), Some(last)) if keys.key(first) != keys.key(last) => [Some(first), Some(last)],
-                (first, last) => [first.or(last), None],
-            };
-            for w in ends.into_iter().flatten().map(|id| keys.key(id)) {
-                match by_word.get_mut(w) {
-                    Some(list) => list.push((f.start, canonical)),
-                    None => drop(by_word.insert(w.to_string(), vec![(f.start, canonical)])),
-                }
-            }
-        }
+        let key = keys.id(s);
+        // The first and last words (once when their keys are the same).
+        let mut words = name_word_strs(s);
+        let first = words.next().map(|w| keys.id(w));
+        let last = words.last().map(|w| keys.id(w));
+        canonical_by_key.resize(keys.len(), None);
+        let canonical = *canonical_by_key[key as usize].get_or_insert(s);
+        let ends = match (first, last) {
+            (Some(first), Some(last)) if first != last => [Some(first), Some(last)],
+            (first, last) => [first.or(last), None],
+        };
+        word_uses.extend(ends.into_iter().flatten().map(|id| (id, f.start, canonical)));
     }
+    // Grouped by word, each group in text order (a stable sort).
+    word_uses.sort_by_key(|&(id, _, _)| id);
     let person_for = |keys: &mut NameKeys<'t>, word: &'t str, at: usize| -> Option<&'t str> {
-        if by_word.is_empty() {
+        if word_uses.is_empty() {
             return None;
         }
-        let list = by_word.get(keys.of(word))?;
-        let i = list.partition_point(|(start, _)| *start < at);
-        if i > 0 { Some(list[i - 1].1) } else { list.get(i).map(|(_, c)| *c) }
+        let id = keys.id(word);
+        let group = &word_uses[word_uses.partition_point(|u| u.0 < id)..word_uses.partition_point(|u| u.0 <= id)];
+        let i = group.partition_point(|&(_, start, _)| start < at);
+        if i > 0 { Some(group[i - 1].2) } else { group.get(i).map(|u| u.2) }
     };
     // Regions named by a cardinal point link to the country they shorten.
     let place_with = |suffix: &[&str]| {
@@ -265,7 +310,7 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
         let entity = entity.or_else(|| match kind {
             Kind::Person => {
                 if words >= 2 {
-                    canonical_by_key.get(keys.of(s)).copied()
+                    canonical_by_key.get(keys.id(s) as usize).copied().flatten()
                 } else {
                     // (Asked above already for a surname candidate.)
                     let person = if surname_candidate { surname_of } else { person_for(&mut keys, s, f.start) };
@@ -301,57 +346,105 @@ fn org_entity<'a>(text: &'a str, found: &'a [Found], index: usize, s: &'a str, f
     if index > 0 {
         let prev = &found[index - 1];
         let between = &text[prev.end..f.start];
-        if prev.kind == Kind::Org && between.trim() == "(" && initials(&text[prev.start..prev.end]) == s {
+        if prev.kind == Kind::Org && between.trim() == "(" && initials_of(&text[prev.start..prev.end]).eq(s.chars()) {
             return prev.canonical.as_deref().unwrap_or(&text[prev.start..prev.end]);
         }
     }
     // An acronym of an organisation named in full elsewhere in the article.
     if s.len() >= 2
-        && let Some(entity) = orgs.by_initials.get(s).and_then(|list| list.iter().find(|(full, _)| *full != s)).map(|(_, e)| e)
+        && let Some(entity) = orgs.expansion(s)
     {
         return entity;
     }
     // A short form that begins a longer organisation name (the longest of them).
-    let prefix = format!("{s} ");
-    let longer = orgs
-        .by_surface
-        .range::<str, _>((std::ops::Bound::Included(prefix.as_str()), std::ops::Bound::Unbounded))
-        .take_while(|(full, _)| full.starts_with(&prefix))
-        .max_by_key(|(full, _)| full.len());
-    if let Some((_, entity)) = longer {
-        return entity;
-    }
-    s
+    orgs.longest_beginning_with(s).unwrap_or(s)
 }
 
 /// The organisations of an article, indexed by surface and by initials (names borrowed
 /// from the article).
 struct OrgNames<'a> {
-    by_surface: std::collections::BTreeMap<&'a str, &'a str>,
-    by_initials: HashMap<String, Vec<(&'a str, &'a str)>>,
+    /// The distinct surfaces, sorted, each with the entity of its first mention.
+    by_surface: Vec<(&'a str, &'a str)>,
+    /// The initials of every mention, one after the other.
+    initials: String,
+    /// The (initials, surface, entity) of every mention, the initials as a range of
+    /// [`Self::initials`]; sorted by initials, mentions with the same initials in text order.
+    by_initials: Vec<(std::ops::Range<usize>, &'a str, &'a str)>,
 }
 
 impl<'a> OrgNames<'a> {
+    /// The index of the (surface, entity) of the organisations mentioned, in text order.
     fn new(orgs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut by_surface = std::collections::BTreeMap::new();
-        let mut by_initials: HashMap<String, Vec<(&'a str, &'a str)>> = HashMap::default();
-        for (surface, entity) in orgs {
-            let list = by_initials.entry(initials(surface)).or_default();
-            if list.len() < 4 && !list.iter().any(|(f, _)| *f == surface) {
-                list.push((surface, entity));
-            }
-            by_surface.entry(surface).or_insert(entity);
-        }
-        OrgNames { by_surface, by_initials }
+        let mut initials = String::new();
+        let mut by_initials: Vec<(std::ops::Range<usize>, &'a str, &'a str)> = orgs
+            .map(|(surface, entity)| {
+                let start = initials.len();
+                initials.extend(initials_of(surface));
+                (start..initials.len(), surface, entity)
+            })
+            .collect();
+        let mut by_surface: Vec<(&'a str, &'a str)> = by_initials.iter().map(|&(_, surface, entity)| (surface, entity)).collect();
+        // Stable sorts: the first mention of a surface comes first among its equals.
+        by_surface.sort_by_key(|&(surface, _)| surface);
+        by_surface.dedup_by_key(|&mut (surface, _)| surface);
+        by_initials.sort_by(|a, b| initials[a.0.clone()].cmp(&initials[b.0.clone()]));
+        OrgNames { by_surface, initials, by_initials }
+    }
+
+    /// The entity of the first organisation whose initials are `acronym` and whose name is
+    /// not `acronym` itself: `AFP` for `Agence France-Presse`.
+    fn expansion(&self, acronym: &str) -> Option<&'a str> {
+        let initials = |range: &std::ops::Range<usize>| &self.initials[range.clone()];
+        let first = self.by_initials.partition_point(|(range, _, _)| initials(range) < acronym);
+        self.by_initials[first..]
+            .iter()
+            .take_while(|(range, _, _)| initials(range) == acronym)
+            .find(|(_, surface, _)| *surface != acronym)
+            .map(|&(_, _, entity)| entity)
+    }
+
+    /// The entity of the longest organisation name that begins with the words of `short`
+    /// (`Conseil de sécurité des Nations unies` for `Conseil de sécurité`), the last in
+    /// sorted order among the longest.
+    fn longest_beginning_with(&self, short: &str) -> Option<&'a str> {
+        // The names that begin with `short` and a space sort together, from the first
+        // that does not sort before `short` and a space.
+        let first = self.by_surface.partition_point(|(full, _)| sorts_before_words_after(full, short));
+        self.by_surface[first..]
+            .iter()
+            .take_while(|(full, _)| full.starts_with(short) && full.as_bytes().get(short.len()) == Some(&b' '))
+            .max_by_key(|(full, _)| full.len())
+            .map(|&(_, entity)| entity)
+    }
+}
+
+/// Whether `full` sorts before `short` followed by a space (`full < format!("{short} ")`),
+/// without making that string.
+fn sorts_before_words_after(full: &str, short: &str) -> bool {
+    match full.as_bytes().get(..short.len()) {
+        Some(head) if head == short.as_bytes() => full.as_bytes().get(short.len()).is_none_or(|&b| b < b' '),
+        Some(head) => head < short.as_bytes(),
+        None => full < short,
     }
 }
 
 /// The capitals of a name's significant words: `Agence France-Presse` gives `AFP`.
+#[cfg(test)]
 fn initials(name: &str) -> String {
-    name.split([' ', '-', '\u{a0}'])
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+    initials_of(name).collect()
+}
+
+/// The capitals of a name's significant words, one by one (see [`initials`]).
+fn initials_of(name: &str) -> impl Iterator<Item = char> + '_ {
+    // The first character of each word, words parted by spaces, hyphens and no-break
+    // spaces (`name.split([' ', '-', '\u{a0}'])`, empty words skipped), if a capital.
+    let mut after_separator = true;
+    name.chars().filter(move |&c| {
+        let separator = matches!(c, ' ' | '-' | '\u{a0}');
+        let opens_word = after_separator && !separator;
+        after_separator = separator;
+        opens_word && c.is_uppercase()
+    })
 }
 
 #[cfg(test)]
@@ -371,8 +464,50 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_split_whitespace_does() {
-        for s in ["", " ", "Kim", " Kim ", "Kim Jong", "Kim\u{a0}Jong", "Kim\u{2009}Jong Un", "a\tb\nc", "  a  ", "é ï", "a-b", "\u{85}a", "a\u{2028}b", "\u{b}x\u{c}y\rz", "\u{1680}é", "é\u{3000}", "\u{1c}a b"] {
+        for s in ["", " ", "Kim", " Kim ", "Kim Jong", "Kim  Jong Un ", "\t\r\n", "a\x0bb", "a\x1fb", "Kim\u{a0}Jong", "Kim\u{2009}Jong Un", "a\tb\nc", "  a  ", "é ï", "a-b", "\u{85}a", "a\u{2028}b", "\u{b}x\u{c}y\rz", "\u{1680}é", "é\u{3000}", "\u{1c}a b"] {
             assert_eq!(words_up_to_two(s), s.split_whitespace().take(2).count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sorting_before_words_after_is_comparing_with_the_prefix() {
+        let words = ["", "a", "ab", "a b", "a\tb", "a  b", "Conseil", "Conseil de", "Conseil de sécurité", "Conseil d", "Conseilx", "Conseil!", "é", "é b", "b"];
+        for full in words {
+            for short in words {
+                assert_eq!(sorts_before_words_after(full, short), full < format!("{short} ").as_str(), "{full:?} {short:?}");
+            }
+        }
+    }
+
+    /// The organisation lookups as first written (a map by initials, a sorted map by surface).
+    fn org_lookups_reference<'a>(orgs: &[(&'a str, &'a str)], s: &str) -> (Option<&'a str>, Option<&'a str>) {
+        let mut by_surface = std::collections::BTreeMap::new();
+        let mut by_initials: HashMap<String, Vec<(&'a str, &'a str)>> = HashMap::default();
+        for &(surface, entity) in orgs {
+            let list = by_initials.entry(initials(surface)).or_default();
+            if list.len() < 4 && !list.iter().any(|(f, _)| *f == surface) {
+                list.push((surface, entity));
+            }
+            by_surface.entry(surface).or_insert(entity);
+        }
+        let expansion = by_initials.get(s).and_then(|list| list.iter().find(|(full, _)| *full != s)).map(|(_, e)| *e);
+        let prefix = format!("{s} ");
+        let longer = by_surface
+            .range::<str, _>((std::ops::Bound::Included(prefix.as_str()), std::ops::Bound::Unbounded))
+            .take_while(|(full, _)| full.starts_with(&prefix))
+            .max_by_key(|(full, _)| full.len())
+            .map(|(_, e)| *e);
+        (expansion, longer)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn org_lookups_match_the_reference(orgs in proptest::collection::vec(("(A|B|AB|A B|A-B|B A|A B C|a|É)", 0usize..3), 0..12), s in "(A|B|AB|BA|ABC|A B|a|É)") {
+            let orgs: Vec<(&str, &str)> = orgs.iter().map(|(surface, e)| (surface.as_str(), ["x", "y", "z"][*e])).collect();
+            let names = OrgNames::new(orgs.iter().copied());
+            let (expansion, longer) = org_lookups_reference(&orgs, &s);
+            proptest::prop_assert_eq!(names.expansion(&s), expansion);
+            proptest::prop_assert_eq!(names.longest_beginning_with(&s), longer);
         }
     }
 
@@ -380,6 +515,10 @@ mod tests {
     fn initials_of_names() {
         assert_eq!(initials("Agence France-Presse"), "AFP");
         assert_eq!(initials("Organisation des Nations unies"), "ON");
+        for name in ["", " ", "-", "A", "AB", "A B", "A  B", "A--B", " A", "A -B", "a B", "É\u{a0}Ü-ç", "Agence France-Presse", "X- Y", "-A-", "ǅemal Ⅻ"] {
+            let split: String = name.split([' ', '-', '\u{a0}']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            assert_eq!(initials(name), split, "{name:?}");
+        }
     }
 
     use unicode_normalization::UnicodeNormalization;
