@@ -235,9 +235,9 @@ fn warm_up() {
 }
 
 /// Loads and analyses `paths` on the current thread, reporting progress on `tx`: each
-/// article as soon as it and those before it are analysed, then [`LoadEvent::Done`]. The loader keeps
-/// no copy of what it sends, so a large corpus is held once, by the receiver.
-/// The receiver may hang up at any time (the user quit): the work then stops.
+/// article as soon as it and those before it are analysed, then [`LoadEvent::Done`].
+/// The loader keeps no copy of what it sends, so a large corpus is held once, by the
+/// receiver. The receiver may hang up at any time (the user quit): the work then stops.
 pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<LoadEvent>) {
     warm_up();
     let (sources, mut warnings, skipped, bundled) = if paths.is_empty() {
@@ -285,9 +285,8 @@ pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<
 
 /// Analyses `paths` article by article and hands each one to `emit` as soon as it and
 /// those before it are done, in order; memory stays bounded by the few articles in
-/// flight, so a corpus larger than
-/// memory can be exported. Articles are analysed on their own: no person linking or
-/// date anchoring across the corpus. Returns the number of articles, the load
+/// flight, so a corpus larger than memory can be exported. Articles are analysed on
+/// their own: no person linking or date anchoring across the corpus. Returns the number of articles, the load
 /// warnings and the count of skipped files; stops early when `emit` fails.
 pub fn analyse_each<E>(
     paths: &[std::path::PathBuf],

@@ -16,14 +16,24 @@ impl Disjoint {
     /// The union of any spans, merged into disjoint ones.
     pub fn union(mut spans: Vec<(usize, usize)>) -> Self {
         spans.sort_unstable();
+        Disjoint::union_of_sorted(&spans)
+    }
+
+    /// The union of spans sorted by start (they may overlap), merged into disjoint ones.
+    pub fn union_of_sorted(spans: &[(usize, usize)]) -> Self {
         let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for (s, e) in spans {
+        for &(s, e) in spans {
             match out.last_mut() {
                 Some(last) if s < last.1 => last.1 = last.1.max(e),
                 _ => out.push((s, e)),
             }
         }
         Disjoint(out)
+    }
+
+    /// The spans, sorted and disjoint.
+    pub fn spans(&self) -> &[(usize, usize)] {
+        &self.0
     }
 
     /// Whether `start..end` overlaps one of the spans.

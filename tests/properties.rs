@@ -154,13 +154,15 @@ proptest! {
 
 /// Random pages on which cleaning once and twice differed: a digit of another script
 /// glued to a word, on a line that another seam opened to repair; a word glued between
-/// two stops; a repair that brings out another; a markdown link cut by a hard wrap.
+/// two stops; a repair that brings out another; a markdown link cut by a hard wrap;
+/// capitals that a dateline split would split again.
 #[test]
 fn cleaning_is_idempotent_on_pages_proptest_found() {
     for t in [
         "A ٣septembre est said le Aaàçôô \u{301} le Conseil de sécurité \r\n janvier 0h00 ", "etc.janvier!the ",
         "Groupe du 4 SeptembreMars!les ",
         "janvier le les janvier [ Emmanuel Macron le le le le le \r\n le ]( ) ",
+        "AFPOTANOTAN Emmanuel Macron le le le le le le le le le le le le Emmanuel Macron le ",
     ] {
         let page = format!("{HEADLINE}\n\n{t}");
         let once = vigie::clean::clean(&page);

@@ -462,7 +462,18 @@ static TAILS_BY_LAST_BYTE: [u32; 256] = {
 
 /// `ParisLe Président` → `Paris – Le Président`, at the start of the body only.
 pub fn repair_dateline(paragraph: &str) -> String {
-    DATELINE.replace(paragraph, "$1 – $2$3").into_owned()
+    DATELINE
+        .replace(paragraph, |c: &Captures| {
+            // A capital right after the first word is `L’Élysée`'s; after any other
+            // (`AFPOTANOT`), no word starts there, and splitting would go on splitting
+            // the capitals left at each cleaning.
+            if c[3].starts_with(char::is_whitespace) || c[2].ends_with(['\'', '’']) {
+                format!("{} – {}{}", &c[1], &c[2], &c[3])
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
 }
 
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
@@ -667,6 +678,8 @@ mod tests {
         assert_eq!(repair("LyonLe maire a annoncé", true), "Lyon – Le maire a annoncé");
         assert_eq!(repair("LondonThe minister said", true), "London – The minister said");
         assert_eq!(repair("LyonLe maire a annoncé", false), "LyonLe maire a annoncé");
+        assert_eq!(repair("ParisL’Élysée a dit", true), "Paris – L’Élysée a dit");
+        assert_eq!(repair("AFPOTANOTAN Emmanuel Macron", true), "AFPOTANOTAN Emmanuel Macron");
     }
 
     #[test]

@@ -272,12 +272,17 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
             let joined = prev.text.to_mut();
             joined.push(' ');
             joined.push_str(&trimmed);
-            // Markdown cut by the wrap (`[un\nlien](x)`) is whole again: stripped now,
-            // as a second cleaning, which reads the joined line, would strip it.
-            if MARKUP.is_in(joined.as_bytes()) {
-                let stripped = collapse_spaces(&strip_markdown(joined)).into_owned();
-                if stripped != *joined {
-                    *joined = if surely_nfc(&stripped) { stripped } else { stripped.nfc().collect() };
+            // A markdown link cut by the wrap (`[un\nlien](x)`) is whole again: stripped
+            // now, as a second cleaning, which reads the joined line, would strip it. Its
+            // `](` is in the new line (the line's own links are gone), and only the end
+            // of the paragraph is read again, so that a long wrapped paragraph stays linear.
+            if trimmed.contains("](") {
+                let wrap = joined.len() - trimmed.len();
+                let tail = joined.floor_char_boundary(wrap.saturating_sub(LINK_REACH));
+                if let Cow::Owned(stripped) = MD_LINK.replace_all(&joined[tail..], |c: &regex::Captures| link_text(c).to_string()) {
+                    let stripped = collapse_spaces(&stripped).into_owned();
+                    let stripped = if surely_nfc(&stripped) { stripped } else { stripped.nfc().collect() };
+                    joined.replace_range(tail.., stripped.trim_end());
                 }
             }
             prev.role = classify(&prev.text);
@@ -337,14 +342,20 @@ static MARKUP: LazyLock<PieceFinder> = LazyLock::new(|| PieceFinder::new(MARKUP_
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("md link"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md emphasis"));
 
+/// How far before a hard wrap a markdown link cut by it may open: link texts are short.
+const LINK_REACH: usize = 1000;
+
+/// What a markdown link leaves: its text, or nothing for an image.
+fn link_text<'a>(c: &regex::Captures<'a>) -> &'a str {
+    if c[0].starts_with('!') { "" } else { c.get(1).map_or("", |m| m.as_str()) }
+}
+
 /// Markdown headings, links and emphasis become plain text.
 fn strip_markdown(line: &str) -> Cow<'_, str> {
     let mut s = Cow::Borrowed(line);
     if s.contains("](") {
         s = Cow::Owned(
-            MD_LINK
-                .replace_all(&s, |c: &regex::Captures| if c[0].starts_with('!') { String::new() } else { c[1].to_string() })
-                .into_owned(),
+            MD_LINK.replace_all(&s, |c: &regex::Captures| link_text(c).to_string()).into_owned(),
         );
     }
     if s.contains("**") || s.contains("__") {

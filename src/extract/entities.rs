@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::lexicon;
 use crate::model::Kind;
+use crate::spans::Disjoint;
 
 use super::gazetteer::gazetteer;
 use super::tokens::{Token, TokenKind, WordFilter, is_all_caps, is_capitalised, tokenize};
@@ -1068,8 +1069,8 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
 
 /// The spans of the names already found, asked about by [`chunks`].
 struct KnownSpans {
-    /// Their union: disjoint spans, sorted.
-    merged: Vec<(usize, usize)>,
+    /// Their union.
+    merged: Disjoint,
     /// The spans themselves, sorted: searched for a span exactly.
     exact: Vec<(usize, usize)>,
     /// Where the last token asked about stands in `merged` and in `exact`: tokens are
@@ -1083,21 +1084,13 @@ impl KnownSpans {
         let mut exact = spans.to_vec();
         // (A stable sort: the spans come in a few sorted runs, which it merges.)
         exact.sort();
-        // The union, as `crate::spans::Disjoint::union` makes it.
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(exact.len());
-        for &(s, e) in &exact {
-            match merged.last_mut() {
-                Some(last) if s < last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
-            }
-        }
+        let merged = Disjoint::union_of_sorted(&exact);
         KnownSpans { merged, exact, merged_at: Cell::new(0), exact_at: Cell::new(0) }
     }
 
-    /// Whether `start..end` lies inside one of the spans (`Disjoint::contains`).
+    /// Whether `start..end` lies inside one of the spans.
     fn contains(&self, start: usize, end: usize) -> bool {
-        let i = self.merged.partition_point(|sp| sp.1 < end);
-        self.merged.get(i).is_some_and(|sp| sp.0 <= start && end <= sp.1)
+        self.merged.contains(start, end)
     }
 
     /// Whether the token `start..end` lies inside a known span, unless it is one of the
@@ -1105,12 +1098,13 @@ impl KnownSpans {
     fn holds_token(&self, start: usize, end: usize, exempt: impl FnOnce() -> bool) -> bool {
         // The first merged span that does not end before `end` (a partition point, found
         // from the last one: `end` only grows).
+        let merged = self.merged.spans();
         let mut i = self.merged_at.get();
-        while self.merged.get(i).is_some_and(|sp| sp.1 < end) {
+        while merged.get(i).is_some_and(|sp| sp.1 < end) {
             i += 1;
         }
         self.merged_at.set(i);
-        if !self.merged.get(i).is_some_and(|sp| sp.0 <= start && end <= sp.1) {
+        if !merged.get(i).is_some_and(|sp| sp.0 <= start && end <= sp.1) {
             return false;
         }
         // The first span not below `start..end` (`start` only grows).
