@@ -33,6 +33,16 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("load lexicon", |b| b.iter(|| black_box(vigie::lexicon::Lexicon::load())));
     group.bench_function("clean+extract one article", |b| b.iter(|| black_box(vigie::draft(&docs[1]))));
     group.finish();
+
+    // One paragraph hard-wrapped over 30,000 lines, each closing a markdown link: the
+    // lines are joined one by one, and each join must cost the line, not the paragraph.
+    let line = "le président a déclaré que la situation était grave et que les mesures prises ](x";
+    let wrapped = format!("Titre de la page\n\n{}.\n", vec![line; 30_000].join("\n"));
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    group.throughput(Throughput::BytesDecimal(wrapped.len() as u64));
+    group.bench_function("clean, 2.6 MB paragraph of wrapped lines", |b| b.iter(|| black_box(vigie::clean::clean(&wrapped))));
+    group.finish();
 }
 
 criterion_group!(benches, pipeline);
