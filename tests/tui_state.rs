@@ -386,8 +386,13 @@ fn loading_fills_the_reader_as_articles_arrive() {
     app.on_load(LoadEvent::Warning("broken.txt: not text".into()));
     assert_eq!(message(&app), "broken.txt: not text");
     app.on_load(LoadEvent::Article(Box::new((articles[1].clone(), Extraction::default()))));
+    // Nothing has read the index yet, so nothing was spent on it.
+    assert!(app.index().entities().is_empty());
     press(&mut app, "<Tab>nn");
     draw(&mut app, 120, 40);
+    // A selected mention shows its place in the corpus: both articles are indexed.
+    let indexed: Vec<usize> = app.index().entities().iter().flat_map(|e| e.occurrences.iter().map(|o| o.article())).collect();
+    assert!(indexed.contains(&0) && indexed.contains(&1), "{indexed:?}");
     // The loader sent every article: the reader links and anchors them across the corpus.
     app.on_load(LoadEvent::Done { warnings: vec!["broken.txt: not text".into()], skipped: 3 });
     assert!(!app.is_loading());

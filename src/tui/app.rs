@@ -202,6 +202,11 @@ pub struct App {
     persons: CorpusPersons,
     pub(super) counts: Vec<Counts>,
     pub(super) index: EntityIndex,
+    /// How many of the articles, from the first, `index` holds. While loading, articles
+    /// are indexed only when something reads the index (a jump, the entities panel, the
+    /// status line of a selected mention): a load the user only watches leaves the main
+    /// thread's core to the analysis.
+    indexed: usize,
     pub(super) corpus_events: Vec<CorpusEvent>,
     corpus_events_stale: bool,
     places: Vec<Option<Place>>,
@@ -247,6 +252,7 @@ impl App {
             persons: CorpusPersons::default(),
             counts: Vec::new(),
             index: EntityIndex::default(),
+            indexed: 0,
             corpus_events: Vec::new(),
             corpus_events_stale: false,
             places: Vec::new(),
@@ -280,9 +286,18 @@ impl App {
         &self.articles
     }
 
-    /// The entity index of the articles.
+    /// The entity index of the articles (while loading, of those received until the last
+    /// key or frame that read it).
     pub fn index(&self) -> &EntityIndex {
         &self.index
+    }
+
+    /// Indexes the articles received since the index was last read.
+    fn catch_up_index(&mut self) {
+        for article in &self.articles[self.indexed.min(self.articles.len())..] {
+            self.index.push(article);
+        }
+        self.indexed = self.articles.len();
     }
 
     /// The article shown in the reader.
@@ -470,6 +485,7 @@ impl App {
                 // while loading stay shared, and those settling gives are shared by
                 // every mention that takes them.
                 self.index = EntityIndex::default();
+                self.indexed = 0;
                 self.names = NamePool::default();
                 let mut articles = std::mem::take(&mut self.articles);
                 let extractions = std::mem::take(&mut self.extractions);
@@ -489,6 +505,10 @@ impl App {
     /// Brings derived state up to date after changes: the open article's wrap at the
     /// current width, the corpus timeline, the lists' scroll. Cheap when nothing changed.
     pub fn prepare(&mut self) {
+        // The status line of a selected mention and the entities panel read the index.
+        if self.mention.is_some() || matches!(self.overlay, Overlay::Entities(_)) {
+            self.catch_up_index();
+        }
         if let Some(w) = self.wrapped() {
             self.scroll = self.scroll.min(w.rows().saturating_sub(self.reader_rows()));
         }
@@ -521,7 +541,6 @@ impl App {
 
     fn push_article(&mut self, article: Article) {
         self.counts.push(Counts::of(&article));
-        self.index.push(&article);
         self.places.push(None);
         if let Some(search) = self.search.as_mut().filter(|s| !s.editing) {
             let found = search.find(&article.text);
@@ -541,6 +560,7 @@ impl App {
         self.index = EntityIndex::default();
         // The user waits for both: one core counts while the other indexes.
         (self.counts, self.index) = rayon::join(|| articles.iter().map(Counts::of).collect(), || EntityIndex::build(&articles));
+        self.indexed = articles.len();
         self.places.resize(articles.len(), None);
         self.articles = articles;
         self.corpus_events_stale = true;
@@ -812,6 +832,7 @@ impl App {
     }
 
     fn step_entity(&mut self, forward: bool) {
+        self.catch_up_index();
         let Some(open) = self.open else { return };
         let Some(w) = self.wrapped() else { return };
         let article = &self.articles[open];
@@ -958,6 +979,7 @@ impl App {
     }
 
     fn open_entities(&mut self, scope: Scope) {
+        self.catch_up_index();
         let mut items: Vec<(EntityId, usize)> = match scope {
             Scope::Article => {
                 let Some(open) = self.open else { return };
