@@ -172,11 +172,15 @@ const LOWER_UPPER_SEAM: u8 = 8;
 /// `.`, `!` or `?`, then an ASCII letter or any non-ASCII byte: the only way
 /// `SENTENCE` can match (a letter after the stop).
 const PUNCT_ANY_SEAM: u8 = 16;
-/// An ASCII lowercase letter or a non-ASCII byte, then an ASCII capital or a lead byte:
-/// the only way `CAMEL` can match (a lowercase letter, then a capital).
+/// An ASCII lowercase letter or a non-ASCII byte, then an ASCII capital, a Latin-1
+/// capital (C3 80–9E) or a lead byte from C4: the only way `CAMEL` can match (a
+/// lowercase letter, then a capital; the other characters of C2 and C3, `é`, `à`, `«`,
+/// are no capitals, and the lowercase letters of French prose do not open the search).
 const LOWER_UPPER_ANY_SEAM: u8 = 32;
 /// Not a seam: `LOWER_UPPER_SEAM` on a C3 lead byte, which depends on the byte after it.
 const LOWER_C3: u8 = 64;
+/// Not a seam: `LOWER_UPPER_ANY_SEAM` on a C3 lead byte, which depends on the byte after it.
+const ANY_C3: u8 = 128;
 
 /// For each byte, the seams it can open (as the first byte of a pair).
 static SEAM_LEFT: [u8; 256] = {
@@ -190,7 +194,7 @@ static SEAM_LEFT: [u8; 256] = {
             bits |= DIGIT_LETTER_SEAM;
         }
         if lower || x >= 0x80 {
-            bits |= LETTER_DIGIT_SEAM | LOWER_UPPER_ANY_SEAM;
+            bits |= LETTER_DIGIT_SEAM | LOWER_UPPER_ANY_SEAM | ANY_C3;
         }
         if matches!(x, b'.' | b'!' | b'?') {
             bits |= PUNCT_LETTER_SEAM | PUNCT_ANY_SEAM;
@@ -226,11 +230,11 @@ static SEAM_RIGHT: [u8; 256] = {
         if x.is_ascii_alphabetic() || x >= 0x80 {
             bits |= PUNCT_ANY_SEAM;
         }
-        if x.is_ascii_uppercase() || x >= 0xc0 {
+        if x.is_ascii_uppercase() || x >= 0xc4 {
             bits |= LOWER_UPPER_ANY_SEAM;
         }
         if x == 0xc3 {
-            bits |= LOWER_C3;
+            bits |= LOWER_C3 | ANY_C3;
         }
         t[b] = bits;
         b += 1;
@@ -258,13 +262,14 @@ impl Seams {
             let b = rest[i];
             let pair = left & SEAM_RIGHT[b as usize];
             left = SEAM_LEFT[b as usize];
-            if pair & LOWER_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
-                found |= LOWER_UPPER_SEAM;
+            // A C3 lead after a lowercase letter: a seam if it opens a Latin-1 capital.
+            if pair & ANY_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
+                found |= LOWER_UPPER_ANY_SEAM | if pair & LOWER_C3 != 0 { LOWER_UPPER_SEAM } else { 0 };
             }
             found |= pair;
             i += 1;
         }
-        Seams(found & !LOWER_C3)
+        Seams(found & !(LOWER_C3 | ANY_C3))
     }
 
     fn has(&self, seam: u8) -> bool {
@@ -788,12 +793,12 @@ mod tests {
             for (i, &b) in rest.iter().enumerate() {
                 let pair = left & SEAM_RIGHT[b as usize];
                 left = SEAM_LEFT[b as usize];
-                if pair & LOWER_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
-                    found |= LOWER_UPPER_SEAM;
+                if pair & ANY_C3 != 0 && rest.get(i + 1).is_some_and(|c| (0x80..=0x9e).contains(c)) {
+                    found |= LOWER_UPPER_ANY_SEAM | if pair & LOWER_C3 != 0 { LOWER_UPPER_SEAM } else { 0 };
                 }
                 found |= pair;
             }
-            found & !LOWER_C3
+            found & !(LOWER_C3 | ANY_C3)
         };
         for b in 0..=255u8 {
             let x = u64::from_le_bytes([b, b'a', b'z', b' ', b'q', b'm', b' ', b'x']);
@@ -806,6 +811,37 @@ mod tests {
         }
         for bytes in random_lines(20_000, b"az AZ09.!?-\xc3\xa9\x80\x9e\x9f\xa0\xbf\xc0\xc4", 3) {
             assert_eq!(Seams::scan(&bytes).0, bytewise(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn camel_case_and_sentence_glue_match_only_where_their_seams_are() {
+        let pieces = ["a", "Z", "é", "É", "À", "Þ", "×", "ß", "ÿ", "Ā", "ā", "Ж", "ж", "Ω", "ω", "ǅ", "ǆ", "ﬀ", "𝐀", "𝐚", ".", "!", "?", "0", "9", "’", "«", "\u{a0}"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            let line: String = (0..seed % 30)
+                .map(|_| {
+                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (r >> 33) as usize;
+                    if pick % 2 == 0 { pieces[pick / 2 % pieces.len()] } else { ["e", "t", "a", "o", " "][pick % 5] }
+                })
+                .collect();
+            let seams = Seams::scan(line.as_bytes());
+            assert!(!CAMEL.is_match(&line) || seams.has(LOWER_UPPER_ANY_SEAM), "{line:?}");
+            assert!(!SENTENCE.is_match(&line) || seams.has(PUNCT_ANY_SEAM), "{line:?}");
+            assert!(!DIGIT_LETTER.is_match(&line) || seams.has(DIGIT_LETTER_SEAM), "{line:?}");
+            assert!(!LETTER_YEAR.is_match(&line) || seams.has(LETTER_DIGIT_SEAM), "{line:?}");
+        }
+        // Every capital of the first planes after a lowercase letter of each width.
+        for c in (0x80..0x3_0000).filter_map(char::from_u32) {
+            for lower in ["abc", "abé", "abж", "ab𝐚"] {
+                let line = format!("A{lower}{c}defg");
+                assert!(!CAMEL.is_match(&line) || Seams::scan(line.as_bytes()).has(LOWER_UPPER_ANY_SEAM), "{line:?}");
+            }
         }
     }
 
