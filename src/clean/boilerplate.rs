@@ -212,6 +212,19 @@ fn may_be_byline_or_reading_time(line: &str) -> bool {
     &start[..2] == b"by" || BYLINE_OR_READING_TIME_STARTS.contains(&start)
 }
 
+/// The most characters an alternative of [`TEASER_HEADERS`] has ("la rédaction vous
+/// conseille": 27).
+const TEASER_MAX_CHARS: usize = 28;
+
+/// Whether `line` can match [`TEASER_HEADERS`]: what is left once its `\s*:?` end is taken
+/// off is one alternative, of at most [`TEASER_MAX_CHARS`] characters (`(?i)` matches a
+/// character of the pattern with one character of the line). Most short lines are
+/// longer, and skip the set.
+fn may_be_teaser_header(line: &str) -> bool {
+    let core = line.strip_suffix(':').unwrap_or(line).trim_end();
+    core.len() <= TEASER_MAX_CHARS || core.chars().count() <= TEASER_MAX_CHARS
+}
+
 /// The first three letters of the alternatives of [`READING_TIME`] and [`BYLINE`] that
 /// start with an ASCII letter, but `by`.
 const BYLINE_OR_READING_TIME_STARTS: &[[u8; 3]] = &[*b"tem", *b"dur", *b"rea", *b"lec", *b"par", *b"tex", *b"pro", *b"wri"];
@@ -236,7 +249,7 @@ pub fn classify(line: &str) -> LineRole {
             return LineRole::Byline(c[1].trim_end_matches(['.', ',']).to_string());
         }
     }
-    if TEASER_SET.is_match(line) {
+    if may_be_teaser_header(line) && TEASER_SET.is_match(line) {
         return LineRole::TeaserHeader;
     }
     let folded = ascii_lowercase(line, &mut buf);
@@ -363,6 +376,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn teaser_headers_are_no_longer_than_the_gate() {
+        let pattern = TEASER_HEADERS[0];
+        let alternatives = pattern.strip_prefix("(?i)^(?:").and_then(|p| p.strip_suffix(")\\s*:?$")).expect("the pattern's frame");
+        for alternative in alternatives.split('|') {
+            // `?` makes the letter before it optional: the longest form has it.
+            let longest = alternative.replace('?', "");
+            assert!(longest.chars().count() <= TEASER_MAX_CHARS, "{alternative}");
+            for line in [longest.clone(), longest.to_uppercase(), format!("{longest} :"), format!("{longest}\u{a0}\u{2003}:"), format!("{longest}  ")] {
+                assert!(TEASER_SET.is_match(&line) && may_be_teaser_header(&line), "{line:?}");
+            }
+        }
+        for line in ["Lire aussi : le budget", "Les plus lus de la semaine dernière et de ce mois"] {
+            assert!(!TEASER_SET.is_match(line), "{line}");
+        }
+        assert!(!may_be_teaser_header("Les plus lus de la semaine dernière et de ce mois"));
+        assert!(may_be_teaser_header("Related:") && may_be_teaser_header("À lire aussi  :"));
     }
 
     #[test]
