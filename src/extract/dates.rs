@@ -828,11 +828,6 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The characters beyond ASCII that a case-insensitive pattern matches with an ASCII
-/// letter: `ſ` (an `s`) and the Kelvin sign (a `k`). A search for both at once: each
-/// alone scans the whole text.
-static CASE_FOLDS_TO_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(["ſ", "\u{212A}"]).expect("two characters"));
-
 /// Whether `window` holds one of `needles` (non-empty, as written): one pass over the
 /// window, looking only where a byte is the first of some needle, instead of a search
 /// per needle.
@@ -857,7 +852,7 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     let (windows, digit_runs) = windows(text);
     // The gates compare ASCII lower case; where a case-insensitive pattern could match
     // an `s` or a `k` written beyond ASCII, every window is searched.
-    let gates_hold = run_gates && !CASE_FOLDS_TO_ASCII.is_match(text);
+    let gates_hold = run_gates && !super::scan::holds_case_folds_to_ascii(text);
     // For a group and the needles of some of its rules, whether each window holds one:
     // looked for once for all the rules that need the same.
     let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
