@@ -123,9 +123,76 @@ impl Rule {
     }
 }
 
-/// Whether `window` holds an ASCII digit, which the day and year patterns all start with.
-fn has_ascii_digit(window: &str, _lower: &str) -> bool {
-    next_ascii_digit(window.as_bytes(), 0).is_some()
+/// The byte after the run of whitespace that starts at `at` in `s`, if the run is not
+/// empty and something follows it. Every space of a pattern, `(?-i:[^\S\n])`, is
+/// whitespace here.
+fn after_spaces(s: &str, at: usize) -> Option<usize> {
+    let rest = s.get(at..)?;
+    let after = rest.trim_start();
+    (after.len() < rest.len() && !after.is_empty()).then(|| s.len() - after.len())
+}
+
+/// Gate of `(le) (mardi) 18 (et 19) juin (2024)`: every match holds a day that ends with
+/// an ASCII digit or with `1er`, `1re`, then spaces, then a French month name, which
+/// starts with one of `jfmasond` (in lower case in `lower`).
+fn day_before_month_fr(_window: &str, lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(digit) = next_ascii_digit(bytes, from) {
+        let mut day_end = digit + 1;
+        if matches!(bytes.get(day_end..day_end + 2), Some(b"er" | b"re")) {
+            day_end += 2;
+        }
+        if after_spaces(lower, day_end).is_some_and(|month| matches!(bytes[month], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')) {
+            return true;
+        }
+        from = digit + 1;
+    }
+    false
+}
+
+/// Gate of `juillet 2000`: every match holds a French month name, then spaces, then a
+/// year, which starts with `1` or `2`. Each name and abbreviation ends with `.` or with
+/// one of `er`, `rs`, `il`, `ai`, `in`, `et`, `ut`, `re`, `ût` (in lower case in `lower`,
+/// but for `Û`).
+fn month_before_year_fr(_window: &str, lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(digit) = next_ascii_digit(bytes, from) {
+        from = digit + 1;
+        if !matches!(bytes[digit], b'1' | b'2') {
+            continue;
+        }
+        let before = lower[..digit].trim_end();
+        if before.len() == digit {
+            continue; // no space before the year
+        }
+        let month_end = match before.as_bytes() {
+            [.., b'.'] => true,
+            [.., x, y] => matches!([*x, *y], [b'e', b'r'] | [b'r', b's'] | [b'i', b'l'] | [b'a', b'i'] | [b'i', b'n'] | [b'e', b't'] | [b'u', b't'] | [b'r', b'e']) || before.ends_with("ût") || before.ends_with("Ût"),
+            _ => false,
+        };
+        if month_end {
+            return true;
+        }
+    }
+    false
+}
+
+/// Gate of `dans deux semaines`: every match holds `dans`, then a word (a number), or
+/// `a` and a word (`a hundred`, `a few`), then a unit that starts with `an`, `mois`, `sem`
+/// or `jour`, all between spaces (in lower case in `lower`).
+fn dans_before_unit(_window: &str, lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    let is_unit = |w: &str| ["an", "mois", "sem", "jour"].iter().any(|unit| w.starts_with(unit));
+    memchr::memchr_iter(b'd', bytes).any(|at| {
+        if bytes.get(at + 1..at + 4) != Some(b"ans") {
+            return false;
+        }
+        let mut words = lower[at + 4..].split(char::is_whitespace).filter(|w| !w.is_empty());
+        let number = words.next();
+        words.next().is_some_and(|after| is_unit(after) || number == Some("a") && words.next().is_some_and(is_unit))
+    })
 }
 
 /// What every English month name of [`MONTHS_EN`] starts with, in its case.
@@ -186,7 +253,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 read_day_list(c, out, month);
             },
         )
-        .gated(has_ascii_digit),
+        .gated(day_before_month_fr),
         // 18 (and 19) June (2024), 18th of June
         rule(
             r"(?-u:\b)(?:(?:{WEN}),?\s+)?({DEN})(?:\s*(?:and|,|-|–|to)\s*({DEN}))?\s+(?:of\s+)?({MEN})(?:,?\s+({YEAR}))?(?-u:\b)",
@@ -219,7 +286,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         )
         .needing(MONTH_EN_STARTS),
         // juillet 2000, September 2023
-        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year).gated(has_ascii_digit),
+        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year).gated(month_before_year_fr),
         rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year).needing(MONTH_EN_STARTS),
         // en septembre, début mars, last March
         rule(
@@ -339,7 +406,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?i)(?-u:\b)({NUM})\s+(years?|months?|weeks?|days?)\s+ago(?-u:\b)", |c, out| ago(c, out, -1))
             .gated(|_, lower| lower.contains("ago")),
         rule(r"(?i)(?-u:\b)dans\s+({NUM})\s+(ans|années|mois|semaines?|jours)(?-u:\b)", |c, out| ago(c, out, 1))
-            .gated(|_, lower| lower.contains("dans")),
+            .gated(dans_before_unit),
         // Bare years (`en 2019`) are read off the digit runs: see `bare_years`.
     ]
 });
@@ -1700,6 +1767,10 @@ mod tests {
         "18  \t juin\u{a0}2024, 18\njuin, June\n\n1, 2020\u{202f}000 euros, 10 2000 obus, 2 000 000, 2024,5 %",
         "Les 2000 soldats, en 2000 soldats, 1999 fut, 2100 à, 2101 et, 1499 ou 1500. (1914–1918) — 1789 : la",
         "un jour de la semaine, trois mois plus tard, en an 2000, an 1, mois 12, année 2023, years 2020 and 2021",
+        "le 1er   mars, 18\u{a0}juin, 18\u{202f}Juin, 3 morts et 18 JUIN, 1re\tjanvier, 12 000 soldats, 1ER AVRIL, 2 Décembre",
+        "MARS 2020, AOÛT 2021, aoÛt 1999, août\u{a0}2000, févr. 2022, en 2019, juin\n2020, Juillet  1789, JANV. 2001, mai 2100",
+        "dans  deux   semaines, dans a hundred jours, dans a few weeks, DANS 10 JOURS, dansé deux jours, dans un an, dans la semaine",
+        "dans\u{a0}trois\u{a0}mois, Dans Deux Ans, dans vingt années, dans 3 semaine, dans\ndeux jours, dans deux\njours, dans dix jours-là",
     ];
 
     #[test]
@@ -1710,6 +1781,20 @@ mod tests {
             for sentence in text.split(['.', ',']) {
                 assert_eq!(find_gated(sentence, true), find_gated(sentence, false), "{sentence}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gates_skip_only_windows_without_expressions_in_random_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "dans", "DANS", "deux", "a hundred", "a few", "a", "un", "an", "ans", "années", "ANNÉES", "mois", "semaine", "jours",
+                "1er", "1re", "18", "3", "2020", "1999", "12 000", "juin", "Juin", "AOÛT", "août", "aout", "févr.", "mars", "déc.",
+                "janvier", "le", "en", "et", "au", "x", "é", " ", "  ", "\u{a0}", "\u{202f}", "\t", "\n", ",", ".", "-",
+            ][..]), 0..24)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(find_gated(&text, true), find_gated(&text, false), "{}", text);
         }
     }
 
