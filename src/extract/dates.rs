@@ -60,7 +60,8 @@ pub struct TemporalExpr {
     pub end: usize,
     /// What it says.
     pub temporal: Temporal,
-    /// The tense of its clause.
+    /// The tense of its clause, where what the expression means may depend on it (see
+    /// [`reads_tense`]); [`Tense::Unknown`] for the others, whose clause is not read.
     pub tense: Tense,
 }
 
@@ -975,8 +976,22 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
         kept.push(item);
     }
     kept.into_iter()
-        .map(|(start, end, temporal)| TemporalExpr { start, end, temporal, tense: tense_at(text, start, end) })
+        .map(|(start, end, temporal)| {
+            let tense = if reads_tense(temporal) { tense_at(text, start, end) } else { Tense::Unknown };
+            TemporalExpr { start, end, temporal, tense }
+        })
         .collect()
+}
+
+/// Whether the tense of an expression's clause may change what it means, and so is
+/// worth finding: a bare month or weekday ([`resolve`] points it back or forward), a
+/// full date or a month of a year (the article's date weighs those of the past). The
+/// others mean the same in any tense.
+pub fn reads_tense(temporal: Temporal) -> bool {
+    matches!(
+        temporal,
+        Temporal::Month { shift: 0, .. } | Temporal::Weekday { shift: 0, .. } | Temporal::Full { .. } | Temporal::MonthYear { .. }
+    )
 }
 
 fn year_in_context(text: &str, start: usize, end: usize) -> bool {
@@ -1780,6 +1795,33 @@ mod tests {
             // Each sentence alone: fewer windows, each near a text edge.
             for sentence in text.split(['.', ',']) {
                 assert_eq!(find_gated(sentence, true), find_gated(sentence, false), "{sentence}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_expressions_that_read_no_tense_resolve_alike_in_every_tense() {
+        let temporals = [
+            Temporal::Full { year: 2024, month: 6, day: 18 },
+            Temporal::DayMonth { month: 6, day: 18 },
+            Temporal::DayMonth { month: 2, day: 29 },
+            Temporal::MonthYear { year: 2024, month: 6 },
+            Temporal::Year { year: 2019 },
+            Temporal::Day(-2),
+            Temporal::Week(1),
+            Temporal::MonthOffset(-1),
+            Temporal::YearOffset(3),
+        ]
+        .into_iter()
+        .chain((1..=12).flat_map(|month| [-1, 0, 1].map(|shift| Temporal::Month { month, shift })))
+        .chain([Weekday::Mon, Weekday::Wed, Weekday::Sun].into_iter().flat_map(|weekday| [-1, 0, 1].map(|shift| Temporal::Weekday { weekday, shift })));
+        let anchors = [None, Some(d(2024, 6, 18)), Some(d(2024, 1, 1)), Some(d(2023, 12, 31)), Some(d(2024, 2, 29))];
+        for temporal in temporals.filter(|&t| !reads_tense(t)) {
+            for anchor in anchors {
+                let unknown = resolve(temporal, Tense::Unknown, anchor);
+                for tense in [Tense::Past, Tense::Future] {
+                    assert_eq!(resolve(temporal, tense, anchor), unknown, "{temporal:?} {anchor:?}");
+                }
             }
         }
     }
