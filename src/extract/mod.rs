@@ -9,6 +9,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod numbers;
 pub mod persons;
+pub mod scan;
 pub mod sentences;
 pub mod tokens;
 
