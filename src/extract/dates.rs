@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use aho_corasick::AhoCorasick;
-use regex::{CaptureLocations, Regex};
+use regex::{Captures, Regex};
 use rustc_hash::FxHashMap;
 
 use super::numbers::word_value;
@@ -74,47 +74,6 @@ const DAY_EN: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
 const NUMBER_WORD: &str = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|quelques|several|a few";
 
-/// The groups of a rule's match, read from capture locations that one search after
-/// another fills (a `regex::Captures` per search would be allocated each time).
-struct Captures<'t> {
-    haystack: &'t str,
-    locations: &'t CaptureLocations,
-}
-
-/// One group of a match in [`Captures`].
-#[derive(Clone, Copy)]
-struct Capture<'t> {
-    haystack: &'t str,
-    start: usize,
-    end: usize,
-}
-
-impl<'t> Capture<'t> {
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &'t str {
-        &self.haystack[self.start..self.end]
-    }
-}
-
-impl<'t> Captures<'t> {
-    /// Group `i` of the match, if it took part.
-    fn get(&self, i: usize) -> Option<Capture<'t>> {
-        self.locations.get(i).map(|(start, end)| Capture { haystack: self.haystack, start, end })
-    }
-}
-
-impl std::ops::Index<usize> for Captures<'_> {
-    type Output = str;
-    fn index(&self, i: usize) -> &str {
-        self.get(i).map_or_else(|| panic!("no group {i}"), |c| &self.haystack[c.start..c.end])
-    }
-}
-
 /// Which trigger words a rule needs nearby: rules run only in windows around them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {
@@ -132,7 +91,7 @@ const GROUPS: usize = 6;
 /// of it holds.
 struct Rule {
     re: Regex,
-    read: fn(&Captures<'_>, &mut Vec<(usize, usize, Temporal)>),
+    read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>),
     group: Group,
     /// Every match holds one of these strings, as written. A window without any cannot
     /// hold a match, and a look for a few strings costs much less than a regex search:
@@ -240,7 +199,7 @@ fn dans_before_unit(_window: &str, lower: &str) -> bool {
 /// What every English month name of [`MONTHS_EN`] starts with, in its case.
 const MONTH_EN_STARTS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-fn rule(pattern: &str, read: fn(&Captures<'_>, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
+fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
     let group = if pattern.contains("{MFR}") || pattern.contains("{MEN}") {
         Group::Month
     } else if pattern.contains("{WFR}") || pattern.contains("{WEN}") {
@@ -269,12 +228,6 @@ fn rule(pattern: &str, read: fn(&Captures<'_>, &mut Vec<(usize, usize, Temporal)
         // from, nearly all of Unicode, at every start; spaces have no case to fold.
         .replace(r"\s", r"(?-i:[^\S\n])");
     Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None, gate: None }
-}
-
-thread_local! {
-    /// Capture locations for each of [`RULES`], filled by one search after another.
-    static LOCATIONS: std::cell::RefCell<Vec<CaptureLocations>> =
-        std::cell::RefCell::new(RULES.iter().map(|rule| rule.re.capture_locations()).collect());
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -459,11 +412,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-fn num(c: &Captures<'_>, i: usize) -> i64 {
+fn num(c: &Captures, i: usize) -> i64 {
     c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
 }
 
-fn push_full(_c: &Captures<'_>, out: &mut Vec<(usize, usize, Temporal)>, m: Option<Capture<'_>>, y: i64, mo: i64, d: i64) {
+fn push_full(_c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, m: Option<regex::Match>, y: i64, mo: i64, d: i64) {
     let Some(m) = m else { return };
     if NaiveDate::from_ymd_opt(y as i32, mo as u32, d as u32).is_some() {
         out.push((m.start(), m.end(), Temporal::Full { year: y as i32, month: mo as u32, day: d as u32 }));
@@ -482,7 +435,7 @@ fn day_month(year: Option<i32>, month: u32, day: u32) -> Temporal {
 }
 
 /// `18 juin 2024`, `18 et 19 juin`: one expression per day.
-fn read_day_list(c: &Captures<'_>, out: &mut Vec<(usize, usize, Temporal)>, month: u32) {
+fn read_day_list(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, month: u32) {
     let whole = c.get(0).expect("whole");
     let year = c.get(4).and_then(|y| y.as_str().parse::<i32>().ok());
     let first = c.get(1).expect("day");
@@ -496,7 +449,7 @@ fn read_day_list(c: &Captures<'_>, out: &mut Vec<(usize, usize, Temporal)>, mont
     }
 }
 
-fn month_year(c: &Captures<'_>, out: &mut Vec<(usize, usize, Temporal)>) {
+fn month_year(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>) {
     let m = c.get(0).expect("whole");
     let year = c[2].parse().unwrap_or(0);
     out.push((m.start(), m.end(), Temporal::MonthYear { year, month: month_number(&c[1]) }));
@@ -510,7 +463,7 @@ fn relative(unit: &str, offset: i32) -> Temporal {
     }
 }
 
-fn ago(c: &Captures<'_>, out: &mut Vec<(usize, usize, Temporal)>, sign: i32) {
+fn ago(c: &Captures, out: &mut Vec<(usize, usize, Temporal)>, sign: i32) {
     let n = match c[1].to_lowercase().as_str() {
         "a" | "an" | "un" | "une" | "one" => 1.0,
         "quelques" | "several" | "a few" => return,
@@ -971,8 +924,7 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     // For a group and the needles of some of its rules, whether each window holds one:
     // looked for once for all the rules that need the same.
     let mut holds: Vec<(Group, &[&str], Vec<bool>)> = Vec::new();
-    LOCATIONS.with_borrow_mut(|locations| {
-    for (rule, locations) in RULES.iter().zip(locations.iter_mut()) {
+    for rule in RULES.iter() {
         let windows = &windows[rule.group as usize];
         let holds = rule.needs.map(|needles| {
             match holds.iter().position(|(g, n, _)| *g == rule.group && std::ptr::eq(*n, needles)) {
@@ -993,8 +945,9 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
             let hay = &text[..to];
             let mut pos = from;
             while pos <= to {
-                let Some(whole) = rule.re.captures_read_at(locations, hay, pos) else { break };
-                (rule.read)(&Captures { haystack: hay, locations }, &mut found);
+                let Some(c) = rule.re.captures_at(hay, pos) else { break };
+                let whole = c.get(0).expect("whole match");
+                (rule.read)(&c, &mut found);
                 pos = if whole.end() > whole.start() {
                     whole.end()
                 } else {
@@ -1003,7 +956,6 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
             }
         }
     }
-    });
     // Bare years must be dated by their context, not merely be four digits.
     for (start, end, year) in bare_years(text.as_bytes(), &digit_runs) {
         if year_in_context(text, start, end) {
