@@ -51,6 +51,8 @@ pub struct Hit {
     pub end: usize,
     /// Index of the entry in [`Gazetteer::entry`].
     pub entry: usize,
+    /// Index of the token the name starts at, in the tokens searched.
+    pub token: usize,
 }
 
 /// The loaded gazetteers.
@@ -199,13 +201,13 @@ impl Gazetteer {
         // About one name per twenty tokens of news text.
         let mut hits = Vec::with_capacity(tokens.len() / 20);
         let mut resume = 0; // a hit's end: no overlapping hit may start before it
-        for t in tokens {
+        for (token, t) in tokens.iter().enumerate() {
             if t.start < resume || !self.may_start(text, t) {
                 continue;
             }
             let Some((end, pattern)) = self.longest_at(text.as_bytes(), t.start) else { continue };
             if is_word_boundary(text, t.start, end) {
-                hits.push(Hit { start: t.start, end, entry: self.pattern_entry[pattern.as_usize()] });
+                hits.push(Hit { start: t.start, end, entry: self.pattern_entry[pattern.as_usize()], token });
                 resume = end;
             }
         }
@@ -246,6 +248,10 @@ impl Gazetteer {
     fn may_start(&self, text: &str, t: &Token) -> bool {
         // Read as bytes where that is enough: this runs for every token of every text.
         let bytes = text.as_bytes();
+        // A capitalised word may open a name unless it follows a hyphen (as below).
+        if t.capitalised {
+            return t.start == 0 || bytes[t.start - 1] != b'-';
+        }
         let Some(&first) = bytes.get(t.start).filter(|_| t.start < t.end) else { return false };
         // Lowercase ASCII words, the bulk of the tokens, first and with the cheapest test
         // first: the same tests as below, in another order.
@@ -314,7 +320,7 @@ mod tests {
         let tokens = crate::extract::tokens::tokenize(text);
         let mut hits = Vec::new();
         let mut resume = 0;
-        for t in &tokens {
+        for (token, t) in tokens.iter().enumerate() {
             if t.start < resume {
                 continue;
             }
@@ -334,7 +340,7 @@ mod tests {
             let input = Input::new(text).span(t.start..text.len()).anchored(Anchored::Yes);
             let Some(m) = g.automaton.try_find(&input).unwrap() else { continue };
             if is_word_boundary(text, m.start(), m.end()) {
-                hits.push(Hit { start: m.start(), end: m.end(), entry: g.pattern_entry[m.pattern().as_usize()] });
+                hits.push(Hit { start: m.start(), end: m.end(), entry: g.pattern_entry[m.pattern().as_usize()], token });
                 resume = m.end();
             }
         }
@@ -377,6 +383,14 @@ mod tests {
             text in "((Moscou|Paris|Corée|du|Nord|la|mer|Noire|the|Alps|Côte|d'|d’|Ivoire|New|York|Saint|États|Unis|ONU|38e|parallèle|'Ajlun)[ ,.'’\\-]?){0,30}"
         ) {
             proptest::prop_assert_eq!(gazetteer().find(&text), find_reference(&text));
+        }
+    }
+
+    #[test]
+    fn no_character_is_both_upper_and_lower_case() {
+        // (So that a capitalised word is never taken for a lowercase one.)
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!(c.is_uppercase() && c.is_lowercase()), "{c:?}");
         }
     }
 
