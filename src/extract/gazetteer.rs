@@ -71,11 +71,17 @@ pub struct Gazetteer {
     by_name: HashMap<Cow<'static, str>, usize>,
     /// First words of the names written in lower case (`mer`, `golfe`): the only
     /// lowercase words where a search must start.
+    /// (Kept for the tests, which check the search against it.)
+    #[cfg(test)]
     lowercase_first_words: rustc_hash::FxHashSet<String>,
     /// Characters other than letters and digits that start a name (`'Ajlun`).
     other_first_chars: Vec<char>,
     /// The first bytes of [`Self::other_first_chars`], by byte value: a quick no.
     other_first_bytes: [bool; 256],
+    /// [`Self::lowercase_first_words`] by their first byte: a few short words to compare,
+    /// cheaper than hashing the many short lowercase words that pass the filter (`le`,
+    /// `de`).
+    lowercase_first_by_byte: Vec<Vec<&'static str>>,
     /// A prefilter for [`Self::lowercase_first_words`].
     lowercase_first_filter: WordFilter,
 }
@@ -156,6 +162,13 @@ impl Gazetteer {
         let anchored_start = automaton.start_state(Anchored::Yes).expect("an NFA searches anchored");
 
         let lowercase_first_filter = WordFilter::new(lowercase_first_words.iter().map(String::as_str));
+        // (Leaked once: a few hundred bytes for the life of the program.)
+        let mut lowercase_first_by_byte: Vec<Vec<&'static str>> = vec![Vec::new(); 256];
+        for w in &lowercase_first_words {
+            if let Some(&first) = w.as_bytes().first() {
+                lowercase_first_by_byte[usize::from(first)].push(String::leak(w.clone()));
+            }
+        }
         let mut other_first_bytes = [false; 256];
         for c in &other_first_chars {
             other_first_bytes[usize::from(c.to_string().as_bytes()[0])] = true;
@@ -166,7 +179,9 @@ impl Gazetteer {
             automaton,
             anchored_start,
             by_name,
+            #[cfg(test)]
             lowercase_first_words,
+            lowercase_first_by_byte,
             other_first_chars,
             other_first_bytes,
             lowercase_first_filter,
@@ -260,7 +275,7 @@ impl Gazetteer {
             return t.kind != TokenKind::Punct
                 && self.lowercase_first_filter.may_contain_ends(first, bytes[t.end - 1], len)
                 && (t.start == 0 || bytes[t.start - 1] != b'-')
-                && self.lowercase_first_words.contains(t.text(text));
+                && self.is_lowercase_first_word(t.text(text));
         }
         let c = || text[t.start..].chars().next().expect("a token starts with a character");
         if t.kind == TokenKind::Punct {
@@ -277,7 +292,12 @@ impl Gazetteer {
         }
         let word = t.text(text);
         // Most tokens are lowercase prose: the filter spares most of them a lookup.
-        self.lowercase_first_filter.may_contain(word) && self.lowercase_first_words.contains(word)
+        self.lowercase_first_filter.may_contain(word) && self.is_lowercase_first_word(word)
+    }
+
+    /// Whether `word` is one of [`Self::lowercase_first_words`].
+    fn is_lowercase_first_word(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| self.lowercase_first_by_byte[usize::from(b)].contains(&word))
     }
 }
 
@@ -384,6 +404,15 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(gazetteer().find(&text), find_reference(&text));
         }
+    }
+
+    #[test]
+    fn the_lowercase_first_words_by_byte_are_the_set() {
+        let g = gazetteer();
+        for w in g.lowercase_first_words.iter().map(String::as_str).chain(["", "l", "le", "lac", "lacs", "île", "îl", "the", "thé", "pôle", "pole", "x"]) {
+            assert_eq!(g.is_lowercase_first_word(w), g.lowercase_first_words.contains(w), "{w:?}");
+        }
+        assert!(g.lowercase_first_words.len() > 10);
     }
 
     #[test]
