@@ -735,7 +735,7 @@ pub fn find(text: &str) -> Vec<Found> {
         candidates.push((Found { start, end, kind, canonical: None, weak: strength == 0 }, strength));
     }
 
-    select(candidates)
+    select(&candidates)
 }
 
 /// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
@@ -758,14 +758,14 @@ fn next_to_unknown_capital(cx: &Learned, text: &str, toks: &[Token], tok: usize,
 }
 
 /// Keeps the longest, then strongest, candidates that do not overlap.
-fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
+fn select(candidates: &[(Found, u8)]) -> Vec<Found> {
     // The order in which candidates claim their span, as a stable sort on (longest,
     // strongest, first) would give it: the index breaks ties, so an unstable sort of
     // small keys (rather than of the candidates) gives the same order.
-    let order = claim_order(&candidates);
+    let order = claim_order(candidates);
     // The rank of each kept candidate.
     let mut rank_of: Vec<Option<usize>> = vec![None; candidates.len()];
-    let mut taken = Claimed::new(&candidates);
+    let mut taken = Claimed::new(candidates);
     for (rank, &(start, i)) in order.iter().enumerate() {
         let end = candidates[i].0.end;
         if taken.overlaps(start, end) {
@@ -780,8 +780,8 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     let mut kept: Vec<(usize, usize, usize)> =
         rank_of.iter().enumerate().filter_map(|(i, rank)| rank.map(|rank| (candidates[i].0.start, rank, i))).collect();
     kept.sort();
-    let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
-    kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
+    // (A copy of each kept candidate: its fields are plain values and borrowed names.)
+    kept.into_iter().map(|(_, _, i)| candidates[i].0.clone()).collect()
 }
 
 /// The (start, index) of the candidates in the order they claim their span: by
@@ -1468,7 +1468,7 @@ mod tests {
                     (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak: false }, strength)
                 })
                 .collect();
-            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+            proptest::prop_assert_eq!(select(&candidates), select_reference(candidates));
         }
 
         #[test]
@@ -1481,7 +1481,7 @@ mod tests {
                     (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak }, strength)
                 })
                 .collect();
-            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+            proptest::prop_assert_eq!(select(&candidates), select_reference(candidates));
         }
     }
 }
