@@ -261,6 +261,8 @@ struct Learned<'a> {
     facts: Vec<Cell<Option<WordFacts>>>,
     /// By id, [`is_month_or_weekday`] once asked.
     month_or_weekday: Vec<Cell<Option<bool>>>,
+    /// By id, [`is_title_or_particle`] once asked.
+    title_or_particle: Vec<Cell<Option<bool>>>,
     /// By id, whether the word is the head word of an organisation or place pattern
     /// (in [`PATTERN_HEADS`]).
     pattern_head: Vec<bool>,
@@ -351,6 +353,7 @@ impl<'a> Learned<'a> {
             names,
             facts: vec![Cell::new(None); n],
             month_or_weekday: vec![Cell::new(None); n],
+            title_or_particle: vec![Cell::new(None); n],
             pattern_head,
             capitalised,
             title_case: title_case(text, tokens),
@@ -419,6 +422,20 @@ impl<'a> Learned<'a> {
     /// Whether token `k` is a known given name.
     fn is_given_name(&self, k: usize) -> bool {
         self.facts(k).given
+    }
+
+    /// [`is_title_or_particle`] of token `k`.
+    fn is_title_or_particle(&self, k: usize) -> bool {
+        let id = self.word_of_token[k];
+        if id == NO_WORD {
+            return is_title_or_particle(self.toks[k].text(self.text));
+        }
+        let cell = &self.title_or_particle[id as usize];
+        cell.get().unwrap_or_else(|| {
+            let answer = is_title_or_particle(self.words[id as usize]);
+            cell.set(Some(answer));
+            answer
+        })
     }
 
     /// [`is_month_or_weekday`] of token `k`.
@@ -1048,12 +1065,7 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
             // Wonsik") are not part of the name, even when capitalised throughout the text.
             let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, k);
-            let weak = is_common_word(cx, k) && !cx.is_given_name(k)
-                || leading_adjective
-                || word.chars().count() == 1
-                || contains_lowercase(&PERSON_CUES, word)
-                || HONORIFICS.contains(&word)
-                || NAME_PARTICLES.contains(&word);
+            let weak = is_common_word(cx, k) && !cx.is_given_name(k) || leading_adjective || cx.is_title_or_particle(k);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
             if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, k)) && first + 1 == parts.len() {
                 first += 1;
@@ -1215,6 +1227,13 @@ fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> 
     next.next() == Some(",")
         && next.next().is_some_and(|d| ["un", "une", "le", "la", "l'", "l’", "a", "an", "the"].iter().any(|l| lowercase_is(d, l)))
         && next.next().is_some_and(|w| contains_lowercase(cues, w))
+}
+
+/// Whether a word that leads a chunk is no part of the name whatever the rest says: an
+/// initial or single letter, a title or role (`Président`), an honorific (`M`), a
+/// particle (`de`).
+fn is_title_or_particle(w: &str) -> bool {
+    w.chars().count() == 1 || contains_lowercase(&PERSON_CUES, w) || HONORIFICS.contains(&w) || NAME_PARTICLES.contains(&w)
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
