@@ -303,6 +303,28 @@ impl Gazetteer {
 
 /// Whether `start..end` starts and ends on word boundaries.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Answered from the bytes when the characters it looks at are ASCII (an ASCII byte is
+    // a whole character), as the general test below answers.
+    let ascii_or_none = |i: Option<usize>| i.is_none_or(|i| bytes.get(i).is_none_or(u8::is_ascii));
+    let ascii = start < end
+        && bytes[start].is_ascii()
+        && bytes[end - 1].is_ascii()
+        && ascii_or_none(start.checked_sub(1))
+        && ascii_or_none(Some(end))
+        && ascii_or_none(Some(end + 1));
+    if ascii {
+        let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        let glued_before = before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') && alnum(start);
+        let glued_after = alnum(end) && alnum(end - 1) || bytes.get(end) == Some(&b'-') && alnum(end + 1);
+        return !glued_before && !glued_after;
+    }
+    is_word_boundary_by_chars(text, start, end)
+}
+
+/// [`is_word_boundary`], character by character.
+fn is_word_boundary_by_chars(text: &str, start: usize, end: usize) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -420,6 +442,18 @@ mod tests {
         // (So that a capitalised word is never taken for a lowercase one.)
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert!(!(c.is_uppercase() && c.is_lowercase()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_boundaries_from_the_bytes_are_the_boundaries_by_characters() {
+        for text in ["Paris-Match, Parisé l’Ukraine d'Ukraine Ukraine-é -Paris- a-b é-a a-é Berlin2 2Berlin x", "é", "", "ab", "a-", "-a", "a-é", "日本-x", "New York-based", "Σ'VW"] {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&end| end >= start) {
+                    assert_eq!(is_word_boundary(text, start, end), is_word_boundary_by_chars(text, start, end), "{text:?} {start}..{end}");
+                }
+            }
         }
     }
 
