@@ -18,7 +18,7 @@ use crate::model::Kind;
 use crate::spans::Disjoint;
 
 use super::gazetteer::gazetteer;
-use super::tokens::{Token, TokenKind, WordFilter, is_all_caps, is_capitalised, tokenize};
+use super::tokens::{Token, TokenKind, Tokens, WordFilter, is_all_caps, is_capitalised, tokenize_indexed};
 
 /// A person, place or organisation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,13 +261,16 @@ struct Learned<'a> {
     facts: Vec<Cell<Option<WordFacts>>>,
     /// By id, [`is_month_or_weekday`] once asked.
     month_or_weekday: Vec<Cell<Option<bool>>>,
+    /// By id, [`is_title_or_particle`] once asked.
+    title_or_particle: Vec<Cell<Option<bool>>>,
     /// By id, whether the word is the head word of an organisation or place pattern
     /// (in [`PATTERN_HEADS`]).
     pattern_head: Vec<bool>,
     /// The indices of the tokens that are capitalised words, in text order: the only
     /// tokens that can open a chunk (most tokens are lowercase words or punctuation).
-    capitalised: Vec<u32>,
-    /// [`title_case_by_token`] of the text.
+    capitalised: &'a [u32],
+    /// For each token, whether its sentence is a title-case headline
+    /// ([`title_case_by_token`] of the text).
     title_case: Vec<bool>,
 }
 
@@ -307,41 +310,22 @@ impl WordFacts {
 }
 
 impl<'a> Learned<'a> {
-    fn new(text: &'a str, toks: &'a [Token]) -> Self {
+    /// What the rules learn of `text`, split into `tokens`: the capitalised words (which
+    /// the tokenizer lists) are given ids here.
+    fn new(text: &'a str, tokens: &'a Tokens) -> Self {
+        let toks = &tokens.list[..];
         let bytes = text.as_bytes();
-        // About one distinct capitalised word per sixteen tokens of news text.
-        let mut ids: HashTable<u32> = HashTable::with_capacity(toks.len() / 16);
-        let mut words: Vec<&'a str> = Vec::with_capacity(toks.len() / 16);
-        let mut mid_sentence: Vec<bool> = Vec::with_capacity(toks.len() / 16);
-        let mut pattern_head: Vec<bool> = Vec::with_capacity(toks.len() / 16);
-        let mut capitalised_tokens: Vec<u32> = Vec::with_capacity(toks.len() / 8);
+        let capitalised = &tokens.capitalised[..];
+        // About one distinct capitalised word per two or three mentions.
+        let mut ids: HashTable<u32> = HashTable::with_capacity(capitalised.len() / 2);
+        let mut words: Vec<&'a str> = Vec::with_capacity(capitalised.len() / 2);
+        let mut mid_sentence: Vec<bool> = Vec::with_capacity(capitalised.len() / 2);
+        let mut pattern_head: Vec<bool> = Vec::with_capacity(capitalised.len() / 2);
         let mut word_of_token = vec![NO_WORD; toks.len()];
-        // One pass for the word ids and for the title-case sentences (as
-        // [`title_case_by_token`] counts them).
-        let mut title_case = vec![false; toks.len()];
-        // The sentence being counted: its first token, its words of four characters or
-        // more, and how many of those are capitalised.
-        let (mut sentence, mut long_words, mut long_capitalised) = (0usize, 0usize, 0usize);
-        for (k, t) in toks.iter().enumerate() {
-            if t.sentence_start && k > sentence {
-                title_case[sentence..k].fill(is_title_case(long_words, long_capitalised));
-                (sentence, long_words, long_capitalised) = (k, 0, 0);
-            }
-            if !is_word(t) {
-                continue;
-            }
-            let first = bytes[t.start];
+        for &k in capitalised {
+            let k = k as usize;
+            let t = &toks[k];
             let w = &bytes[t.start..t.end];
-            // An ASCII first byte answers at once; the rest is asked of the character.
-            let capitalised = if first.is_ascii() { first.is_ascii_uppercase() } else { is_capitalised(t.text(text)) };
-            // Four characters or more: four ASCII bytes first, else count them.
-            if w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some()) {
-                long_words += 1;
-                long_capitalised += usize::from(capitalised);
-            }
-            if !capitalised {
-                continue;
-            }
             let hash = word_hash(bytes, t.start, t.end);
             let id = match ids.find(hash, |&id| words[id as usize].as_bytes() == w) {
                 Some(&id) => id,
@@ -356,11 +340,9 @@ impl<'a> Learned<'a> {
                 }
             };
             word_of_token[k] = id;
-            capitalised_tokens.push(u32::try_from(k).expect("fewer tokens than bytes"));
             mid_sentence[id as usize] |= !t.sentence_start;
         }
-        title_case[sentence..].fill(is_title_case(long_words, long_capitalised));
-        let names = learn_names(text, toks, &word_of_token, &words, &mid_sentence);
+        let names = learn_names(text, toks, &words, &mid_sentence);
         let n = words.len();
         Learned {
             text,
@@ -371,9 +353,10 @@ impl<'a> Learned<'a> {
             names,
             facts: vec![Cell::new(None); n],
             month_or_weekday: vec![Cell::new(None); n],
+            title_or_particle: vec![Cell::new(None); n],
             pattern_head,
-            capitalised: capitalised_tokens,
-            title_case,
+            capitalised,
+            title_case: title_case(text, tokens),
         }
     }
 
@@ -385,7 +368,7 @@ impl<'a> Learned<'a> {
         let mut heads = Vec::new();
         // The tokens before this one have been looked at.
         let mut looked_at = 0;
-        for &c in &self.capitalised {
+        for &c in self.capitalised {
             let c = c as usize;
             for h in looked_at.max(c.saturating_sub(3))..c {
                 let t = &self.toks[h];
@@ -441,6 +424,20 @@ impl<'a> Learned<'a> {
         self.facts(k).given
     }
 
+    /// [`is_title_or_particle`] of token `k`.
+    fn is_title_or_particle(&self, k: usize) -> bool {
+        let id = self.word_of_token[k];
+        if id == NO_WORD {
+            return is_title_or_particle(self.toks[k].text(self.text));
+        }
+        let cell = &self.title_or_particle[id as usize];
+        cell.get().unwrap_or_else(|| {
+            let answer = is_title_or_particle(self.words[id as usize]);
+            cell.set(Some(answer));
+            answer
+        })
+    }
+
     /// [`is_month_or_weekday`] of token `k`.
     fn is_month_or_weekday(&self, k: usize) -> bool {
         let id = self.word_of_token[k];
@@ -459,7 +456,7 @@ impl<'a> Learned<'a> {
 /// By word id, whether the text writes the word as a name (see [`Learned::names`]):
 /// `words` are the capitalised words, `mid_sentence` tells which the text writes in
 /// mid-sentence.
-fn learn_names(text: &str, toks: &[Token], word_of_token: &[u32], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
+fn learn_names(text: &str, toks: &[Token], words: &[&str], mid_sentence: &[bool]) -> Vec<bool> {
     let mut names = vec![false; words.len()];
     // The distinct lowercase forms of the words written in mid-sentence, one after the
     // other in one string; each form has an id, found by its text.
@@ -477,12 +474,14 @@ fn learn_names(text: &str, toks: &[Token], word_of_token: &[u32], words: &[&str]
     let mut written_lowercase = vec![false; forms.ends.len()];
     let filter = WordFilter::new((0..forms.ends.len()).map(|f| forms.form(f)));
     let bytes = text.as_bytes();
-    // The words that are not capitalised (no word id), ruled out by their bytes first.
-    for (t, &id) in toks.iter().zip(word_of_token) {
-        if id == NO_WORD
-            && is_word(t)
-            && t.end > t.start
-            && filter.may_contain_ends(bytes[t.start], bytes[t.end - 1], t.end - t.start)
+    // The words that are not capitalised (no word id), ruled out by their first byte
+    // and length first, then by their last byte.
+    for t in toks {
+        let len = t.end - t.start;
+        if t.kind == TokenKind::Word
+            && !t.capitalised
+            && filter.may_contain_start(bytes[t.start], len)
+            && filter.may_contain_ends(bytes[t.start], bytes[t.end - 1], len)
             && let Some(form) = forms.find(t.text(text))
         {
             written_lowercase[form] = true;
@@ -617,8 +616,51 @@ fn is_title_case(long_words: usize, capitalised: usize) -> bool {
     long_words >= 4 && capitalised * 10 >= long_words * 8
 }
 
+/// For each token, whether its sentence is a title-case headline: [`title_case_by_token`],
+/// with the words counted only in the sentences that hold four capitalised words or
+/// more (a headline needs four long capitalised words: most sentences have fewer).
+fn title_case(text: &str, tokens: &Tokens) -> Vec<bool> {
+    let toks = &tokens.list;
+    let bytes = text.as_bytes();
+    let mut out = vec![false; toks.len()];
+    // The sentences as [`title_case_by_token`] parts them: the first opens at the first
+    // token, whether or not that opens a sentence.
+    let starts = &tokens.sentence_starts;
+    let first_start = if starts.first() == Some(&0) { 1 } else { 0 };
+    let bounds = std::iter::once(0).chain(starts[first_start..].iter().map(|&k| k as usize)).chain(std::iter::once(toks.len()));
+    // The capitalised words not counted yet.
+    let mut capitalised = &tokens.capitalised[..];
+    let mut start = 0;
+    for end in bounds.skip(1) {
+        let in_sentence = capitalised.partition_point(|&k| (k as usize) < end);
+        let enough = in_sentence >= 4;
+        capitalised = &capitalised[in_sentence..];
+        if enough {
+            // A headline has at most one long lowercase word for four capitalised ones:
+            // the count stops once the sentence has more.
+            let (mut words, mut long_capitalised) = (0, 0);
+            for t in toks[start..end].iter().filter(|t| is_word(t)) {
+                let w = &bytes[t.start..t.end];
+                // Four characters or more: four ASCII bytes first, else count them.
+                if w.len() >= 4 && (w[..4].is_ascii() || t.text(text).chars().nth(3).is_some()) {
+                    words += 1;
+                    long_capitalised += usize::from(t.capitalised);
+                    if (words - long_capitalised) * 4 > in_sentence {
+                        break;
+                    }
+                }
+            }
+            if is_title_case(words, long_capitalised) {
+                out[start..end].fill(true);
+            }
+        }
+        start = end;
+    }
+    out
+}
+
 /// For each token, whether its sentence is a title-case headline (as first written;
-/// [`Learned::new`] computes it in its pass over the tokens).
+/// [`title_case`] counts the words of fewer sentences).
 #[cfg(test)]
 fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
     let bytes = text.as_bytes();
@@ -649,28 +691,17 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
 
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
-    let toks = tokenize(text);
-    let cx = Learned::new(text, &toks);
+    let tokens = tokenize_indexed(text);
+    let toks = &tokens.list[..];
+    let cx = Learned::new(text, &tokens);
     // About one candidate per ten tokens of news text.
     let mut candidates: Vec<(Found, u8)> = Vec::with_capacity(toks.len() / 10);
     let gaz = gazetteer();
 
     // 1. Gazetteer names.
-    // The first token not before the last hit: hits come in text order, so each search
-    // for a hit's token goes on from the last.
-    let mut hit_tok = 0;
-    let mut last_hit_start = 0;
-    for hit in gaz.find_in(text, &toks) {
+    for hit in gaz.find_in(text, toks) {
         let surface = &text[hit.start..hit.end];
-        let tok = if hit.start >= last_hit_start {
-            while hit_tok < toks.len() && toks[hit_tok].start < hit.start {
-                hit_tok += 1;
-            }
-            hit_tok
-        } else {
-            toks.partition_point(|t| t.start < hit.start)
-        };
-        (hit_tok, last_hit_start) = (tok, hit.start);
+        let tok = hit.token;
         let at_sentence_start = toks.get(tok).is_some_and(|t| t.sentence_start);
         let single_word = !surface.bytes().any(|b| b == b' ' || b == b'-');
         if single_word && !is_capitalised(surface) {
@@ -721,7 +752,7 @@ pub fn find(text: &str) -> Vec<Found> {
         candidates.push((Found { start, end, kind, canonical: None, weak: strength == 0 }, strength));
     }
 
-    select(candidates)
+    select(&candidates)
 }
 
 /// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
@@ -744,14 +775,14 @@ fn next_to_unknown_capital(cx: &Learned, text: &str, toks: &[Token], tok: usize,
 }
 
 /// Keeps the longest, then strongest, candidates that do not overlap.
-fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
+fn select(candidates: &[(Found, u8)]) -> Vec<Found> {
     // The order in which candidates claim their span, as a stable sort on (longest,
     // strongest, first) would give it: the index breaks ties, so an unstable sort of
     // small keys (rather than of the candidates) gives the same order.
-    let order = claim_order(&candidates);
+    let order = claim_order(candidates);
     // The rank of each kept candidate.
     let mut rank_of: Vec<Option<usize>> = vec![None; candidates.len()];
-    let mut taken = Claimed::new(&candidates);
+    let mut taken = Claimed::new(candidates);
     for (rank, &(start, i)) in order.iter().enumerate() {
         let end = candidates[i].0.end;
         if taken.overlaps(start, end) {
@@ -766,8 +797,8 @@ fn select(candidates: Vec<(Found, u8)>) -> Vec<Found> {
     let mut kept: Vec<(usize, usize, usize)> =
         rank_of.iter().enumerate().filter_map(|(i, rank)| rank.map(|rank| (candidates[i].0.start, rank, i))).collect();
     kept.sort();
-    let mut candidates: Vec<Option<Found>> = candidates.into_iter().map(|(f, _)| Some(f)).collect();
-    kept.into_iter().map(|(_, _, i)| candidates[i].take().expect("each candidate is kept once")).collect()
+    // (A copy of each kept candidate: its fields are plain values and borrowed names.)
+    kept.into_iter().map(|(_, _, i)| candidates[i].0.clone()).collect()
 }
 
 /// The (start, index) of the candidates in the order they claim their span: by
@@ -982,7 +1013,7 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
     // The first token that no chunk has gathered yet.
     let mut i = 0;
     // Only a capitalised word opens a chunk.
-    for &opening in &cx.capitalised {
+    for &opening in cx.capitalised {
         if (opening as usize) < i {
             continue;
         }
@@ -1034,12 +1065,7 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             // Leading dictionary words ("Russian President Vladimir Putin", "Défense Shin
             // Wonsik") are not part of the name, even when capitalised throughout the text.
             let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, k);
-            let weak = is_common_word(cx, k) && !cx.is_given_name(k)
-                || leading_adjective
-                || word.chars().count() == 1
-                || contains_lowercase(&PERSON_CUES, word)
-                || HONORIFICS.contains(&word)
-                || NAME_PARTICLES.contains(&word);
+            let weak = is_common_word(cx, k) && !cx.is_given_name(k) || leading_adjective || cx.is_title_or_particle(k);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
             if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, k)) && first + 1 == parts.len() {
                 first += 1;
@@ -1203,6 +1229,13 @@ fn apposition_after(text: &str, toks: &[Token], last: usize, cues: &WordSet) -> 
         && next.next().is_some_and(|w| contains_lowercase(cues, w))
 }
 
+/// Whether a word that leads a chunk is no part of the name whatever the rest says: an
+/// initial or single letter, a title or role (`Président`), an honorific (`M`), a
+/// particle (`de`).
+fn is_title_or_particle(w: &str) -> bool {
+    w.chars().count() == 1 || contains_lowercase(&PERSON_CUES, w) || HONORIFICS.contains(&w) || NAME_PARTICLES.contains(&w)
+}
+
 fn is_month_or_weekday(w: &str) -> bool {
     // Every month and weekday name, French or English, starts with one of these pairs of
     // letters (in lower case): most words are ruled out by their first two bytes.
@@ -1337,8 +1370,9 @@ mod tests {
     fn capitalised_words_have_one_id_per_spelling() {
         let long = "Vladimir Poutine, Poutine, Vladimirovitch Poutine, POUTINE, Poutines, Poutin, Constantinople-sur-Mer, Constantinople-sur-Mer, Constantinople-sur-Meri, Île, Îles, Île";
         for text in SAMPLE_TEXTS.iter().chain([&long]) {
-            let toks = tokenize(text);
-            let cx = Learned::new(text, &toks);
+            let tokens = tokenize_indexed(text);
+            let toks = &tokens.list;
+            let cx = Learned::new(text, &tokens);
             for (a, ta) in toks.iter().enumerate() {
                 let capitalised = is_word(ta) && is_capitalised(ta.text(text));
                 assert_eq!(cx.word_of_token[a] != NO_WORD, capitalised, "{:?}", ta.text(text));
@@ -1358,16 +1392,27 @@ mod tests {
     #[test]
     fn title_case_in_one_pass_is_title_case_by_token() {
         for text in SAMPLE_TEXTS {
-            let toks = tokenize(text);
-            assert_eq!(Learned::new(text, &toks).title_case, title_case_by_token(text, &toks), "{text:?}");
+            let tokens = tokenize_indexed(text);
+            assert_eq!(Learned::new(text, &tokens).title_case, title_case_by_token(text, &tokens.list), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_case_of_the_sentences_with_four_capitals_is_title_case_by_token(
+            text in "((Le|Grand|petit|Maison|Élysée|été|Chef|Nord|Île|Four|five|SIX|A|de|12|M)[ .,!?\n]{1,2}){0,40}"
+        ) {
+            let tokens = tokenize_indexed(&text);
+            proptest::prop_assert_eq!(title_case(&text, &tokens), title_case_by_token(&text, &tokens.list));
         }
     }
 
     #[test]
     fn patterns_are_tried_at_the_heads_where_they_can_match() {
         for text in SAMPLE_TEXTS {
-            let toks = tokenize(text);
-            let cx = Learned::new(text, &toks);
+            let tokens = tokenize_indexed(text);
+            let toks = &tokens.list;
+            let cx = Learned::new(text, &tokens);
             // The heads that a capitalised word follows within three tokens (or is one).
             let capitalised = |k: usize| toks.get(k).is_some_and(|t| is_word(t) && is_capitalised(t.text(text)));
             let heads: Vec<usize> = (0..toks.len())
@@ -1442,7 +1487,7 @@ mod tests {
                     (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak: false }, strength)
                 })
                 .collect();
-            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+            proptest::prop_assert_eq!(select(&candidates), select_reference(candidates));
         }
 
         #[test]
@@ -1455,7 +1500,7 @@ mod tests {
                     (Found { start, end: start + len, kind, canonical: Some(candidate_name(i)), weak }, strength)
                 })
                 .collect();
-            proptest::prop_assert_eq!(select(candidates.clone()), select_reference(candidates));
+            proptest::prop_assert_eq!(select(&candidates), select_reference(candidates));
         }
     }
 }

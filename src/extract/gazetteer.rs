@@ -51,6 +51,8 @@ pub struct Hit {
     pub end: usize,
     /// Index of the entry in [`Gazetteer::entry`].
     pub entry: usize,
+    /// Index of the token the name starts at, in the tokens searched.
+    pub token: usize,
 }
 
 /// The loaded gazetteers.
@@ -69,11 +71,17 @@ pub struct Gazetteer {
     by_name: HashMap<Cow<'static, str>, usize>,
     /// First words of the names written in lower case (`mer`, `golfe`): the only
     /// lowercase words where a search must start.
+    /// (Kept for the tests, which check the search against it.)
+    #[cfg(test)]
     lowercase_first_words: rustc_hash::FxHashSet<String>,
     /// Characters other than letters and digits that start a name (`'Ajlun`).
     other_first_chars: Vec<char>,
     /// The first bytes of [`Self::other_first_chars`], by byte value: a quick no.
     other_first_bytes: [bool; 256],
+    /// [`Self::lowercase_first_words`] by their first byte: a few short words to compare,
+    /// cheaper than hashing the many short lowercase words that pass the filter (`le`,
+    /// `de`).
+    lowercase_first_by_byte: Vec<Vec<&'static str>>,
     /// A prefilter for [`Self::lowercase_first_words`].
     lowercase_first_filter: WordFilter,
 }
@@ -154,6 +162,13 @@ impl Gazetteer {
         let anchored_start = automaton.start_state(Anchored::Yes).expect("an NFA searches anchored");
 
         let lowercase_first_filter = WordFilter::new(lowercase_first_words.iter().map(String::as_str));
+        // (Leaked once: a few hundred bytes for the life of the program.)
+        let mut lowercase_first_by_byte: Vec<Vec<&'static str>> = vec![Vec::new(); 256];
+        for w in &lowercase_first_words {
+            if let Some(&first) = w.as_bytes().first() {
+                lowercase_first_by_byte[usize::from(first)].push(String::leak(w.clone()));
+            }
+        }
         let mut other_first_bytes = [false; 256];
         for c in &other_first_chars {
             other_first_bytes[usize::from(c.to_string().as_bytes()[0])] = true;
@@ -164,7 +179,9 @@ impl Gazetteer {
             automaton,
             anchored_start,
             by_name,
+            #[cfg(test)]
             lowercase_first_words,
+            lowercase_first_by_byte,
             other_first_chars,
             other_first_bytes,
             lowercase_first_filter,
@@ -199,13 +216,13 @@ impl Gazetteer {
         // About one name per twenty tokens of news text.
         let mut hits = Vec::with_capacity(tokens.len() / 20);
         let mut resume = 0; // a hit's end: no overlapping hit may start before it
-        for t in tokens {
+        for (token, t) in tokens.iter().enumerate() {
             if t.start < resume || !self.may_start(text, t) {
                 continue;
             }
             let Some((end, pattern)) = self.longest_at(text.as_bytes(), t.start) else { continue };
             if is_word_boundary(text, t.start, end) {
-                hits.push(Hit { start: t.start, end, entry: self.pattern_entry[pattern.as_usize()] });
+                hits.push(Hit { start: t.start, end, entry: self.pattern_entry[pattern.as_usize()], token });
                 resume = end;
             }
         }
@@ -246,6 +263,10 @@ impl Gazetteer {
     fn may_start(&self, text: &str, t: &Token) -> bool {
         // Read as bytes where that is enough: this runs for every token of every text.
         let bytes = text.as_bytes();
+        // A capitalised word may open a name unless it follows a hyphen (as below).
+        if t.capitalised {
+            return t.start == 0 || bytes[t.start - 1] != b'-';
+        }
         let Some(&first) = bytes.get(t.start).filter(|_| t.start < t.end) else { return false };
         // Lowercase ASCII words, the bulk of the tokens, first and with the cheapest test
         // first: the same tests as below, in another order.
@@ -254,7 +275,7 @@ impl Gazetteer {
             return t.kind != TokenKind::Punct
                 && self.lowercase_first_filter.may_contain_ends(first, bytes[t.end - 1], len)
                 && (t.start == 0 || bytes[t.start - 1] != b'-')
-                && self.lowercase_first_words.contains(t.text(text));
+                && self.is_lowercase_first_word(t.text(text));
         }
         let c = || text[t.start..].chars().next().expect("a token starts with a character");
         if t.kind == TokenKind::Punct {
@@ -271,12 +292,39 @@ impl Gazetteer {
         }
         let word = t.text(text);
         // Most tokens are lowercase prose: the filter spares most of them a lookup.
-        self.lowercase_first_filter.may_contain(word) && self.lowercase_first_words.contains(word)
+        self.lowercase_first_filter.may_contain(word) && self.is_lowercase_first_word(word)
+    }
+
+    /// Whether `word` is one of [`Self::lowercase_first_words`].
+    fn is_lowercase_first_word(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| self.lowercase_first_by_byte[usize::from(b)].contains(&word))
     }
 }
 
 /// Whether `start..end` starts and ends on word boundaries.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Answered from the bytes when the characters it looks at are ASCII (an ASCII byte is
+    // a whole character), as the general test below answers.
+    let ascii_or_none = |i: Option<usize>| i.is_none_or(|i| bytes.get(i).is_none_or(u8::is_ascii));
+    let ascii = start < end
+        && bytes[start].is_ascii()
+        && bytes[end - 1].is_ascii()
+        && ascii_or_none(start.checked_sub(1))
+        && ascii_or_none(Some(end))
+        && ascii_or_none(Some(end + 1));
+    if ascii {
+        let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        let glued_before = before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') && alnum(start);
+        let glued_after = alnum(end) && alnum(end - 1) || bytes.get(end) == Some(&b'-') && alnum(end + 1);
+        return !glued_before && !glued_after;
+    }
+    is_word_boundary_by_chars(text, start, end)
+}
+
+/// [`is_word_boundary`], character by character.
+fn is_word_boundary_by_chars(text: &str, start: usize, end: usize) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -314,7 +362,7 @@ mod tests {
         let tokens = crate::extract::tokens::tokenize(text);
         let mut hits = Vec::new();
         let mut resume = 0;
-        for t in &tokens {
+        for (token, t) in tokens.iter().enumerate() {
             if t.start < resume {
                 continue;
             }
@@ -334,7 +382,7 @@ mod tests {
             let input = Input::new(text).span(t.start..text.len()).anchored(Anchored::Yes);
             let Some(m) = g.automaton.try_find(&input).unwrap() else { continue };
             if is_word_boundary(text, m.start(), m.end()) {
-                hits.push(Hit { start: m.start(), end: m.end(), entry: g.pattern_entry[m.pattern().as_usize()] });
+                hits.push(Hit { start: m.start(), end: m.end(), entry: g.pattern_entry[m.pattern().as_usize()], token });
                 resume = m.end();
             }
         }
@@ -377,6 +425,35 @@ mod tests {
             text in "((Moscou|Paris|Corée|du|Nord|la|mer|Noire|the|Alps|Côte|d'|d’|Ivoire|New|York|Saint|États|Unis|ONU|38e|parallèle|'Ajlun)[ ,.'’\\-]?){0,30}"
         ) {
             proptest::prop_assert_eq!(gazetteer().find(&text), find_reference(&text));
+        }
+    }
+
+    #[test]
+    fn the_lowercase_first_words_by_byte_are_the_set() {
+        let g = gazetteer();
+        for w in g.lowercase_first_words.iter().map(String::as_str).chain(["", "l", "le", "lac", "lacs", "île", "îl", "the", "thé", "pôle", "pole", "x"]) {
+            assert_eq!(g.is_lowercase_first_word(w), g.lowercase_first_words.contains(w), "{w:?}");
+        }
+        assert!(g.lowercase_first_words.len() > 10);
+    }
+
+    #[test]
+    fn no_character_is_both_upper_and_lower_case() {
+        // (So that a capitalised word is never taken for a lowercase one.)
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!(c.is_uppercase() && c.is_lowercase()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_boundaries_from_the_bytes_are_the_boundaries_by_characters() {
+        for text in ["Paris-Match, Parisé l’Ukraine d'Ukraine Ukraine-é -Paris- a-b é-a a-é Berlin2 2Berlin x", "é", "", "ab", "a-", "-a", "a-é", "日本-x", "New York-based", "Σ'VW"] {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&end| end >= start) {
+                    assert_eq!(is_word_boundary(text, start, end), is_word_boundary_by_chars(text, start, end), "{text:?} {start}..{end}");
+                }
+            }
         }
     }
 

@@ -26,6 +26,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// Whether it opens a sentence (a capital there is weak evidence of a name).
     pub sentence_start: bool,
+    /// Whether it is a word that starts with a capital letter ([`is_capitalised`]).
+    pub capitalised: bool,
 }
 
 impl Token {
@@ -135,6 +137,38 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The tokens of a text with two indexes, for the rules that look only at some tokens.
+pub struct Tokens {
+    /// The tokens, in text order.
+    pub list: Vec<Token>,
+    /// The indices of the capitalised words, in text order (most tokens are lowercase
+    /// words or punctuation: the rules that look for names start from these).
+    pub capitalised: Vec<u32>,
+    /// The indices of the tokens that open a sentence, in text order.
+    pub sentence_starts: Vec<u32>,
+}
+
+/// [`tokenize`], with the capitalised words and the sentence starts indexed.
+pub fn tokenize_indexed(text: &str) -> Tokens {
+    let list = tokenize(text);
+    // About one capitalised word in seven tokens, one sentence in thirty.
+    let mut capitalised = Vec::with_capacity(list.len() / 6 + 1);
+    let mut sentence_starts = Vec::with_capacity(list.len() / 24 + 1);
+    for (k, t) in list.iter().enumerate() {
+        // (Both flags are rare: one test for both first.)
+        if t.capitalised | t.sentence_start {
+            let k = u32::try_from(k).expect("fewer tokens than 2^32");
+            if t.capitalised {
+                capitalised.push(k);
+            }
+            if t.sentence_start {
+                sentence_starts.push(k);
+            }
+        }
+    }
+    Tokens { list, capitalised, sentence_starts }
+}
+
 /// Splits `text` into tokens and marks sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // About one token per five bytes of news text.
@@ -172,12 +206,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // Only a token that starts with a digit can be all digits.
                 let all_digits = numeric && bytes[start..j].iter().all(u8::is_ascii_digit);
                 let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-                tokens.push(Token { start, end: j, kind, sentence_start });
+                tokens.push(Token { start, end: j, kind, sentence_start, capitalised: b.is_ascii_uppercase() });
                 sentence_start = false;
                 i = j;
             }
             ByteClass::Punct | ByteClass::Joiner => {
-                tokens.push(Token { start: i, end: i + 1, kind: TokenKind::Punct, sentence_start: false });
+                tokens.push(Token { start: i, end: i + 1, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
                 if matches!(b, b'.' | b'!' | b'?' | b':') {
                     sentence_start = !is_abbreviation_dot(text, &tokens);
                 } else if !matches!(b, b'"' | b'(' | b'-' | b'\'') {
@@ -192,12 +226,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += c.len_utf8();
                 } else if is_alphanumeric(c) {
                     let j = word_end(text, start, start + c.len_utf8(), false);
-                    tokens.push(Token { start, end: j, kind: TokenKind::Word, sentence_start });
+                    tokens.push(Token { start, end: j, kind: TokenKind::Word, sentence_start, capitalised: c.is_uppercase() });
                     sentence_start = false;
                     i = j;
                 } else {
                     let end = start + c.len_utf8();
-                    tokens.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false });
+                    tokens.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
                     if c == '•' {
                         sentence_start = !is_abbreviation_dot(text, &tokens);
                     } else if !matches!(c, '«' | '“' | '—' | '–' | '‘') {
@@ -446,13 +480,14 @@ mod tests {
                 }
                 let all_digits = text[start..j].bytes().all(|b| b.is_ascii_digit());
                 let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-                tokens.push(Token { start, end: j, kind, sentence_start });
+                let capitalised = kind == TokenKind::Word && is_capitalised(&text[start..j]);
+                tokens.push(Token { start, end: j, kind, sentence_start, capitalised });
                 sentence_start = false;
                 i = j;
                 continue;
             }
             let end = start + c.len_utf8();
-            tokens.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false });
+            tokens.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
             if matches!(c, '.' | '!' | '?' | ':' | '•') {
                 sentence_start = !is_abbreviation_dot(text, &tokens);
             } else if !matches!(c, '«' | '"' | '“' | '(' | '—' | '–' | '-' | '\'' | '‘') {
@@ -494,13 +529,25 @@ mod tests {
     fn the_byte_level_tokenizer_matches_the_reference_on_tricky_texts() {
         for text in TRICKY {
             assert_eq!(tokenize(text), tokenize_reference(text), "{text:?}");
+            check_index(text);
         }
+    }
+
+    /// Checks the index of [`tokenize_indexed`] against its tokens.
+    fn check_index(text: &str) {
+        let indexed = tokenize_indexed(text);
+        let toks = &indexed.list;
+        let capitalised: Vec<u32> = (0..toks.len()).filter(|&k| toks[k].capitalised).map(|k| k as u32).collect();
+        assert_eq!(indexed.capitalised, capitalised, "{text:?}");
+        let starts: Vec<u32> = (0..toks.len()).filter(|&k| toks[k].sentence_start).map(|k| k as u32).collect();
+        assert_eq!(indexed.sentence_starts, starts, "{text:?}");
     }
 
     proptest::proptest! {
         #[test]
         fn the_byte_level_tokenizer_matches_the_reference(text in "[a-zA-Z0-9éÉèàçœŒß×÷ÿÀ ,.!?:;'’‑\\-\u{301}\u{a0}\n\t«»“”()•—–ΣЖ日×]{0,40}") {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
+            check_index(&text);
         }
     }
 }
