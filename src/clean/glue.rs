@@ -815,19 +815,7 @@ mod tests {
     fn capital_starts_are_those_of_a_byte_by_byte_search() {
         let one_by_one = |bytes: &[u8]| (0..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xc0 && !surely_no_capital(bytes, i));
         let alphabet = ["a", "É", "é", "’", "—", "«", "Ж", "ж", "A", " ", "ß", "ÿ", "\u{2000}", "€", "ℂ", "ⅰ", "Ā", "\u{a0}", "𝐀"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut r = seed;
-            let text: String = (0..seed % 24)
-                .map(|_| {
-                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    let pick = (r >> 33) as usize;
-                    if pick % 3 == 0 { alphabet[pick / 3 % alphabet.len()] } else { "a" }
-                })
-                .collect();
+        for text in crate::clean::random_texts(20_000, 24, &alphabet, 3, &["a"]) {
             let bytes = text.as_bytes();
             for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(find_capital_start(&bytes[from..]), one_by_one(&bytes[from..]), "{text:?} from {from}");
@@ -836,23 +824,11 @@ mod tests {
     }
 
     /// `count` pseudo-random lines of up to 39 bytes, the same on every run: mostly
-    /// lowercase letters and spaces, so that whole chunks of them occur, and one byte in
-    /// `every` (on average) from `alphabet`.
-    fn random_lines(count: usize, alphabet: &[u8], every: usize) -> impl Iterator<Item = Vec<u8>> + '_ {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        (0..count).map(move |_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut r = seed;
-            (0..seed % 40)
-                .map(|_| {
-                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    let pick = (r >> 33) as usize;
-                    if pick.is_multiple_of(every) { alphabet[pick / every % alphabet.len()] } else { b"etaoin s"[pick % 8] }
-                })
-                .collect()
-        })
+    /// lowercase letters and spaces, and one byte in `every` (on average) from `alphabet`.
+    fn random_lines(count: usize, alphabet: &[u8], every: usize) -> Vec<Vec<u8>> {
+        let pieces: Vec<&[u8]> = alphabet.chunks(1).collect();
+        let filler: Vec<&[u8]> = b"etaoin s".chunks(1).collect();
+        crate::clean::random_bytes(count, 40, &pieces, every, &filler).collect()
     }
 
     #[test]
@@ -887,19 +863,7 @@ mod tests {
     #[test]
     fn camel_case_and_sentence_glue_match_only_where_their_seams_are() {
         let pieces = ["a", "Z", "é", "É", "À", "Þ", "×", "ß", "ÿ", "Ā", "ā", "Ж", "ж", "Ω", "ω", "ǅ", "ǆ", "ﬀ", "𝐀", "𝐚", ".", "!", "?", "0", "9", "’", "«", "\u{a0}"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..50_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut r = seed;
-            let line: String = (0..seed % 30)
-                .map(|_| {
-                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    let pick = (r >> 33) as usize;
-                    if pick % 2 == 0 { pieces[pick / 2 % pieces.len()] } else { ["e", "t", "a", "o", " "][pick % 5] }
-                })
-                .collect();
+        for line in crate::clean::random_texts(50_000, 30, &pieces, 2, &["e", "t", "a", "o", " "]) {
             let seams = Seams::scan(line.as_bytes());
             assert!(!CAMEL.is_match(&line) || seams.has(LOWER_UPPER_ANY_SEAM), "{line:?}");
             assert!(!SENTENCE.is_match(&line) || seams.has(PUNCT_ANY_SEAM), "{line:?}");

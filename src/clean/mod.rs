@@ -604,6 +604,38 @@ fn date_belongs_to_article(header: &[Line<'_>], i: usize, title: Option<usize>) 
     }
 }
 
+/// Pseudo-random texts for the tests that compare a fast scan with a plain one, the same
+/// on every run: `count` texts of fewer than `max_pieces` pieces, each piece taken from
+/// `pieces` one time in `every` (on average) and from `filler` otherwise, so that runs
+/// of filler occur between the pieces under test.
+#[cfg(test)]
+pub(crate) fn random_bytes<'a>(count: usize, max_pieces: u64, pieces: &'a [&'a [u8]], every: usize, filler: &'a [&'a [u8]]) -> impl Iterator<Item = Vec<u8>> + 'a {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    (0..count).map(move |_| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut r = seed;
+        let mut text = Vec::new();
+        for _ in 0..seed % max_pieces {
+            r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let pick = (r >> 33) as usize;
+            let piece = if pick.is_multiple_of(every) { pieces[pick / every % pieces.len()] } else { filler[pick % filler.len()] };
+            text.extend_from_slice(piece);
+        }
+        text
+    })
+}
+
+/// [`random_bytes`] of string pieces.
+#[cfg(test)]
+pub(crate) fn random_texts(count: usize, max_pieces: u64, pieces: &[&str], every: usize, filler: &[&str]) -> Vec<String> {
+    fn bytes<'a>(list: &[&'a str]) -> Vec<&'a [u8]> {
+        list.iter().map(|p| p.as_bytes()).collect()
+    }
+    random_bytes(count, max_pieces, &bytes(pieces), every, &bytes(filler)).map(|b| String::from_utf8(b).expect("pieces of text")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,19 +779,8 @@ mod tests {
     #[test]
     fn markup_is_found_as_by_the_piece_search() {
         let pieces = ["]", "(", "*", "_", " ", "a", "é", "](", "**", "__", "  ", "] (", "*_", "\u{a0}"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..50_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut r = seed;
-            let line: String = (0..seed % 24)
-                .map(|_| {
-                    r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    let pick = (r >> 33) as usize;
-                    if pick % 3 == 0 { pieces[pick / 3 % pieces.len()] } else { "b" }
-                })
-                .collect();
+        for line in random_texts(50_000, 24, &pieces, 3, &["b"]) {
+            let line = line.as_str();
             assert_eq!(has_markup(line.as_bytes()), MARKUP.is_in(line.as_bytes()), "{line:?}");
         }
     }

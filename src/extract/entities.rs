@@ -426,27 +426,23 @@ impl<'a> Learned<'a> {
 
     /// [`is_title_or_particle`] of token `k`.
     fn is_title_or_particle(&self, k: usize) -> bool {
-        let id = self.word_of_token[k];
-        if id == NO_WORD {
-            return is_title_or_particle(self.toks[k].text(self.text));
-        }
-        let cell = &self.title_or_particle[id as usize];
-        cell.get().unwrap_or_else(|| {
-            let answer = is_title_or_particle(self.words[id as usize]);
-            cell.set(Some(answer));
-            answer
-        })
+        self.asked_once_per_word(k, &self.title_or_particle, is_title_or_particle)
     }
 
     /// [`is_month_or_weekday`] of token `k`.
     fn is_month_or_weekday(&self, k: usize) -> bool {
+        self.asked_once_per_word(k, &self.month_or_weekday, is_month_or_weekday)
+    }
+
+    /// `ask` of token `k`'s word, kept in `answers` (one per word id) after the first time.
+    fn asked_once_per_word(&self, k: usize, answers: &[Cell<Option<bool>>], ask: fn(&str) -> bool) -> bool {
         let id = self.word_of_token[k];
         if id == NO_WORD {
-            return is_month_or_weekday(self.toks[k].text(self.text));
+            return ask(self.toks[k].text(self.text));
         }
-        let cell = &self.month_or_weekday[id as usize];
+        let cell = &answers[id as usize];
         cell.get().unwrap_or_else(|| {
-            let answer = is_month_or_weekday(self.words[id as usize]);
+            let answer = ask(self.words[id as usize]);
             cell.set(Some(answer));
             answer
         })
