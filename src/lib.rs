@@ -287,10 +287,11 @@ pub fn open_streaming(paths: &[std::path::PathBuf], tx: std::sync::mpsc::Sender<
 /// those before it are done, in order; memory stays bounded by the few articles in
 /// flight, so a corpus larger than memory can be exported. Articles are analysed on
 /// their own: no person linking or date anchoring across the corpus. Returns the number of articles, the load
-/// warnings and the count of skipped files; stops early when `emit` fails.
-pub fn analyse_each<E>(
+/// warnings and the count of skipped files; stops early when `emit` fails. `emit` is
+/// called on the worker threads, one call at a time.
+pub fn analyse_each<E: Send>(
     paths: &[std::path::PathBuf],
-    mut emit: impl FnMut(&Article) -> Result<(), E>,
+    mut emit: impl FnMut(&Article) -> Result<(), E> + Send,
 ) -> Result<(usize, Vec<String>, usize), E> {
     if paths.is_empty() {
         let mut n = 0;

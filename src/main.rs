@@ -77,8 +77,8 @@ fn export(paths: &[PathBuf], pretty: bool, jsonl: bool) -> ExitCode {
 
 /// `--jsonl`: each article printed as soon as it is analysed, memory bounded by a batch.
 fn export_lines(paths: &[PathBuf]) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // Not a locked stdout: the lines are written from the worker threads.
+    let mut out = BufWriter::new(io::stdout());
     let result = vigie::analyse_each(paths, |a| {
         vigie::export::write_jsonl_line(&mut out, a)?;
         out.flush()

@@ -206,10 +206,14 @@ fn read_file(path: &Path) -> Result<Document, String> {
     let file = open_without_blocking(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
     // What counts is what was opened: the path may have been swapped for a FIFO or a
     // device since it was listed.
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Err(format!("{shown}: not a regular file, skipped"));
-    }
-    let mut bytes = Vec::new();
+    let size = match file.metadata() {
+        Ok(m) if m.is_file() => m.len(),
+        _ => return Err(format!("{shown}: not a regular file, skipped")),
+    };
+    // Room for the whole file and one byte more, so that the read ends in two calls
+    // (the data, then end of file) instead of growing the buffer from 32 bytes. The size
+    // is only a hint: the file may grow or shrink while it is read.
+    let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
     document(&id, shown, bytes)
