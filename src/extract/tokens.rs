@@ -146,6 +146,82 @@ pub struct Tokens {
     pub capitalised: Vec<u32>,
     /// The indices of the tokens that open a sentence, in text order.
     pub sentence_starts: Vec<u32>,
+    /// The function words that tell the text's language, counted as it is split.
+    pub cues: LanguageCues,
+}
+
+/// The function words of French and English in the first pieces of a text, as
+/// [`language`](super::language) counts them: a piece is a run of letters between two
+/// characters that are no letters (empty pieces included), and only the pieces that end
+/// at one of the first 2,000 such characters, or at the end
+/// of a text that has fewer, count. The tokenizer counts them on its way (every byte is
+/// read there already), so that the language costs no second reading of the text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageCues {
+    /// French function words.
+    pub french: usize,
+    /// English function words.
+    pub english: usize,
+    /// The characters that are no letters read so far (each ends a piece).
+    separators: usize,
+}
+
+impl LanguageCues {
+    /// The language the cues tell (French unless English ones are more).
+    pub fn language(&self) -> super::Language {
+        if self.english > self.french { super::Language::English } else { super::Language::French }
+    }
+
+    /// Counts the piece `bytes[start..end]`, which the next character (no letter) or the
+    /// end of the text ends. Every cue word has two to four letters: most pieces are ruled
+    /// out by their length.
+    #[inline(always)]
+    fn piece(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let len = end - start;
+        if (2..=4).contains(&len) && self.separators < super::MAX_PIECES {
+            // The four bytes that end at `end`, less those before the piece: its `cue_key`.
+            let key = match bytes.get(end.wrapping_sub(4)..end) {
+                Some(four) => u32::from_le_bytes(four.try_into().expect("four bytes")) >> (8 * (4 - len)),
+                None => super::cue_key(&bytes[start..end]),
+            };
+            match super::cue_language_by_key(key) {
+                Some(super::Language::French) => self.french += 1,
+                Some(super::Language::English) => self.english += 1,
+                None => {}
+            }
+        }
+    }
+
+    /// Counts the pieces of the word token `text[start..end]`, which may hold characters
+    /// that are no letters (digits, hyphens, apostrophes, accents apart): each ends a piece.
+    fn mixed_word(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let mut piece_start = start;
+        let mut i = start;
+        while i < end {
+            // The accented letters of French (U+00C0 to U+00FF but `×` and `÷`) and the
+            // apostrophe `’` of the elisions, the commonest characters beyond ASCII in
+            // words, are told by their bytes; the others decoded.
+            let (letter, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                0xC3 => (!matches!(bytes[i + 1], 0x97 | 0xB7), 2),
+                0xE2 if bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 => (false, 3),
+                _ => {
+                    let c = text[i..].chars().next().expect("a character starts here");
+                    (is_alphabetic(c), c.len_utf8())
+                }
+            };
+            if !letter {
+                self.piece(bytes, piece_start, i);
+                self.separators += 1;
+                piece_start = i + len;
+            }
+            i += len;
+        }
+        // A word token is followed by no letter, but for an elision (`l’`), whose last
+        // piece is empty: the piece after it opens the next token.
+        self.piece(bytes, piece_start, end);
+    }
 }
 
 /// [`tokenize`], with the capitalised words and the sentence starts indexed.
@@ -157,7 +233,8 @@ pub fn tokenize_indexed(text: &str) -> Tokens {
 
 /// Splits `text` into tokens and marks sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Tokens { list: Vec::with_capacity(text.len() / 5 + 1), capitalised: Vec::new(), sentence_starts: Vec::new() };
+    let mut tokens =
+        Tokens { list: Vec::with_capacity(text.len() / 5 + 1), capitalised: Vec::new(), sentence_starts: Vec::new(), cues: LanguageCues::default() };
     split_into::<false>(text, &mut tokens);
     tokens.list
 }
@@ -168,7 +245,12 @@ impl Tokens {
         // About one token per five bytes of news text, one capitalised word in seven
         // tokens, one sentence in thirty.
         let tokens = text_len / 5 + 1;
-        Tokens { list: Vec::with_capacity(tokens), capitalised: Vec::with_capacity(tokens / 6 + 1), sentence_starts: Vec::with_capacity(tokens / 24 + 1) }
+        Tokens {
+            list: Vec::with_capacity(tokens),
+            capitalised: Vec::with_capacity(tokens / 6 + 1),
+            sentence_starts: Vec::with_capacity(tokens / 24 + 1),
+            cues: LanguageCues::default(),
+        }
     }
 
     /// Adds a word or number token, and indexes it when `INDEX` is set.
@@ -197,7 +279,8 @@ fn ascii_letter_run(x: u64) -> usize {
 }
 
 /// Splits `text` into tokens, appended to `out.list`; with `INDEX`, the capitalised
-/// words and the sentence starts are indexed as they come (one pass for all three).
+/// words and the sentence starts are indexed as they come, and the language cues
+/// counted (one pass for all).
 fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let mut i = 0; // byte offset, at a character boundary
@@ -206,9 +289,18 @@ fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
     // ASCII are decoded.
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
+        // (Each ASCII byte that is no letter is one character that ends a piece.)
         match class {
-            ByteClass::Space => i += 1,
+            ByteClass::Space => {
+                if INDEX {
+                    out.cues.separators += 1;
+                }
+                i += 1;
+            }
             ByteClass::LineBreak => {
+                if INDEX {
+                    out.cues.separators += 1;
+                }
                 sentence_start = true;
                 i += 1;
             }
@@ -219,6 +311,8 @@ fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
                 // bytes at a time. The accented letters of French (U+00C0 to U+00FF but
                 // `×` and `÷`, two bytes from 0xC3) are passed over here too.
                 let mut j = start + 1;
+                // Whether the word holds a digit (no letter, for the language cues).
+                let mut digit = class == ByteClass::Digit;
                 loop {
                     let run = ascii_letter_run(crate::swar::load(bytes, j));
                     j += run;
@@ -226,7 +320,10 @@ fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
                         continue;
                     }
                     match bytes.get(j) {
-                        Some(b'0'..=b'9') => j += 1,
+                        Some(b'0'..=b'9') => {
+                            digit = true;
+                            j += 1;
+                        }
                         Some(0xC3) if !matches!(bytes.get(j + 1), Some(0x97 | 0xB7)) => j += 2,
                         _ => break,
                     }
@@ -234,15 +331,33 @@ fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
                 let numeric = class == ByteClass::Digit;
                 let plain_end = bytes.get(j).is_none_or(|&n| BYTE_CLASS[usize::from(n)].ends_plain_word());
                 let j = if plain_end { j } else { word_end(text, start, j, numeric) };
+                if INDEX {
+                    // Letters only (ASCII ones and those of U+00C0 to U+00FF): one piece.
+                    if plain_end && !digit {
+                        out.cues.piece(bytes, start, j);
+                    } else {
+                        out.cues.mixed_word(text, start, j);
+                    }
+                }
                 // Only a token that starts with a digit can be all digits.
                 let all_digits = numeric && bytes[start..j].iter().all(u8::is_ascii_digit);
                 let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
                 out.push_word::<INDEX>(Token { start, end: j, kind, sentence_start, capitalised: b.is_ascii_uppercase() });
                 sentence_start = false;
                 // Most words are followed by one space: passed over here at once.
-                i = if bytes.get(j) == Some(&b' ') { j + 1 } else { j };
+                i = if bytes.get(j) == Some(&b' ') {
+                    if INDEX {
+                        out.cues.separators += 1;
+                    }
+                    j + 1
+                } else {
+                    j
+                };
             }
             ByteClass::Punct | ByteClass::Joiner => {
+                if INDEX {
+                    out.cues.separators += 1;
+                }
                 out.list.push(Token { start: i, end: i + 1, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
                 if matches!(b, b'.' | b'!' | b'?' | b':') {
                     sentence_start = !is_abbreviation_dot(text, &out.list);
@@ -255,13 +370,22 @@ fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
                 let c = text[i..].chars().next().expect("a character starts here");
                 let start = i;
                 if c.is_whitespace() {
+                    if INDEX {
+                        out.cues.separators += 1;
+                    }
                     i += c.len_utf8();
                 } else if is_alphanumeric(c) {
                     let j = word_end(text, start, start + c.len_utf8(), false);
+                    if INDEX {
+                        out.cues.mixed_word(text, start, j);
+                    }
                     out.push_word::<INDEX>(Token { start, end: j, kind: TokenKind::Word, sentence_start, capitalised: c.is_uppercase() });
                     sentence_start = false;
                     i = j;
                 } else {
+                    if INDEX {
+                        out.cues.separators += 1;
+                    }
                     let end = start + c.len_utf8();
                     out.list.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
                     if c == '•' {
