@@ -687,9 +687,13 @@ fn title_case_by_token(text: &str, toks: &[Token]) -> Vec<bool> {
 
 /// Finds persons, places and organisations in `text`.
 pub fn find(text: &str) -> Vec<Found> {
-    let tokens = tokenize_indexed(text);
+    find_in(text, &tokenize_indexed(text))
+}
+
+/// [`find`] in a text already split into `tokens` (by [`tokenize_indexed`]).
+pub fn find_in(text: &str, tokens: &Tokens) -> Vec<Found> {
     let toks = &tokens.list[..];
-    let cx = Learned::new(text, &tokens);
+    let cx = Learned::new(text, tokens);
     // About one candidate per ten tokens of news text.
     let mut candidates: Vec<(Found, u8)> = Vec::with_capacity(toks.len() / 10);
     let gaz = gazetteer();

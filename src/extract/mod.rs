@@ -26,7 +26,7 @@ pub struct Extraction {
     pub sentences: Vec<std::ops::Range<usize>>,
 }
 
-/// The language of a text, as far as its commonest words tell.
+/// The language of a text, as far as its commonest words tell (see [`language`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     /// French.
@@ -128,7 +128,8 @@ impl CueTally {
     }
 }
 
-/// Guesses French or English from function words.
+/// Guesses French or English from function words. (A tokenized text has the answer
+/// already: [`tokens::LanguageCues::language`].)
 pub fn language(text: &str) -> Language {
     const LOWERCASE_BIT: u64 = 0x2020_2020_2020_2020;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -205,9 +206,12 @@ pub fn language(text: &str) -> Language {
 /// where they overlap ("18 juin": the 18 is a day, not an amount).
 pub fn extract(text: &str) -> Extraction {
     let temporals = dates::find(text);
-    let found = entities::find(text);
+    // One tokenizing pass for the entities and the language.
+    let tokens = tokens::tokenize_indexed(text);
+    let found = entities::find_in(text, &tokens);
     let linked = aliases::link(text, &found);
-    let decimal = match language(text) {
+    // (`language(text)`, counted by the tokenizer.)
+    let decimal = match tokens.cues.language() {
         Language::French => figures::Decimal::Comma,
         Language::English => figures::Decimal::Point,
     };
@@ -349,6 +353,12 @@ mod tests {
     /// [`language`] as first written (one character at a time), kept to check the
     /// faster scan against it.
     fn language_reference(text: &str) -> Language {
+        let (fr, en) = cue_counts_reference(text);
+        if en > fr { Language::English } else { Language::French }
+    }
+
+    /// The (French, English) cue words that [`language_reference`] counts.
+    fn cue_counts_reference(text: &str) -> (usize, usize) {
         let (mut fr, mut en) = (0usize, 0usize);
         let mut count = |w: &str| match super::cue_language(w) {
             Some(Language::French) => fr += 1,
@@ -376,7 +386,14 @@ mod tests {
         if pieces < 2000 {
             count(&text[start..]);
         }
-        if en > fr { Language::English } else { Language::French }
+        (fr, en)
+    }
+
+    /// Checks the cues that the tokenizer counts against the reference.
+    fn check_token_cues(text: &str) {
+        let cues = tokens::tokenize_indexed(text).cues;
+        assert_eq!((cues.french, cues.english), cue_counts_reference(text), "{text:?}");
+        assert_eq!(cues.language(), language_reference(text), "{text:?}");
     }
 
     #[test]
@@ -392,6 +409,16 @@ mod tests {
             "0123456the 1234567le", "abcdefgh the", "abcdefg the", "the and of to", long_ascii_cap.as_str(), long_cap_at_end.as_str(), long_french.as_str(), long_english.as_str(),
         ] {
             assert_eq!(language(text), language_reference(text), "{text:?}");
+            check_token_cues(text);
+        }
+        // Every kind of token: elisions, possessives, hyphens, digits inside words,
+        // combining accents, other scripts, spaces that are not ASCII.
+        for text in [
+            "l’the d'le qu’est jusqu'à the's le-the the-le 3the the3 le2le x²the the\u{301} \u{301}the Σthe the日 the\u{a0}le\u{2009}et",
+            "le.the,et;the:le!des?du(the)[la]{et}«le»“the”—du–dans…was-that with's O'the l'été Ωle éle leé ×le le÷ ŒUVRE œle",
+            "ÉTÉ et LE the AND 2024 le\nthe\tand\ret\u{b}le\u{c}la", "the", "le", "l’", "'le", "-the", "the-", "x-the-y", "é", "",
+        ] {
+            check_token_cues(text);
         }
     }
 
@@ -411,6 +438,12 @@ mod tests {
         #[test]
         fn the_language_scan_matches_the_reference_on_random_texts(text in "(le|la|the|of|est|and|[a-zé日 '’,.0-9-]){0,3000}") {
             proptest::prop_assert_eq!(language(&text), language_reference(&text));
+            check_token_cues(&text);
+        }
+
+        #[test]
+        fn the_tokenizer_counts_the_cues_of_the_reference(text in "(le|la|the|of|est|and|dans|with|l’|d'|qu'|'s|[a-zA-Zé2É×ÿœΣ日 '’,.0-9\n\u{a0}\u{301}-]){0,400}") {
+            check_token_cues(&text);
         }
     }
 }

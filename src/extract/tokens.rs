@@ -146,33 +146,142 @@ pub struct Tokens {
     pub capitalised: Vec<u32>,
     /// The indices of the tokens that open a sentence, in text order.
     pub sentence_starts: Vec<u32>,
+    /// The function words that tell the text's language, counted as it is split.
+    pub cues: LanguageCues,
+}
+
+/// The function words of French and English in the first pieces of a text, as
+/// [`language`](super::language) counts them: a piece is a run of letters between two
+/// characters that are no letters (empty pieces included), and only the pieces that end
+/// at one of the first 2,000 such characters, or at the end
+/// of a text that has fewer, count. The tokenizer counts them on its way (every byte is
+/// read there already), so that the language costs no second reading of the text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageCues {
+    /// French function words.
+    pub french: usize,
+    /// English function words.
+    pub english: usize,
+    /// The characters that are no letters read so far (each ends a piece).
+    separators: usize,
+}
+
+impl LanguageCues {
+    /// The language the cues tell (French unless English ones are more).
+    pub fn language(&self) -> super::Language {
+        if self.english > self.french { super::Language::English } else { super::Language::French }
+    }
+
+    /// Counts the piece `bytes[start..end]`, which the next character (no letter) or the
+    /// end of the text ends. Every cue word has two to four letters: most pieces are ruled
+    /// out by their length.
+    #[inline(always)]
+    fn piece(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let len = end - start;
+        if (2..=4).contains(&len) && self.separators < super::MAX_PIECES {
+            // The four bytes that end at `end`, less those before the piece: its `cue_key`.
+            let key = match bytes.get(end.wrapping_sub(4)..end) {
+                Some(four) => u32::from_le_bytes(four.try_into().expect("four bytes")) >> (8 * (4 - len)),
+                None => super::cue_key(&bytes[start..end]),
+            };
+            match super::cue_language_by_key(key) {
+                Some(super::Language::French) => self.french += 1,
+                Some(super::Language::English) => self.english += 1,
+                None => {}
+            }
+        }
+    }
+
+    /// Counts the pieces of the word token `text[start..end]`, which may hold characters
+    /// that are no letters (digits, hyphens, apostrophes, accents apart): each ends a piece.
+    fn mixed_word(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let mut piece_start = start;
+        let mut i = start;
+        while i < end {
+            // The accented letters of French (U+00C0 to U+00FF but `×` and `÷`) and the
+            // apostrophe `’` of the elisions, the commonest characters beyond ASCII in
+            // words, are told by their bytes; the others decoded.
+            let (letter, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                0xC3 => (!matches!(bytes[i + 1], 0x97 | 0xB7), 2),
+                0xE2 if bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 => (false, 3),
+                _ => {
+                    let c = text[i..].chars().next().expect("a character starts here");
+                    (is_alphabetic(c), c.len_utf8())
+                }
+            };
+            if !letter {
+                self.piece(bytes, piece_start, i);
+                self.separators += 1;
+                piece_start = i + len;
+            }
+            i += len;
+        }
+        // A word token is followed by no letter, but for an elision (`l’`), whose last
+        // piece is empty: the piece after it opens the next token.
+        self.piece(bytes, piece_start, end);
+    }
 }
 
 /// [`tokenize`], with the capitalised words and the sentence starts indexed.
 pub fn tokenize_indexed(text: &str) -> Tokens {
-    let list = tokenize(text);
-    // About one capitalised word in seven tokens, one sentence in thirty.
-    let mut capitalised = Vec::with_capacity(list.len() / 6 + 1);
-    let mut sentence_starts = Vec::with_capacity(list.len() / 24 + 1);
-    for (k, t) in list.iter().enumerate() {
-        // (Both flags are rare: one test for both first.)
-        if t.capitalised | t.sentence_start {
-            let k = u32::try_from(k).expect("fewer tokens than 2^32");
-            if t.capitalised {
-                capitalised.push(k);
-            }
-            if t.sentence_start {
-                sentence_starts.push(k);
-            }
-        }
-    }
-    Tokens { list, capitalised, sentence_starts }
+    let mut tokens = Tokens::with_capacity(text.len());
+    split_into::<true>(text, &mut tokens);
+    tokens
 }
 
 /// Splits `text` into tokens and marks sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // About one token per five bytes of news text.
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut tokens =
+        Tokens { list: Vec::with_capacity(text.len() / 5 + 1), capitalised: Vec::new(), sentence_starts: Vec::new(), cues: LanguageCues::default() };
+    split_into::<false>(text, &mut tokens);
+    tokens.list
+}
+
+impl Tokens {
+    /// Room for the tokens of a text of `text_len` bytes.
+    fn with_capacity(text_len: usize) -> Self {
+        // About one token per five bytes of news text, one capitalised word in seven
+        // tokens, one sentence in thirty.
+        let tokens = text_len / 5 + 1;
+        Tokens {
+            list: Vec::with_capacity(tokens),
+            capitalised: Vec::with_capacity(tokens / 6 + 1),
+            sentence_starts: Vec::with_capacity(tokens / 24 + 1),
+            cues: LanguageCues::default(),
+        }
+    }
+
+    /// Adds a word or number token, and indexes it when `INDEX` is set.
+    #[inline(always)]
+    fn push_word<const INDEX: bool>(&mut self, token: Token) {
+        // (Both flags are rare: one test for both first.)
+        if INDEX && (token.capitalised | token.sentence_start) {
+            let k = u32::try_from(self.list.len()).expect("fewer tokens than 2^32");
+            if token.capitalised {
+                self.capitalised.push(k);
+            }
+            if token.sentence_start {
+                self.sentence_starts.push(k);
+            }
+        }
+        self.list.push(token);
+    }
+}
+
+/// The number of ASCII letters that open the eight bytes of `x` (the first byte in the
+/// lowest lane): 8 when all are. (Digits, rarer in words, are passed one at a time.)
+#[inline(always)]
+fn ascii_letter_run(x: u64) -> usize {
+    const LOWERCASE_BIT: u64 = 0x2020_2020_2020_2020;
+    crate::swar::not(crate::swar::ascii_in(x | LOWERCASE_BIT, b'a', b'z' + 1)).trailing_zeros() as usize / 8
+}
+
+/// Splits `text` into tokens, appended to `out.list`; with `INDEX`, the capitalised
+/// words and the sentence starts are indexed as they come, and the language cues
+/// counted (one pass for all).
+fn split_into<const INDEX: bool>(text: &str, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let mut i = 0; // byte offset, at a character boundary
     let mut sentence_start = true;
@@ -180,22 +289,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // ASCII are decoded.
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
+        // (Each ASCII byte that is no letter is one character that ends a piece.)
         match class {
-            ByteClass::Space => i += 1,
+            ByteClass::Space => {
+                if INDEX {
+                    out.cues.separators += 1;
+                }
+                i += 1;
+            }
             ByteClass::LineBreak => {
+                if INDEX {
+                    out.cues.separators += 1;
+                }
                 sentence_start = true;
                 i += 1;
             }
             ByteClass::Letter | ByteClass::Digit => {
                 let start = i;
                 // Most words are ASCII letters ended by a space or a punctuation mark that
-                // `word_end` would stop at at once: found here without the call.
-                // The accented letters of French (U+00C0 to U+00FF but `×` and `÷`, two
-                // bytes from 0xC3) are passed over here too.
+                // `word_end` would stop at at once: found here without the call, eight
+                // bytes at a time. The accented letters of French (U+00C0 to U+00FF but
+                // `×` and `÷`, two bytes from 0xC3) are passed over here too.
                 let mut j = start + 1;
+                // Whether the word holds a digit (no letter, for the language cues).
+                let mut digit = class == ByteClass::Digit;
                 loop {
+                    let run = ascii_letter_run(crate::swar::load(bytes, j));
+                    j += run;
+                    if run == 8 {
+                        continue;
+                    }
                     match bytes.get(j) {
-                        Some(&n) if BYTE_CLASS[usize::from(n)].is_ascii_alphanumeric() => j += 1,
+                        Some(b'0'..=b'9') => {
+                            digit = true;
+                            j += 1;
+                        }
                         Some(0xC3) if !matches!(bytes.get(j + 1), Some(0x97 | 0xB7)) => j += 2,
                         _ => break,
                     }
@@ -203,17 +331,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let numeric = class == ByteClass::Digit;
                 let plain_end = bytes.get(j).is_none_or(|&n| BYTE_CLASS[usize::from(n)].ends_plain_word());
                 let j = if plain_end { j } else { word_end(text, start, j, numeric) };
+                if INDEX {
+                    // Letters only (ASCII ones and those of U+00C0 to U+00FF): one piece.
+                    if plain_end && !digit {
+                        out.cues.piece(bytes, start, j);
+                    } else {
+                        out.cues.mixed_word(text, start, j);
+                    }
+                }
                 // Only a token that starts with a digit can be all digits.
                 let all_digits = numeric && bytes[start..j].iter().all(u8::is_ascii_digit);
                 let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-                tokens.push(Token { start, end: j, kind, sentence_start, capitalised: b.is_ascii_uppercase() });
+                out.push_word::<INDEX>(Token { start, end: j, kind, sentence_start, capitalised: b.is_ascii_uppercase() });
                 sentence_start = false;
-                i = j;
+                // Most words are followed by one space: passed over here at once.
+                i = if bytes.get(j) == Some(&b' ') {
+                    if INDEX {
+                        out.cues.separators += 1;
+                    }
+                    j + 1
+                } else {
+                    j
+                };
             }
             ByteClass::Punct | ByteClass::Joiner => {
-                tokens.push(Token { start: i, end: i + 1, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
+                if INDEX {
+                    out.cues.separators += 1;
+                }
+                out.list.push(Token { start: i, end: i + 1, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
                 if matches!(b, b'.' | b'!' | b'?' | b':') {
-                    sentence_start = !is_abbreviation_dot(text, &tokens);
+                    sentence_start = !is_abbreviation_dot(text, &out.list);
                 } else if !matches!(b, b'"' | b'(' | b'-' | b'\'') {
                     sentence_start = false;
                 }
@@ -223,17 +370,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let c = text[i..].chars().next().expect("a character starts here");
                 let start = i;
                 if c.is_whitespace() {
+                    if INDEX {
+                        out.cues.separators += 1;
+                    }
                     i += c.len_utf8();
                 } else if is_alphanumeric(c) {
                     let j = word_end(text, start, start + c.len_utf8(), false);
-                    tokens.push(Token { start, end: j, kind: TokenKind::Word, sentence_start, capitalised: c.is_uppercase() });
+                    if INDEX {
+                        out.cues.mixed_word(text, start, j);
+                    }
+                    out.push_word::<INDEX>(Token { start, end: j, kind: TokenKind::Word, sentence_start, capitalised: c.is_uppercase() });
                     sentence_start = false;
                     i = j;
                 } else {
+                    if INDEX {
+                        out.cues.separators += 1;
+                    }
                     let end = start + c.len_utf8();
-                    tokens.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
+                    out.list.push(Token { start, end, kind: TokenKind::Punct, sentence_start: false, capitalised: false });
                     if c == '•' {
-                        sentence_start = !is_abbreviation_dot(text, &tokens);
+                        sentence_start = !is_abbreviation_dot(text, &out.list);
                     } else if !matches!(c, '«' | '“' | '—' | '–' | '‘') {
                         sentence_start = false;
                     }
@@ -242,7 +398,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
     }
-    tokens
 }
 
 /// What a byte tells the tokenizer at once.
@@ -265,6 +420,8 @@ enum ByteClass {
 }
 
 impl ByteClass {
+    /// (The tokenizer tests the letters and digits eight at a time: this is for the tests.)
+    #[cfg(test)]
     fn is_ascii_alphanumeric(self) -> bool {
         matches!(self, ByteClass::Letter | ByteClass::Digit)
     }
@@ -506,6 +663,8 @@ mod tests {
         "co\u{2011}opération -tiret fin- ' '' ’ l’ L’ QU’il Jusqu'", "\t\r\n\u{b}\u{c}\u{a0}\u{2009}mot\u{3000}fin",
         "Σ'VW", "é×é÷é ×2 Ŋŋ ȿ ɐ", "日本語のテキスト", "Ωmega×2÷3 ǅemal ﬁn", "•point ! ? : … « x » — – ( ) “ ” ‘", "a-", "a'", "l'", "9'", "x-1 x-é",
         "", " ", "é", "\u{301}abc", "a\u{b}b\u{c}c\rd\u{1f}e\u{85}f\u{a0}g\u{2028}h", "×a a× a÷ Ã×Ã÷Ö ÷ é×2 ÿÿ ŸÀ-ÿ'Ô l’À d’×", "x.\u{2022}Y \u{2022}•Z «A “B —C –D ‘E ’F", "ABC-DEF-ghi'jkl's", "L'AFP l’ONU d’Al-Qaïda s'en qu'à", "Mgr. X. Y. Jr. Sr.",
+        "anticonstitutionnellement Constitutionnalité 1234567890123 abcdefgh abcdefghé abcdefgé× 12345678a zzzzzzz@ AbCdEfGhIjK-lmn",
+        "abcdefg\u{301}h abcdefghijklmnopé’s abcdefghijklmnop’s abcdefgh’ijkl Ωabcdefghij \u{80}abcdefghijkl abcdefghi\u{80}",
     ];
 
     #[test]
@@ -543,7 +702,30 @@ mod tests {
         assert_eq!(indexed.sentence_starts, starts, "{text:?}");
     }
 
+    #[test]
+    fn the_letter_run_counts_the_leading_ascii_letters() {
+        // Every byte value, between runs of letters and digits of every length.
+        let all_bytes: Vec<[u8; 1]> = (0..=255u8).map(|b| [b]).collect();
+        let pieces: Vec<&[u8]> = all_bytes.iter().map(|b| &b[..]).collect();
+        for bytes in crate::clean::random_bytes(500, 60, &pieces, 4, &[b"a", b"Zz", b"xYzQ", b"@", b"["]) {
+            for at in 0..=bytes.len() {
+                let expected = bytes[at..].iter().take(8).take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(ascii_letter_run(crate::swar::load(&bytes, at)), expected, "{bytes:?} {at}");
+            }
+        }
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', b'Z', b'q', b'M', b, b'z', b'A', b'a']);
+            assert_eq!(ascii_letter_run(x), if b.is_ascii_alphabetic() { 8 } else { 4 }, "{b:#x}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_tokenizer_matches_the_reference_on_long_words(text in "([a-zA-Z0-9]{0,20}[éÉ×÷ ’'\\-.\u{301}]?){0,8}") {
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
+            check_index(&text);
+        }
+
         #[test]
         fn the_byte_level_tokenizer_matches_the_reference(text in "[a-zA-Z0-9éÉèàçœŒß×÷ÿÀ ,.!?:;'’‑\\-\u{301}\u{a0}\n\t«»“”()•—–ΣЖ日×]{0,40}") {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
