@@ -17,7 +17,6 @@ const NEAR_MIN_WORDS: usize = 10;
 const NEAR_JACCARD: f64 = 0.6;
 
 /// Tracks the paragraphs kept so far and tells whether a new one repeats them.
-#[derive(Default)]
 pub struct Dedup {
     /// Keys of the paragraphs seen (already hashes: a plain Fx set is enough).
     exact: FxHashSet<u64>,
@@ -42,6 +41,20 @@ struct PairSet {
     buckets: [u8; BUCKETS],
     /// Whether a bucket count passed 255 (the bound is then not used).
     overflow: bool,
+}
+
+impl Default for Dedup {
+    fn default() -> Dedup {
+        // The window fills up in most articles: its room is taken once.
+        Dedup {
+            exact: FxHashSet::default(),
+            recent: VecDeque::with_capacity(NEAR_WINDOW),
+            words: Vec::new(),
+            key: 0,
+            pairs: PairSet::default(),
+            slots: Vec::new(),
+        }
+    }
 }
 
 impl Default for PairSet {
@@ -222,6 +235,8 @@ const NOT_ASCII: u8 = 0xff;
 /// lowercase form. ASCII bytes are read one by one: only other characters are decoded.
 fn word_hashes(text: &str, out: &mut Vec<u64>) {
     out.clear();
+    // A word takes two bytes or more with its separator: room for all of them at once.
+    out.reserve(text.len().div_ceil(2));
     let bytes = text.as_bytes();
     let (mut h, mut in_word) = (FNV_OFFSET, false);
     let mut i = 0;

@@ -109,6 +109,7 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut kept_chars = 0usize;
     let rest = suffix_sums(&lines[body_start..]);
     let mut skip_teasers = 0usize;
+    out.paragraphs.reserve(lines.len() - body_start);
     for (k, line) in lines[body_start..].iter_mut().enumerate() {
         // The headlines listed under a teaser header: short lines without a final stop.
         if skip_teasers > 0 {
@@ -236,7 +237,8 @@ fn suffix_sums(lines: &[Line<'_>]) -> Vec<(usize, usize)> {
 
 /// Splits the page into trimmed, classified lines, joining hard-wrapped prose.
 fn read_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    // Room for the lines of most pages at once (a line of prose runs to hundreds of bytes).
+    let mut lines = Vec::with_capacity(text.len() / 128 + 8);
     let mut block = 0usize;
     let mut previous_blank = true;
     for raw in text.split('\n') {
