@@ -8,14 +8,24 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-static FR_WORDS: &str = include_str!("../assets/lexicon/fr_words.txt");
-static EN_WORDS: &str = include_str!("../assets/lexicon/en_words.txt");
+/// Each word of the French and English frequency lists once, with the larger of its two
+/// zipf values, grouped by value: generated from `fr_words.txt` and `en_words.txt` by
+/// `tools/regenerate_lexicon.sh` (a test checks that it is up to date), so that loading
+/// reads each value once rather than parsing 120,000 numbers and merging two lists.
+static ZIPF_BY_VALUE: &str = include_str!("../assets/lexicon/zipf_by_value.txt");
 static GIVEN_NAMES: &str = include_str!("../assets/lexicon/given_names.txt");
+
+/// The header line of [`ZIPF_BY_VALUE`] that says how many words follow.
+const WORD_COUNT_HEADER: &str = "#words ";
+/// The header line of [`ZIPF_BY_VALUE`] that says whether a word has a capital.
+const CAPITALS_HEADER: &str = "#capitals ";
+/// The start of a line of [`ZIPF_BY_VALUE`] that gives the value of the words below it.
+const VALUE_MARK: char = '=';
 
 /// Word frequencies and given names.
 pub struct Lexicon {
     /// Zipf frequency of each lowercase word: the larger of its French and English values.
-    // Keys are slices of the embedded lists: no copy of the 165,000 words.
+    // Keys are slices of the embedded lists: no copy of the 120,000 words.
     zipf: HashMap<&'static str, f32>,
     /// Whether a word of the lists has a capital (none has today): if none has, a word
     /// with a capital is only looked up in lower case.
@@ -30,25 +40,41 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-impl Lexicon {
-    /// Parses the embedded lists (done once by [`lexicon`]).
-    pub fn load() -> Lexicon {
-        let mut zipf: HashMap<&'static str, f32> = HashMap::with_capacity_and_hasher(120_000, Default::default());
-        for list in [FR_WORDS, EN_WORDS] {
-            for line in list.lines() {
-                let mut parts = line.split('\t');
-                let (Some(word), Some(z)) = (parts.next(), parts.next()) else { continue };
-                let Ok(z) = z.trim().parse::<f32>() else { continue };
-                let entry = zipf.entry(word).or_insert(z);
-                *entry = entry.max(z);
-            }
+/// The lines of `text` as `str::lines` gives them (split at `\n`, a `\r` before it
+/// dropped), found with `memchr`, which costs less on many short lines.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-        let given = GIVEN_NAMES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let zipf_keys_have_capitals = zipf.keys().any(|w| w.chars().any(char::is_uppercase));
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
+}
+
+/// `line.trim()`, with no search when the line starts and ends with an ASCII character
+/// other than a space (a name of the list always does).
+fn trim(line: &str) -> &str {
+    match (line.as_bytes().first(), line.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => line,
+        _ => line.trim(),
+    }
+}
+
+impl Lexicon {
+    /// Reads the embedded lists (done once by [`lexicon`]).
+    pub fn load() -> Lexicon {
+        let (zipf, zipf_keys_have_capitals) = read_zipf_by_value(ZIPF_BY_VALUE);
+        let mut given = HashSet::with_capacity_and_hasher(GIVEN_NAMES.len() / 8, Default::default());
+        given.extend(lines(GIVEN_NAMES).map(trim).filter(|l| !l.is_empty() && !l.starts_with('#')));
         Lexicon { zipf, zipf_keys_have_capitals, given }
     }
 
@@ -75,6 +101,28 @@ impl Lexicon {
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
     }
+}
+
+/// Reads [`ZIPF_BY_VALUE`]: the words and whether one has a capital.
+fn read_zipf_by_value(text: &'static str) -> (HashMap<&'static str, f32>, bool) {
+    let mut lines = lines(text);
+    let mut header = |name: &str| -> &'static str {
+        let line = lines.next().unwrap_or_default();
+        line.strip_prefix(name).unwrap_or_else(|| panic!("zipf_by_value.txt: {name:?} expected, {line:?} found"))
+    };
+    let count: usize = header(WORD_COUNT_HEADER).parse().expect("zipf_by_value.txt: a word count");
+    let capitals = header(CAPITALS_HEADER) == "true";
+    let mut zipf: HashMap<&'static str, f32> = HashMap::with_capacity_and_hasher(count, Default::default());
+    let mut value = f32::NAN;
+    for line in lines {
+        match line.strip_prefix(VALUE_MARK) {
+            Some(z) => value = z.parse().expect("zipf_by_value.txt: a value"),
+            None => {
+                zipf.insert(line, value);
+            }
+        }
+    }
+    (zipf, capitals)
 }
 
 /// Calls `f` with `word.to_lowercase()`, made on the stack for a short word.
@@ -111,7 +159,84 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 #[cfg(test)]
 mod tests {
-    use super::lexicon;
+    use super::*;
+
+    static FR_WORDS: &str = include_str!("../assets/lexicon/fr_words.txt");
+    static EN_WORDS: &str = include_str!("../assets/lexicon/en_words.txt");
+
+    /// The zipf table as first loaded, from the two text lists (the reference that
+    /// `zipf_by_value.txt` is made from and checked against).
+    fn zipf_from_the_lists() -> HashMap<&'static str, f32> {
+        let mut zipf: HashMap<&'static str, f32> = HashMap::default();
+        for list in [FR_WORDS, EN_WORDS] {
+            for line in list.lines() {
+                let mut parts = line.split('\t');
+                let (Some(word), Some(z)) = (parts.next(), parts.next()) else { continue };
+                let Ok(z) = z.trim().parse::<f32>() else { continue };
+                let entry = zipf.entry(word).or_insert(z);
+                *entry = entry.max(z);
+            }
+        }
+        zipf
+    }
+
+    /// `zipf_by_value.txt` made from the text lists: the header, then each value
+    /// (largest first) followed by its words in byte order.
+    fn zipf_by_value_from_the_lists() -> String {
+        let zipf = zipf_from_the_lists();
+        let mut words: Vec<(&str, f32)> = zipf.iter().map(|(w, z)| (*w, *z)).collect();
+        words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let capitals = zipf.keys().any(|w| w.chars().any(char::is_uppercase));
+        let mut out = format!("{WORD_COUNT_HEADER}{}\n{CAPITALS_HEADER}{capitals}\n", words.len());
+        let mut last = None;
+        for (word, z) in words {
+            assert!(!word.starts_with(VALUE_MARK) && !word.contains(['\n', '\r']), "{word:?} cannot be written");
+            if last != Some(z.to_bits()) {
+                out.push_str(&format!("{VALUE_MARK}{z}\n"));
+                last = Some(z.to_bits());
+            }
+            out.push_str(word);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Fails when `assets/lexicon/zipf_by_value.txt` is not what the text lists give; with
+    /// `VIGIE_REGENERATE_ASSETS=1` (see `tools/regenerate_lexicon.sh`), writes it instead.
+    #[test]
+    fn zipf_by_value_is_made_from_the_lists() {
+        let expected = zipf_by_value_from_the_lists();
+        if std::env::var_os("VIGIE_REGENERATE_ASSETS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicon/zipf_by_value.txt");
+            std::fs::write(path, &expected).expect("write zipf_by_value.txt");
+            return;
+        }
+        assert!(ZIPF_BY_VALUE == expected, "assets/lexicon/zipf_by_value.txt is out of date: run tools/regenerate_lexicon.sh");
+    }
+
+    #[test]
+    fn the_loaded_lexicon_is_the_lists() {
+        let lex = Lexicon::load();
+        let reference = zipf_from_the_lists();
+        assert_eq!(lex.zipf.len(), reference.len());
+        for (word, z) in &reference {
+            assert_eq!(lex.zipf.get(word).map(|z| z.to_bits()), Some(z.to_bits()), "{word:?}");
+        }
+        assert_eq!(lex.zipf_keys_have_capitals, reference.keys().any(|w| w.chars().any(char::is_uppercase)));
+        let given: HashSet<&str> = GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        assert_eq!(lex.given, given);
+    }
+
+    #[test]
+    fn lines_and_trim_are_those_of_str() {
+        for text in ["", "a", "a\n", "a\n\n", "\n", "a\r\nb", "a\r", "a\rb\n", "\r\n", "a\n\r", " a \n\tb\u{a0}\n# c\n\u{2003}d\n"] {
+            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+            assert_eq!(lines(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
+            for line in text.lines() {
+                assert_eq!(trim(line), line.trim(), "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn common_words_are_known() {
