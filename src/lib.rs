@@ -51,7 +51,10 @@ pub struct Draft {
 /// Cleans one document and extracts its mentions; dates stay unresolved.
 pub fn draft(doc: &Document) -> Draft {
     let cleaned = clean::clean(&doc.text);
-    let mut text = String::new();
+    // Exactly the room the text takes: the article keeps it, and a text grown by
+    // doubling would be copied again when the spare room is given back.
+    let joined_len = cleaned.paragraphs.iter().map(String::len).sum::<usize>() + 2 * cleaned.paragraphs.len().saturating_sub(1);
+    let mut text = String::with_capacity(joined_len);
     let mut paragraphs = Vec::with_capacity(cleaned.paragraphs.len());
     for p in &cleaned.paragraphs {
         if !text.is_empty() {
