@@ -35,7 +35,9 @@ pub enum Language {
     English,
 }
 
-/// The language whose function word `w` is, for [`language`].
+/// The language whose function word `w` is: the cue words as a list, which the keyed
+/// lookup the tokenizer uses ([`cue_language_by_key`]) is checked against.
+#[cfg(test)]
 fn cue_language(w: &str) -> Option<Language> {
     match w {
         // Every cue word has two to four letters: most words are ruled out by their length.
@@ -87,118 +89,12 @@ fn cue_language_by_key(key: u32) -> Option<Language> {
 /// How many pieces between non-letters [`language`] reads at most.
 const MAX_PIECES: usize = 2000;
 
-/// The tally of [`language`]: the cue words of each language, and the pieces read.
-struct CueTally {
-    french: usize,
-    english: usize,
-    /// Pieces read so far.
-    pieces: usize,
-    /// Where the piece being read starts.
-    start: usize,
-}
-
-impl CueTally {
-    /// Counts the cue word that the piece ending at byte `end` may be. Every cue word
-    /// has two to four letters: most pieces are ruled out by their length.
-    #[inline(always)]
-    fn count_cue(&mut self, bytes: &[u8], end: usize) {
-        let piece_len = end - self.start;
-        if (2..=4).contains(&piece_len) {
-            // The four bytes that end at `end`, less those before the piece: its `cue_key`.
-            let key = match bytes.get(end.wrapping_sub(4)..end) {
-                Some(four) => u32::from_le_bytes(four.try_into().expect("four bytes")) >> (8 * (4 - piece_len)),
-                None => cue_key(&bytes[self.start..end]),
-            };
-            match cue_language_by_key(key) {
-                Some(Language::French) => self.french += 1,
-                Some(Language::English) => self.english += 1,
-                None => {}
-            }
-        }
-    }
-
-    /// Reads the piece that ends at byte `end`, before a separator of `separator_len`
-    /// bytes: true once [`MAX_PIECES`] are read.
-    #[inline(always)]
-    fn piece_ends(&mut self, bytes: &[u8], end: usize, separator_len: usize) -> bool {
-        self.count_cue(bytes, end);
-        self.pieces += 1;
-        self.start = end + separator_len;
-        self.pieces == MAX_PIECES
-    }
-}
-
-/// Guesses French or English from function words. (A tokenized text has the answer
-/// already: [`tokens::LanguageCues::language`].)
+/// Guesses French or English from function words: the cue words among the first
+/// [`MAX_PIECES`] pieces between non-letters. The tokenizer counts them while it
+/// tokenizes ([`tokens::LanguageCues`]), so [`extract`] has the answer without reading
+/// the text again; this is the same count for a text not otherwise tokenized.
 pub fn language(text: &str) -> Language {
-    const LOWERCASE_BIT: u64 = 0x2020_2020_2020_2020;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // The first 2,000 pieces between non-letters (empty ones included). Only the bytes
-    // that are not ASCII letters can end a piece: they are found eight at a time, and
-    // of them only the non-ASCII ones need decoding.
-    let bytes = text.as_bytes();
-    let mut tally = CueTally { french: 0, english: 0, pieces: 0, start: 0 };
-    // Not ASCII letters, but for the continuation bytes of a character (10xxxxxx): the
-    // lead byte before them is decoded.
-    let not_ascii_letter = |x: u64| {
-        let continuation = x & !(x << 1) & HIGH_BITS;
-        crate::swar::not(crate::swar::ascii_in(x | LOWERCASE_BIT, b'a', b'z' + 1)) & !continuation
-    };
-    // Whether the character at byte `i`, marked by `not_ascii_letter`, ends a piece, and
-    // its length.
-    let separator_len = |i: usize| -> Option<usize> {
-        if bytes[i].is_ascii() {
-            Some(1)
-        } else if bytes[i] == 0xC3 && !matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) {
-            // An accented letter of French (U+00C0 to U+00FF but `×` and `÷`): no end.
-            None
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (!tokens::is_alphabetic(c)).then(|| c.len_utf8())
-        }
-    };
-    let mut capped = false;
-    let mut at = 0;
-    'blocks: while at < bytes.len() {
-        let x = crate::swar::load(bytes, at);
-        // Eight ASCII bytes inside the text, whose pieces cannot reach the cap: each
-        // byte that is not a letter ends a piece, with no decoding and no count to check.
-        if x & HIGH_BITS == 0 && at + 8 <= bytes.len() && tally.pieces + 8 < MAX_PIECES {
-            let mut ends = crate::swar::not(crate::swar::ascii_in(x | LOWERCASE_BIT, b'a', b'z' + 1));
-            while ends != 0 {
-                let end = at + ends.trailing_zeros() as usize / 8;
-                tally.count_cue(bytes, end);
-                tally.pieces += 1;
-                tally.start = end + 1;
-                ends &= ends - 1;
-            }
-            at += 8;
-            continue;
-        }
-        let mut marked = not_ascii_letter(x);
-        while marked != 0 {
-            let i = at + marked.trailing_zeros() as usize / 8;
-            if i >= bytes.len() {
-                break 'blocks; // the zero bytes that pad the last block
-            }
-            if let Some(len) = separator_len(i)
-                && tally.piece_ends(bytes, i, len)
-            {
-                capped = true;
-                break 'blocks;
-            }
-            marked &= marked - 1;
-        }
-        at += 8;
-    }
-    if !capped {
-        match cue_language(&text[tally.start..]) {
-            Some(Language::French) => tally.french += 1,
-            Some(Language::English) => tally.english += 1,
-            None => {}
-        }
-    }
-    if tally.english > tally.french { Language::English } else { Language::French }
+    tokens::tokenize_indexed(text).cues.language()
 }
 
 /// Finds every mention of `text`: entities linked within the article, figures, and
