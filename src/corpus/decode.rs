@@ -48,6 +48,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn utf8_lossy(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    // Checked sixteen or more bytes at a time: the standard check leaves its fast path
+    // at every accented letter, and took a few percent of the analysis of a French corpus.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was just checked to be valid UTF-8.
+        return unsafe { String::from_utf8_unchecked(bytes) };
+    }
     match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -107,6 +113,18 @@ mod tests {
         let (t, w) = text(decode(b"caf\xe9 noir"));
         assert_eq!(t, "caf\u{fffd} noir");
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn fast_utf8_check_agrees_with_the_standard_one() {
+        let pieces: &[&[u8]] = &[b"\xc3", b"\xa9", b"\xe2\x80", b"\x99", b"\xf0\x9f\x98\x80", b"\xed\xa0\x80", b"\xc0\xaf", b"\xff", b"\x80"];
+        let filler: &[&[u8]] = &[b"abcdefghijklmnopqrstuvwxyz ", "été à Paris ".as_bytes(), b"\n"];
+        for bytes in crate::clean::random_bytes(3000, 6, pieces, 3, filler) {
+            let expected = String::from_utf8_lossy(&bytes).into_owned();
+            let mut warnings = Vec::new();
+            assert_eq!(utf8_lossy(bytes.clone(), &mut warnings), expected, "{bytes:?}");
+            assert_eq!(warnings.is_empty(), std::str::from_utf8(&bytes).is_ok());
+        }
     }
 
     #[test]
