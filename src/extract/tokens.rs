@@ -535,6 +535,11 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token]) -> bool {
         return false;
     }
     let w = prev.text(text);
+    // An initial is one character (four bytes at most), and every abbreviation below
+    // has four letters at most: most words before a dot are longer.
+    if w.len() > 4 {
+        return false;
+    }
     let single_capital = w.chars().count() == 1 && is_capitalised(w);
     single_capital || matches!(w, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Gen" | "Sen" | "Rep" | "Jr" | "Sr" | "Mgr" | "Me" | "Prof")
 }
@@ -568,6 +573,24 @@ mod tests {
         let text = "M. Kim est là. Le Dr. Roux aussi. « Oui », dit-il.";
         let starts: Vec<&str> = tokenize(text).into_iter().filter(|t| t.sentence_start).map(|t| t.text(text)).collect();
         assert_eq!(starts, ["M", "Le", "Oui"]);
+    }
+
+    #[test]
+    fn the_abbreviation_dot_rules_out_long_words_as_before() {
+        // (As first written, without the length test.)
+        let reference = |w: &str| {
+            w.chars().count() == 1 && is_capitalised(w)
+                || matches!(w, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Gen" | "Sen" | "Rep" | "Jr" | "Sr" | "Mgr" | "Me" | "Prof")
+        };
+        let pieces = ["M", "Mme", "Prof", "Mgr", "Ω", "\u{1d400}", "É", "é", "ǅ", "x", "Dr", "Mrs", "Sen"];
+        for w in crate::clean::random_texts(3000, 4, &pieces, 1, &["a"]) {
+            let text = format!("{w}.");
+            let toks = [
+                Token { start: 0, end: w.len(), kind: TokenKind::Word, sentence_start: false, capitalised: false },
+                Token { start: w.len(), end: w.len() + 1, kind: TokenKind::Punct, sentence_start: false, capitalised: false },
+            ];
+            assert_eq!(is_abbreviation_dot(&text, &toks), !w.is_empty() && reference(&w), "{w:?}");
+        }
     }
 
     #[test]
