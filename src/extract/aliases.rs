@@ -293,7 +293,14 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
             .map(|f| f.canonical.as_deref().unwrap_or_else(|| surface(f)))
             .find(|c| suffix.iter().any(|s| c.ends_with(s)))
     };
-    let orgs = OrgNames::new(found.iter().filter(|f| f.kind == Kind::Org).map(|f| (surface(f), f.canonical.as_deref().unwrap_or_else(|| surface(f)))));
+    // Built on first need: only an organisation without a gazetteer name asks (many
+    // articles name none).
+    let orgs = std::cell::OnceCell::new();
+    let orgs = || {
+        orgs.get_or_init(|| {
+            OrgNames::new(found.iter().filter(|f| f.kind == Kind::Org).map(|f| (surface(f), f.canonical.as_deref().unwrap_or_else(|| surface(f)))))
+        })
+    };
 
     let mut out = Vec::with_capacity(found.len());
     for (index, f) in found.iter().enumerate() {
@@ -325,7 +332,7 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
             Kind::Place if f.weak && matches!(s, "Nord" | "North") => place_with(&["du Nord", "North"]),
             Kind::Place if f.weak && matches!(s, "Sud" | "South") => place_with(&["du Sud", "South"]),
             Kind::Place => Some(f.canonical.as_deref().unwrap_or(s)),
-            Kind::Org => Some(org_entity(text, found, index, s, f, &orgs)),
+            Kind::Org => Some(org_entity(text, found, index, s, f, orgs)),
             _ => None,
         });
         if let Some(entity) = entity {
@@ -338,7 +345,10 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
 /// An organisation's entity: its gazetteer name; the full name it abbreviates
 /// (`Agence France-Presse (AFP)`); or the longer name it begins (`Conseil de sécurité`
 /// for `Conseil de sécurité des Nations unies`).
-fn org_entity<'a>(text: &'a str, found: &'a [Found], index: usize, s: &'a str, f: &'a Found, orgs: &OrgNames<'a>) -> &'a str {
+fn org_entity<'a, 'o>(text: &'a str, found: &'a [Found], index: usize, s: &'a str, f: &'a Found, orgs: impl FnOnce() -> &'o OrgNames<'a>) -> &'a str
+where
+    'a: 'o,
+{
     if let Some(c) = &f.canonical {
         return c;
     }
@@ -350,6 +360,8 @@ fn org_entity<'a>(text: &'a str, found: &'a [Found], index: usize, s: &'a str, f
             return prev.canonical.as_deref().unwrap_or(&text[prev.start..prev.end]);
         }
     }
+    // (The organisations of the article, asked for only past the gazetteer name.)
+    let orgs = orgs();
     // An acronym of an organisation named in full elsewhere in the article.
     if s.len() >= 2
         && let Some(entity) = orgs.expansion(s)
