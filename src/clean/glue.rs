@@ -467,8 +467,45 @@ static TAILS_BY_LAST_BYTE: [u32; 256] = {
 
 /// `ParisLe Président` → `Paris – Le Président`, at the start of the body only.
 pub fn repair_dateline(paragraph: &str) -> String {
+    dateline_repaired(paragraph).unwrap_or_else(|| paragraph.to_string())
+}
+
+/// [`repair_dateline`], or `None` when the paragraph opens with no glued dateline
+/// (most do): the caller keeps its own copy.
+///
+/// Only the paragraph's first word is searched: the regex is anchored at the start, and
+/// all it matches (letters, hyphens, apostrophes, then one character) lies in the
+/// first run of those and the character after it ([`dateline_reach`]). On the whole
+/// paragraph, its literal inner words would send the engine through all of it.
+pub(crate) fn dateline_repaired(paragraph: &str) -> Option<String> {
+    // The pattern opens with a capital.
+    let first = paragraph.chars().next()?;
+    if letter_class(first) & CAPITAL == 0 {
+        return None;
+    }
+    let head = &paragraph[..dateline_reach(paragraph)];
+    match dateline_in(head) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(mut repaired) => {
+            repaired.push_str(&paragraph[head.len()..]);
+            Some(repaired)
+        }
+    }
+}
+
+/// Where the part of `paragraph` that [`DATELINE`] can match ends: after the first
+/// character that is neither a letter, a hyphen nor an apostrophe.
+fn dateline_reach(paragraph: &str) -> usize {
+    paragraph
+        .char_indices()
+        .find(|&(_, c)| letter_class(c) & (LETTER | HYPHEN) == 0 && c != '\'' && c != '’')
+        .map_or(paragraph.len(), |(i, c)| i + c.len_utf8())
+}
+
+/// The [`DATELINE`] repair of `text`.
+fn dateline_in(text: &str) -> Cow<'_, str> {
     DATELINE
-        .replace(paragraph, |c: &Captures| {
+        .replace(text, |c: &Captures| {
             // A capital right after the first word is `L’Élysée`'s; after any other
             // (`AFPOTANOT`), no word starts there, and splitting would go on splitting
             // the capitals left at each cleaning.
@@ -478,7 +515,6 @@ pub fn repair_dateline(paragraph: &str) -> String {
                 c[0].to_string()
             }
         })
-        .into_owned()
 }
 
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
@@ -953,6 +989,19 @@ mod tests {
                 .collect();
             assert_eq!(glued_tails(word).collect::<Vec<_>>(), expected, "{word}");
         }
+    }
+
+    #[test]
+    fn datelines_are_repaired_from_the_first_word_as_from_the_whole_paragraph() {
+        let pieces = ["Paris", "Lyon", "AFP", "Le", "La", "L’", "L'", "The", "A", "An", "According", "Selon", "É", "Élysée", "x", "-", " ", "\u{a0}", "\u{2003}", ".", "’", "'", "Ж", "1"];
+        let mut repaired = 0;
+        for text in crate::clean::random_texts(30_000, 8, &pieces, 1, &["e"]) {
+            let expected = dateline_in(&text).into_owned();
+            repaired += usize::from(expected != text);
+            assert_eq!(repair_dateline(&text), expected, "{text:?}");
+            assert_eq!(dateline_repaired(&text).is_some(), DATELINE.is_match(&text), "{text:?}");
+        }
+        assert!(repaired > 100, "{repaired} repaired: the pieces must make datelines");
     }
 
     #[test]
