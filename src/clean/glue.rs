@@ -520,21 +520,25 @@ fn dateline_in(text: &str) -> Cow<'_, str> {
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
 /// `Poutine` elsewhere on its own and `Poutinea` is no word.
 pub fn repair_glued_names(paragraphs: &mut [String]) {
-    // The candidates: the capitalised whole words that end with a glued tail after a name
-    // of three characters or more (paragraph, start, end). Most articles have few, and
-    // the words they need counted are then searched for one by one.
+    // The capitalised words (paragraph, start, end), and among them the candidates: the
+    // whole words that end with a glued tail after a name of three characters or more.
+    // Most articles have few candidates, and only the words they need are counted, from
+    // the spans found here (no second reading of the text).
+    // Room for one capitalised word every 16 bytes at once: more than prose has.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(paragraphs.iter().map(|p| p.len() / 16).sum::<usize>() + 8);
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         for (s, e) in capitalised_words(p) {
             if glued_tails(&p[s..e]).next().is_some() && whole_word(p, s, e) {
                 candidates.push((i, s, e));
             }
+            spans.push((i, s, e));
         }
     }
     if candidates.is_empty() {
         return;
     }
-    let edits = glued_name_edits(paragraphs, &candidates);
+    let edits = glued_name_edits(paragraphs, &spans, &candidates);
     for (i, at) in edits.into_iter().rev() {
         paragraphs[i].insert(at, ' ');
     }
@@ -542,12 +546,13 @@ pub fn repair_glued_names(paragraphs: &mut [String]) {
 
 /// Where [`repair_glued_names`] inserts a space (paragraph, byte offset), in the order of
 /// the candidates: after the name in a candidate that is no word and stands alone at
-/// most once, when the name stands alone at least twice.
-fn glued_name_edits<'a>(paragraphs: &'a [String], candidates: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
+/// most once, when the name stands alone at least twice. `spans` are all the
+/// capitalised words of the paragraphs, in order.
+fn glued_name_edits<'a>(paragraphs: &'a [String], spans: &[(usize, usize, usize)], candidates: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
     // How often each word stands alone, counted up to two: only whether it is more than
     // one matters. Counted once for each word asked about.
     let mut counts: FxHashMap<&'a str, usize> = FxHashMap::default();
-    let mut standalone = |word: &'a str| -> usize { *counts.entry(word).or_insert_with(|| standalone_count(paragraphs, word, 2)) };
+    let mut standalone = |word: &'a str| -> usize { *counts.entry(word).or_insert_with(|| standalone_count(paragraphs, spans, word, 2)) };
     let lex = lexicon();
     let mut edits = Vec::new();
     for &(i, s, e) in candidates {
@@ -563,58 +568,28 @@ fn glued_name_edits<'a>(paragraphs: &'a [String], candidates: &[(usize, usize, u
     edits
 }
 
-/// How many times `word` (a capitalised word, as [`capitalised_words`] finds them) stands
-/// alone in `paragraphs`, as one of their capitalised words and a whole word, counted up
-/// to `limit`.
-fn standalone_count(paragraphs: &[String], word: &str, limit: usize) -> usize {
-    let finder = memchr::memmem::Finder::new(word.as_bytes());
+/// How many times `word` stands alone in `paragraphs`: as one of their capitalised
+/// words (`spans`, as [`capitalised_words`] finds them) and a whole word, counted up to
+/// `limit`.
+fn standalone_count(paragraphs: &[String], spans: &[(usize, usize, usize)], word: &str, limit: usize) -> usize {
     let mut count = 0;
-    for p in paragraphs {
-        // Two spans never overlap, nor a span and another occurrence of its word (that
-        // one would open with a capital inside the span's run of letters): the
-        // non-overlapping occurrences hold every span.
-        for start in finder.find_iter(p.as_bytes()) {
-            if is_capitalised_whole_word(p, start, start + word.len()) {
-                count += 1;
-                if count == limit {
-                    return count;
-                }
+    for &(i, s, e) in spans {
+        // The length first: most spans differ from the word there.
+        if e - s == word.len() && paragraphs[i].as_bytes()[s..e] == *word.as_bytes() && whole_word(&paragraphs[i], s, e) {
+            count += 1;
+            if count == limit {
+                break;
             }
         }
     }
     count
 }
 
-/// Whether `start..end` of `text`, which holds a capitalised word, is one of the spans
-/// of [`capitalised_words`] and a whole word ([`whole_word`]).
-///
-/// A span runs over a whole run of letters and hyphens, from its first capital that
-/// another letter or hyphen follows: the run must end at `end`, and hold no capital
-/// before `start`. A whole word has no letter (an alphanumeric character) on either
-/// side: a hyphen alone can join the run there.
-fn is_capitalised_whole_word(text: &str, start: usize, end: usize) -> bool {
-    if !whole_word(text, start, end) || text.as_bytes().get(end) == Some(&b'-') {
-        return false;
-    }
-    if start == 0 || text.as_bytes()[start - 1] != b'-' {
-        return true;
-    }
-    for c in text[..start].chars().rev() {
-        let class = letter_class(c);
-        if class & (LETTER | HYPHEN) == 0 {
-            break;
-        }
-        if class & CAPITAL != 0 {
-            return false;
-        }
-    }
-    true
-}
-
 /// The reference for [`repair_glued_names`]: every capitalised whole word counted.
 #[cfg(test)]
 fn repair_glued_names_by_counting_all(paragraphs: &mut [String]) {
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    // Room for one capitalised word every 16 bytes at once: more than prose has.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(paragraphs.iter().map(|p| p.len() / 16).sum::<usize>() + 8);
     let mut candidates: Vec<usize> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         for (s, e) in capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)) {
