@@ -66,12 +66,25 @@ fn any_needs_work(text: &str) -> bool {
     let mut from = 0;
     while let Some(found) = find_suspect(&bytes[from..]) {
         let at = from + found;
-        if bytes[at] < 0x80 || text[at..].chars().next().is_some_and(needs_work) {
+        let needs = match bytes[at] {
+            b if b < 0x80 => true,
+            // General punctuation (`’`, dashes, quotes: every few words of French), told
+            // from its bytes.
+            0xe2 => removed_after_e2(bytes[at + 1], bytes[at + 2]),
+            _ => text[at..].chars().next().is_some_and(needs_work),
+        };
+        if needs {
             return true;
         }
         from = at + 1;
     }
     false
+}
+
+/// Whether the character of three bytes `E2 second third` (U+2000 to U+2FFF) is one
+/// that [`sanitize`] removes: the zero-width and bidi marks.
+fn removed_after_e2(second: u8, third: u8) -> bool {
+    matches!((second, third), (0x80, 0x8b..=0x8f | 0xaa..=0xae) | (0x81, 0xa0..=0xa4 | 0xa6..=0xa9))
 }
 
 /// The index of the first byte of `bytes` that is [`SUSPECT`]. Eight bytes of printable

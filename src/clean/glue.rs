@@ -467,8 +467,45 @@ static TAILS_BY_LAST_BYTE: [u32; 256] = {
 
 /// `ParisLe Président` → `Paris – Le Président`, at the start of the body only.
 pub fn repair_dateline(paragraph: &str) -> String {
+    dateline_repaired(paragraph).unwrap_or_else(|| paragraph.to_string())
+}
+
+/// [`repair_dateline`], or `None` when the paragraph opens with no glued dateline
+/// (most do): the caller keeps its own copy.
+///
+/// Only the paragraph's first word is searched: the regex is anchored at the start, and
+/// all it matches (letters, hyphens, apostrophes, then one character) lies in the
+/// first run of those and the character after it ([`dateline_reach`]). On the whole
+/// paragraph, its literal inner words would send the engine through all of it.
+pub(crate) fn dateline_repaired(paragraph: &str) -> Option<String> {
+    // The pattern opens with a capital.
+    let first = paragraph.chars().next()?;
+    if letter_class(first) & CAPITAL == 0 {
+        return None;
+    }
+    let head = &paragraph[..dateline_reach(paragraph)];
+    match dateline_in(head) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(mut repaired) => {
+            repaired.push_str(&paragraph[head.len()..]);
+            Some(repaired)
+        }
+    }
+}
+
+/// Where the part of `paragraph` that [`DATELINE`] can match ends: after the first
+/// character that is neither a letter, a hyphen nor an apostrophe.
+fn dateline_reach(paragraph: &str) -> usize {
+    paragraph
+        .char_indices()
+        .find(|&(_, c)| letter_class(c) & (LETTER | HYPHEN) == 0 && c != '\'' && c != '’')
+        .map_or(paragraph.len(), |(i, c)| i + c.len_utf8())
+}
+
+/// The [`DATELINE`] repair of `text`.
+fn dateline_in(text: &str) -> Cow<'_, str> {
     DATELINE
-        .replace(paragraph, |c: &Captures| {
+        .replace(text, |c: &Captures| {
             // A capital right after the first word is `L’Élysée`'s; after any other
             // (`AFPOTANOT`), no word starts there, and splitting would go on splitting
             // the capitals left at each cleaning.
@@ -478,27 +515,30 @@ pub fn repair_dateline(paragraph: &str) -> String {
                 c[0].to_string()
             }
         })
-        .into_owned()
 }
 
 /// `Vladimir Poutinea félicité` → `Vladimir Poutine a félicité`, when the article names
 /// `Poutine` elsewhere on its own and `Poutinea` is no word.
 pub fn repair_glued_names(paragraphs: &mut [String]) {
-    // The candidates: the capitalised whole words that end with a glued tail after a name
-    // of three characters or more (paragraph, start, end). Most articles have few, and
-    // the words they need counted are then searched for one by one.
+    // The capitalised words (paragraph, start, end), and among them the candidates: the
+    // whole words that end with a glued tail after a name of three characters or more.
+    // Most articles have few candidates, and only the words they need are counted, from
+    // the spans found here (no second reading of the text).
+    // Room for one capitalised word every 16 bytes at once: more than prose has.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(paragraphs.iter().map(|p| p.len() / 16).sum::<usize>() + 8);
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         for (s, e) in capitalised_words(p) {
             if glued_tails(&p[s..e]).next().is_some() && whole_word(p, s, e) {
                 candidates.push((i, s, e));
             }
+            spans.push((i, s, e));
         }
     }
     if candidates.is_empty() {
         return;
     }
-    let edits = glued_name_edits(paragraphs, &candidates);
+    let edits = glued_name_edits(paragraphs, &spans, &candidates);
     for (i, at) in edits.into_iter().rev() {
         paragraphs[i].insert(at, ' ');
     }
@@ -506,12 +546,13 @@ pub fn repair_glued_names(paragraphs: &mut [String]) {
 
 /// Where [`repair_glued_names`] inserts a space (paragraph, byte offset), in the order of
 /// the candidates: after the name in a candidate that is no word and stands alone at
-/// most once, when the name stands alone at least twice.
-fn glued_name_edits<'a>(paragraphs: &'a [String], candidates: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
+/// most once, when the name stands alone at least twice. `spans` are all the
+/// capitalised words of the paragraphs, in order.
+fn glued_name_edits<'a>(paragraphs: &'a [String], spans: &[(usize, usize, usize)], candidates: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
     // How often each word stands alone, counted up to two: only whether it is more than
     // one matters. Counted once for each word asked about.
     let mut counts: FxHashMap<&'a str, usize> = FxHashMap::default();
-    let mut standalone = |word: &'a str| -> usize { *counts.entry(word).or_insert_with(|| standalone_count(paragraphs, word, 2)) };
+    let mut standalone = |word: &'a str| -> usize { *counts.entry(word).or_insert_with(|| standalone_count(paragraphs, spans, word, 2)) };
     let lex = lexicon();
     let mut edits = Vec::new();
     for &(i, s, e) in candidates {
@@ -527,58 +568,28 @@ fn glued_name_edits<'a>(paragraphs: &'a [String], candidates: &[(usize, usize, u
     edits
 }
 
-/// How many times `word` (a capitalised word, as [`capitalised_words`] finds them) stands
-/// alone in `paragraphs`, as one of their capitalised words and a whole word, counted up
-/// to `limit`.
-fn standalone_count(paragraphs: &[String], word: &str, limit: usize) -> usize {
-    let finder = memchr::memmem::Finder::new(word.as_bytes());
+/// How many times `word` stands alone in `paragraphs`: as one of their capitalised
+/// words (`spans`, as [`capitalised_words`] finds them) and a whole word, counted up to
+/// `limit`.
+fn standalone_count(paragraphs: &[String], spans: &[(usize, usize, usize)], word: &str, limit: usize) -> usize {
     let mut count = 0;
-    for p in paragraphs {
-        // Two spans never overlap, nor a span and another occurrence of its word (that
-        // one would open with a capital inside the span's run of letters): the
-        // non-overlapping occurrences hold every span.
-        for start in finder.find_iter(p.as_bytes()) {
-            if is_capitalised_whole_word(p, start, start + word.len()) {
-                count += 1;
-                if count == limit {
-                    return count;
-                }
+    for &(i, s, e) in spans {
+        // The length first: most spans differ from the word there.
+        if e - s == word.len() && paragraphs[i].as_bytes()[s..e] == *word.as_bytes() && whole_word(&paragraphs[i], s, e) {
+            count += 1;
+            if count == limit {
+                break;
             }
         }
     }
     count
 }
 
-/// Whether `start..end` of `text`, which holds a capitalised word, is one of the spans
-/// of [`capitalised_words`] and a whole word ([`whole_word`]).
-///
-/// A span runs over a whole run of letters and hyphens, from its first capital that
-/// another letter or hyphen follows: the run must end at `end`, and hold no capital
-/// before `start`. A whole word has no letter (an alphanumeric character) on either
-/// side: a hyphen alone can join the run there.
-fn is_capitalised_whole_word(text: &str, start: usize, end: usize) -> bool {
-    if !whole_word(text, start, end) || text.as_bytes().get(end) == Some(&b'-') {
-        return false;
-    }
-    if start == 0 || text.as_bytes()[start - 1] != b'-' {
-        return true;
-    }
-    for c in text[..start].chars().rev() {
-        let class = letter_class(c);
-        if class & (LETTER | HYPHEN) == 0 {
-            break;
-        }
-        if class & CAPITAL != 0 {
-            return false;
-        }
-    }
-    true
-}
-
 /// The reference for [`repair_glued_names`]: every capitalised whole word counted.
 #[cfg(test)]
 fn repair_glued_names_by_counting_all(paragraphs: &mut [String]) {
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    // Room for one capitalised word every 16 bytes at once: more than prose has.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(paragraphs.iter().map(|p| p.len() / 16).sum::<usize>() + 8);
     let mut candidates: Vec<usize> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         for (s, e) in capitalised_words(p).filter(|&(s, e)| whole_word(p, s, e)) {
@@ -953,6 +964,19 @@ mod tests {
                 .collect();
             assert_eq!(glued_tails(word).collect::<Vec<_>>(), expected, "{word}");
         }
+    }
+
+    #[test]
+    fn datelines_are_repaired_from_the_first_word_as_from_the_whole_paragraph() {
+        let pieces = ["Paris", "Lyon", "AFP", "Le", "La", "L’", "L'", "The", "A", "An", "According", "Selon", "É", "Élysée", "x", "-", " ", "\u{a0}", "\u{2003}", ".", "’", "'", "Ж", "1"];
+        let mut repaired = 0;
+        for text in crate::clean::random_texts(30_000, 8, &pieces, 1, &["e"]) {
+            let expected = dateline_in(&text).into_owned();
+            repaired += usize::from(expected != text);
+            assert_eq!(repair_dateline(&text), expected, "{text:?}");
+            assert_eq!(dateline_repaired(&text).is_some(), DATELINE.is_match(&text), "{text:?}");
+        }
+        assert!(repaired > 100, "{repaired} repaired: the pieces must make datelines");
     }
 
     #[test]

@@ -159,7 +159,8 @@ pub fn clean(raw: &str) -> Cleaned {
             continue;
         }
         // Lines were repaired as they were read; only the opening dateline is left.
-        let repaired = if out.paragraphs.is_empty() { glue::repair_dateline(&line.text) } else { std::mem::take(&mut line.text).into_owned() };
+        let dateline = if out.paragraphs.is_empty() { glue::dateline_repaired(&line.text) } else { None };
+        let repaired = dateline.unwrap_or_else(|| std::mem::take(&mut line.text).into_owned());
         kept_chars += repaired.len();
         out.paragraphs.push(repaired);
     }

@@ -101,6 +101,9 @@ struct Rule {
     /// passes, given the window and its ASCII lower case: a few substring looks cost much
     /// less than a regex search, and most windows hold nothing for most rules.
     gate: Option<Gate>,
+    /// The rule read by hand, which finds in a window what the pattern finds there, in
+    /// order (where gates run: a text without `ſ` or the Kelvin sign).
+    by_hand: Option<HandReader>,
 }
 
 /// See [`Rule::gate`]: `(window, window_in_ascii_lower_case) -> may hold a match`.
@@ -121,6 +124,11 @@ impl Rule {
     /// ASCII letters, and [`find`] runs no gate in a text holding either.
     fn gated(self, gate: Gate) -> Rule {
         Rule { gate: Some(gate), ..self }
+    }
+
+    /// Declares that `read` finds what the pattern finds, as [`Rule::by_hand`] says.
+    fn read_by_hand(self, read: HandReader) -> Rule {
+        Rule { by_hand: Some(read), ..self }
     }
 }
 
@@ -199,6 +207,81 @@ fn dans_before_unit(_window: &str, lower: &str) -> bool {
 /// What every English month name of [`MONTHS_EN`] starts with, in its case.
 const MONTH_EN_STARTS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// What [`Rule::by_hand`] reads: `(text, window_start, window_end, found)`.
+type HandReader = fn(&str, usize, usize, &mut Vec<(usize, usize, Temporal)>);
+
+/// The French weekday names, and the words that may follow one in the weekday rule,
+/// in the pattern's order: [`french_weekdays`] reads them.
+const FRENCH_WEEKDAYS: [(&str, Weekday); 7] = [
+    ("lundi", Weekday::Mon), ("mardi", Weekday::Tue), ("mercredi", Weekday::Wed), ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri), ("samedi", Weekday::Sat), ("dimanche", Weekday::Sun),
+];
+const FRENCH_WEEKDAY_AFTER: [(&str, i8); 8] = [
+    ("matin", 0), ("soir", 0), ("après-midi", 0), ("apres-midi", 0), ("midi", 0), ("soirée", 0), ("dernier", -1), ("prochain", 1),
+];
+
+/// Whether `b` is an ASCII word byte, as `(?-u:\b)` sees them.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `text[at..]` starts with `word` in any case, as a case-insensitive pattern
+/// matches it in a text without `ſ` or the Kelvin sign (see [`Rule::gated`]): ASCII
+/// letters in either case, and `è` or `È` for the `è` of `après`.
+fn starts_with_any_case(text: &[u8], at: usize, word: &str) -> bool {
+    let Some(here) = text.get(at..at + word.len()) else { return false };
+    match word.split_once('è') {
+        None => here.eq_ignore_ascii_case(word.as_bytes()),
+        Some((before, after)) => {
+            let (head, rest) = here.split_at(before.len());
+            let (grave, tail) = rest.split_at(2);
+            head.eq_ignore_ascii_case(before.as_bytes()) && (grave == "è".as_bytes() || grave == "È".as_bytes()) && tail.eq_ignore_ascii_case(after.as_bytes())
+        }
+    }
+}
+
+/// The weekday rule, `(?i)(?-u:\b)({WFR})(?-u:\b)(?:\s+(matin|soir|…|prochain))?`, read
+/// by hand over `text[from..to]` (matches end by `to`): a weekday name between ASCII
+/// word boundaries, then, after a run of spaces other than line breaks, the first of
+/// the words that follows, where one does. A regex search with captures per name cost
+/// more than all the rest of the rule's work.
+///
+/// Each name holds `di` once, at [`di_in_weekday`]: the names are looked for only
+/// around a `d` followed by an `i`, which few bytes are.
+fn french_weekdays(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, Temporal)>) {
+    let bytes = &text.as_bytes()[..to];
+    // Where the search goes on: past the last match.
+    let mut pos = from;
+    for d in memchr::memchr2_iter(b'd', b'D', &bytes[from..]).map(|k| from + k) {
+        if !matches!(bytes.get(d + 1), Some(b'i' | b'I')) {
+            continue;
+        }
+        // At most one name matches around a `di`: each is a word of its own.
+        let name = FRENCH_WEEKDAYS.iter().zip(di_in_weekday()).find_map(|(&(name, weekday), di)| {
+            let at = d.checked_sub(di).filter(|&at| at >= pos)?;
+            let bounded = !(at > 0 && is_ascii_word_byte(bytes[at - 1])) && !bytes.get(at + name.len()).copied().is_some_and(is_ascii_word_byte);
+            (bounded && starts_with_any_case(bytes, at, name)).then_some((at, name, weekday))
+        });
+        let Some((at, name, weekday)) = name else { continue };
+        let mut end = at + name.len();
+        let spaces_end = text[end..to].find(|c: char| c == '\n' || !c.is_whitespace()).map_or(to, |k| end + k);
+        let mut shift = 0;
+        if spaces_end > end
+            && let Some(&(word, word_shift)) = FRENCH_WEEKDAY_AFTER.iter().find(|(word, _)| starts_with_any_case(bytes, spaces_end, word))
+        {
+            end = spaces_end + word.len();
+            shift = word_shift;
+        }
+        out.push((at, end, Temporal::Weekday { weekday, shift }));
+        pos = end;
+    }
+}
+
+/// Where each name of [`FRENCH_WEEKDAYS`] holds `di`, in the same order.
+fn di_in_weekday() -> [usize; 7] {
+    [3, 3, 6, 3, 6, 4, 0]
+}
+
 fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
     let group = if pattern.contains("{MFR}") || pattern.contains("{MEN}") {
         Group::Month
@@ -227,7 +310,7 @@ fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) 
         // Case-insensitive patterns would case-fold the class of non-spaces it is made
         // from, nearly all of Unicode, at every start; spaces have no case to fold.
         .replace(r"\s", r"(?-i:[^\S\n])");
-    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None, gate: None }
+    Rule { re: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern {pattern}: {e}")), read, group, needs: None, gate: None, by_hand: None }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -325,7 +408,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[1]), shift }));
         })
         // Every French weekday name holds `di`.
-        .gated(|_, lower| lower.contains("di")),
+        .gated(|_, lower| lower.contains("di"))
+        .read_by_hand(french_weekdays),
         rule(r"(?-u:\b)(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})(?-u:\b)(?:\s+(morning|afternoon|evening|night))?", |c, out| {
             let m = c.get(0).expect("whole");
             let shift = match c.get(1).map(|s| s.as_str().to_lowercase()) {
@@ -702,37 +786,65 @@ static TRIGGER_TABLE: LazyLock<TriggerTable> = LazyLock::new(|| {
     TriggerTable { prefixes, by_prefix, two_byte, in_trigger, inner_word_starts }
 });
 
-/// The starts of the words of `text` (an ASCII letter after no ASCII letter or digit;
-/// after a character beyond ASCII, maybe) whose first three bytes may start a trigger,
-/// in order. Eight bytes at a time: most of a text is words, and most words start no
-/// trigger, which a hash of their first bytes tells.
-fn trigger_word_starts(table: &TriggerTable, bytes: &[u8]) -> Vec<usize> {
-    let mut starts = Vec::new();
+/// What one walk over a text finds: where triggers may start, and the digit runs.
+struct TextScan {
+    /// The starts of the words (an ASCII letter after no ASCII letter or digit; after a
+    /// character beyond ASCII, maybe) whose first three bytes may start a trigger, in order.
+    word_starts: Vec<usize>,
+    /// The maximal runs of ASCII digits, `(start, end)` in order.
+    digit_runs: Vec<(usize, usize)>,
+}
+
+/// Walks `bytes` once, eight bytes at a time, for [`TextScan`]: most of a text is words,
+/// and most words start no trigger, which a hash of their first bytes tells; the digits
+/// fall out of the same byte tests, so the text is not walked again for them.
+fn scan_text(table: &TriggerTable, bytes: &[u8]) -> TextScan {
+    let mut word_starts = Vec::new();
+    let (mut digit_starts, mut digit_ends) = (Vec::new(), Vec::new());
     // The top bit of the first byte of a chunk, set when the chunk before ends with an
-    // ASCII letter or digit.
-    let mut carry = 0u64;
-    for (k, chunk) in bytes.chunks(8).enumerate() {
-        let x = match chunk.try_into() {
-            Ok(eight) => u64::from_le_bytes(eight),
-            Err(_) => {
-                let mut padded = [0u8; 8];
-                padded[..chunk.len()].copy_from_slice(chunk);
-                u64::from_le_bytes(padded)
-            }
-        };
+    // ASCII letter or digit (`carry`), with an ASCII digit (`digit_carry`).
+    let (mut carry, mut digit_carry) = (0u64, 0u64);
+    let mut at = 0;
+    while at < bytes.len() {
+        // Past the end, zero bytes: no letter, no digit.
+        let x = crate::swar::load(bytes, at);
         let letters = crate::swar::ascii_in(x | 0x2020_2020_2020_2020, b'a', b'z' + 1);
-        let alphanumeric = letters | crate::swar::ascii_in(x, b'0', b'9' + 1);
+        let digits = crate::swar::ascii_in(x, b'0', b'9' + 1);
+        let alphanumeric = letters | digits;
         let mut marks = letters & !(alphanumeric << 8 | carry);
         carry = alphanumeric >> 56;
         while marks != 0 {
-            let at = 8 * k + marks.trailing_zeros() as usize / 8;
+            let start = at + marks.trailing_zeros() as usize / 8;
             marks &= marks - 1;
-            if table.may_start(four_bytes_at(bytes, at)) {
-                starts.push(at);
+            if table.may_start(four_bytes_at(bytes, start)) {
+                word_starts.push(start);
             }
         }
+        // Most chunks hold no digit and follow none.
+        if digits | digit_carry != 0 {
+            let after_digit = digits << 8 | digit_carry;
+            let mut starts = digits & !after_digit;
+            // A run ends at the first byte after it that is no digit (a zero byte of the
+            // padding past the end, too).
+            let mut ends = crate::swar::not(digits) & after_digit;
+            digit_carry = digits >> 56;
+            while starts != 0 {
+                digit_starts.push(at + starts.trailing_zeros() as usize / 8);
+                starts &= starts - 1;
+            }
+            while ends != 0 {
+                digit_ends.push(at + ends.trailing_zeros() as usize / 8);
+                ends &= ends - 1;
+            }
+        }
+        at += 8;
     }
-    starts
+    // A run that reaches the end of a text of whole chunks.
+    if digit_ends.len() < digit_starts.len() {
+        digit_ends.push(bytes.len());
+    }
+    let digit_runs = digit_starts.into_iter().zip(digit_ends).collect();
+    TextScan { word_starts, digit_runs }
 }
 
 /// The longest trigger that matches at `at`, ignoring ASCII case, as the automaton's
@@ -793,16 +905,16 @@ impl AutomatonState {
 /// order: exactly the matches of [`TRIGGER_AUTOMATON`] that are whole words.
 ///
 /// A whole-word match starts a word with the first bytes of a trigger, which
-/// [`trigger_word_starts`] finds. A match is then the longest trigger there, unless the
+/// [`scan_text`] finds (`word_starts`). A match is then the longest trigger there, unless the
 /// automaton's search, which goes on from the end of each match, whole word or not, has
 /// passed over it: only a multi-word trigger can hold a word start, and where one does
 /// the automaton is run from nearby.
-fn trigger_hits(text: &str) -> Vec<(usize, usize, usize)> {
+fn trigger_hits(text: &str, word_starts: &[usize]) -> Vec<(usize, usize, usize)> {
     let table = &*TRIGGER_TABLE;
     let bytes = text.as_bytes();
     let mut state = AutomatonState { resume: 0, last: None };
     let mut hits = Vec::new();
-    for at in trigger_word_starts(table, bytes) {
+    for &at in word_starts {
         let Some(i) = longest_trigger_at(table, bytes, at) else { continue };
         let end = at + TRIGGERS[i].0.len();
         if !is_whole_word(text, at, end) {
@@ -849,20 +961,12 @@ fn bare_years(bytes: &[u8], digit_runs: &[(usize, usize)]) -> impl Iterator<Item
 /// For each group of rules, the disjoint byte ranges of `text` around its triggers; and
 /// the maximal runs of ASCII digits, in order.
 fn windows(text: &str) -> ([Vec<(usize, usize)>; GROUPS], Vec<(usize, usize)>) {
+    let TextScan { word_starts, digit_runs } = scan_text(&TRIGGER_TABLE, text.as_bytes());
     let mut hits: [Vec<(usize, usize)>; GROUPS] = Default::default();
-    for (start, end, i) in trigger_hits(text) {
+    for (start, end, i) in trigger_hits(text, &word_starts) {
         hits[TRIGGERS[i].1 as usize].push((start, end));
     }
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(start) = next_ascii_digit(bytes, i) {
-        i = start;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        hits[Group::Digit as usize].push((start, i));
-    }
-    let digit_runs = hits[Group::Digit as usize].clone();
+    hits[Group::Digit as usize].clone_from(&digit_runs);
     (hits.map(|group| merge_windows(text, group)), digit_runs)
 }
 
@@ -908,6 +1012,16 @@ fn holds_any(window: &str, needles: &[&str]) -> bool {
     (0..bytes.len()).any(|at| first_bytes[usize::from(bytes[at])] && needles.iter().any(|n| bytes[at..].starts_with(n.as_bytes())))
 }
 
+/// The `windows` of `text` in ASCII lower case, end to end.
+fn lower_windows(text: &str, windows: &[(usize, usize)]) -> String {
+    let mut lower = String::with_capacity(windows.iter().map(|(from, to)| to - from).sum());
+    for &(from, to) in windows {
+        lower.push_str(&text[from..to]);
+    }
+    lower.make_ascii_lowercase();
+    lower
+}
+
 /// Finds every temporal expression of `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<TemporalExpr> {
     find_gated(text, true)
@@ -916,8 +1030,10 @@ pub fn find(text: &str) -> Vec<TemporalExpr> {
 /// [`find`], with the rules' gates run or not (the tests compare both).
 fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     let mut found: Vec<(usize, usize, Temporal)> = Vec::new();
-    let lower = text.to_ascii_lowercase();
     let (windows, digit_runs) = windows(text);
+    // The windows of each group in ASCII lower case, end to end, for the gates: made
+    // when a gate first needs them, as most of a text lies in no window.
+    let mut lowered: [Option<String>; GROUPS] = Default::default();
     // The gates compare ASCII lower case; where a case-insensitive pattern could match
     // an `s` or a `k` written beyond ASCII, every window is searched.
     let gates_hold = run_gates && !super::scan::holds_case_folds_to_ascii(text);
@@ -936,10 +1052,23 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
                 }
             }
         });
+        let lower = match rule.gate {
+            // A rule read by hand needs no gate.
+            Some(_) if gates_hold && rule.by_hand.is_none() => Some(&*lowered[rule.group as usize].get_or_insert_with(|| lower_windows(text, windows))),
+            _ => None,
+        };
+        // Where the lower-case window starts in `lower`.
+        let mut lower_at = 0;
         for (w, &(from, to)) in windows.iter().enumerate() {
+            let lower_window = lower.map(|lower| &lower[lower_at..lower_at + (to - from)]);
+            lower_at += to - from;
             if holds.is_some_and(|holds| !holds[w])
-                || gates_hold && rule.gate.is_some_and(|gate| !gate(&text[from..to], &lower[from..to]))
+                || rule.gate.zip(lower_window).is_some_and(|(gate, lower_window)| !gate(&text[from..to], lower_window))
             {
+                continue;
+            }
+            if let Some(read) = rule.by_hand.filter(|_| gates_hold) {
+                read(text, from, to, &mut found);
                 continue;
             }
             let hay = &text[..to];
@@ -1786,6 +1915,9 @@ mod tests {
         "MARS 2020, AOÛT 2021, aoÛt 1999, août\u{a0}2000, févr. 2022, en 2019, juin\n2020, Juillet  1789, JANV. 2001, mai 2100",
         "dans  deux   semaines, dans a hundred jours, dans a few weeks, DANS 10 JOURS, dansé deux jours, dans un an, dans la semaine",
         "dans\u{a0}trois\u{a0}mois, Dans Deux Ans, dans vingt années, dans 3 semaine, dans\ndeux jours, dans deux\njours, dans dix jours-là",
+        "Lundi soir, MARDI  matin, mercredi\u{a0}après-midi, jeudi APRÈS-MIDI, vendredi apres-midi, samedi midi, dimanche soirée",
+        "lundi dernier, mardi prochain, xlundi, lundix, élundi, lundi_, _mardi, 3jeudi, jeudi\nsoir, vendredi \n soir, lundi soir",
+        "samedi\u{2003}Prochain, dimanche matinal, mardis, Mercredi-soir, jeudi\tDERNIER, vendredi ſoir, lundi\u{202f}midi. mardi",
     ];
 
     #[test]
@@ -1796,6 +1928,34 @@ mod tests {
             for sentence in text.split(['.', ',']) {
                 assert_eq!(find_gated(sentence, true), find_gated(sentence, false), "{sentence}");
             }
+        }
+    }
+
+    #[test]
+    fn the_weekday_reader_knows_the_words_of_the_pattern() {
+        for ((name, _), di) in FRENCH_WEEKDAYS.iter().zip(di_in_weekday()) {
+            assert_eq!(name.match_indices("di").map(|(k, _)| k).collect::<Vec<_>>(), [di], "{name}");
+        }
+        let names: Vec<&str> = FRENCH_WEEKDAYS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names.join("|"), WEEKDAYS_FR);
+        for (name, weekday) in FRENCH_WEEKDAYS {
+            assert_eq!(weekday_of(name), Some(weekday));
+        }
+        let after: Vec<&str> = FRENCH_WEEKDAY_AFTER.iter().map(|(word, _)| *word).collect();
+        assert!(RULES.iter().any(|rule| rule.by_hand.is_some() && rule.re.as_str().contains(&format!("(?:(?-i:[^\\S\\n])+({}))?", after.join("|")))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_weekday_reader_finds_what_the_pattern_finds_in_random_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "lundi", "LUNDI", "Mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "SOIRÉE", "matin",
+                "après-midi", "APRÈS-MIDI", "apres-midi", "midi", "dernier", "Prochain", "prochaine", "x", "é", "_", "3", " ", "  ",
+                "\u{a0}", "\u{2003}", "\t", "\n", ",", ".", "-", "18 juin",
+            ][..]), 0..24)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(find_gated(&text, true), find_gated(&text, false), "{}", text);
         }
     }
 
@@ -1876,6 +2036,47 @@ mod tests {
             .collect()
     }
 
+    /// [`trigger_hits`] of a whole text.
+    fn hits_of(text: &str) -> Vec<(usize, usize, usize)> {
+        trigger_hits(text, &scan_text(&TRIGGER_TABLE, text.as_bytes()).word_starts)
+    }
+
+    /// The maximal runs of ASCII digits, byte by byte.
+    fn reference_digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                runs.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn the_scan_finds_the_digit_runs_a_byte_loop_finds() {
+        let extra = ["", "1", "12345678", "1234567", "123456789", "abcdefg1", "abcdefgh12345678", "1a2b3c4d5e6f7g8h9", "é٣4 2024\n2025"];
+        for text in TRICKY_TEXTS.iter().chain(&extra) {
+            for from in 0..=text.len() {
+                let bytes = &text.as_bytes()[from..];
+                assert_eq!(scan_text(&TRIGGER_TABLE, bytes).digit_runs, reference_digit_runs(bytes), "{text:?} {from}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_finds_the_digit_runs_of_random_texts(text in "([0-9]{1,9}|[a-z]{1,3}| |é|\u{a0}){0,30}") {
+            proptest::prop_assert_eq!(scan_text(&TRIGGER_TABLE, text.as_bytes()).digit_runs, reference_digit_runs(text.as_bytes()));
+        }
+    }
+
     /// Pieces that make triggers, near misses, and the multi-word triggers that may hide
     /// the word after them.
     const TRIGGER_PIECES: &[&str] = &[
@@ -1893,10 +2094,10 @@ mod tests {
             "il y il y avril il y a il y août il y aout il y a il y apr il y aujourd il y a il y a an",
         ];
         for text in TRICKY_TEXTS.iter().chain(&extra) {
-            assert_eq!(trigger_hits(text), reference_trigger_hits(text), "{text}");
+            assert_eq!(hits_of(text), reference_trigger_hits(text), "{text}");
             for from in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let tail = &text[from..];
-                assert_eq!(trigger_hits(tail), reference_trigger_hits(tail), "{tail}");
+                assert_eq!(hits_of(tail), reference_trigger_hits(tail), "{tail}");
             }
         }
     }
@@ -1905,7 +2106,7 @@ mod tests {
         #[test]
         fn trigger_hits_match_the_automaton_on_mixed_pieces(pieces in proptest::collection::vec(0..TRIGGER_PIECES.len(), 0..40)) {
             let text: String = pieces.iter().map(|&i| TRIGGER_PIECES[i]).collect();
-            proptest::prop_assert_eq!(trigger_hits(&text), reference_trigger_hits(&text), "{}", text);
+            proptest::prop_assert_eq!(hits_of(&text), reference_trigger_hits(&text), "{}", text);
         }
     }
 
