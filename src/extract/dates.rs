@@ -98,16 +98,24 @@ struct Rule {
     /// the English month rules mostly look at French months.
     needs: Option<&'static [&'static str]>,
     /// A test that every window holding a match that the rule reads into an expression
-    /// passes, given the window and its ASCII lower case: a few substring looks cost much
-    /// less than a regex search, and most windows hold nothing for most rules.
+    /// passes, given the window as written or in ASCII lower case: a few substring looks
+    /// cost much less than a regex search, and most windows hold nothing for most rules.
     gate: Option<Gate>,
     /// The rule read by hand, which finds in a window what the pattern finds there, in
     /// order (where gates run: a text without `ſ` or the Kelvin sign).
     by_hand: Option<HandReader>,
 }
 
-/// See [`Rule::gate`]: `(window, window_in_ascii_lower_case) -> may hold a match`.
-type Gate = fn(&str, &str) -> bool;
+/// See [`Rule::gate`]: `window -> may hold a match`, and which case of the window it
+/// reads. The lower case is made only for the groups of rules whose gates read it:
+/// those of digits and weekdays need none, and digit windows are many.
+#[derive(Clone, Copy)]
+enum Gate {
+    /// Reads the window as written (the gates of case-sensitive patterns).
+    AsWritten(fn(&str) -> bool),
+    /// Reads the window in ASCII lower case.
+    LowerCase(fn(&str) -> bool),
+}
 
 impl Rule {
     /// Declares that every match holds one of `needles`: this must follow from the
@@ -144,7 +152,7 @@ fn after_spaces(s: &str, at: usize) -> Option<usize> {
 /// Gate of `(le) (mardi) 18 (et 19) juin (2024)`: every match holds a day that ends with
 /// an ASCII digit or with `1er`, `1re`, then spaces, then a French month name, which
 /// starts with one of `jfmasond` (in lower case in `lower`).
-fn day_before_month_fr(_window: &str, lower: &str) -> bool {
+fn day_before_month_fr(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     let mut from = 0;
     while let Some(digit) = next_ascii_digit(bytes, from) {
@@ -164,7 +172,7 @@ fn day_before_month_fr(_window: &str, lower: &str) -> bool {
 /// year, which starts with `1` or `2`. Each name and abbreviation ends with `.` or with
 /// one of `er`, `rs`, `il`, `ai`, `in`, `et`, `ut`, `re`, `ût` (in lower case in `lower`,
 /// but for `Û`).
-fn month_before_year_fr(_window: &str, lower: &str) -> bool {
+fn month_before_year_fr(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     let mut from = 0;
     while let Some(digit) = next_ascii_digit(bytes, from) {
@@ -191,7 +199,7 @@ fn month_before_year_fr(_window: &str, lower: &str) -> bool {
 /// Gate of `dans deux semaines`: every match holds `dans`, then a word (a number), or
 /// `a` and a word (`a hundred`, `a few`), then a unit that starts with `an`, `mois`, `sem`
 /// or `jour`, all between spaces (in lower case in `lower`).
-fn dans_before_unit(_window: &str, lower: &str) -> bool {
+fn dans_before_unit(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     let is_unit = |w: &str| ["an", "mois", "sem", "jour"].iter().any(|unit| w.starts_with(unit));
     memchr::memchr_iter(b'd', bytes).any(|at| {
@@ -320,7 +328,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             push_full(c, out, c.get(0), num(c, 1), num(c, 2), num(c, 3));
         })
         // The month after the year: `-0` or `-1`.
-        .gated(|w, _| w.contains("-0") || w.contains("-1")),
+        .gated(Gate::AsWritten(|w| w.contains("-0") || w.contains("-1"))),
         // 18/06/2024, 18.06.2024 (day first, unless the first number cannot be a month day pair that way)
         rule(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]({YEAR})(?-u:\b)", |c, out| {
             let (a, b) = (num(c, 1), num(c, 2));
@@ -328,7 +336,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             push_full(c, out, c.get(0), num(c, 3), m, d);
         })
         // The year after its separator starts with 1 or 2.
-        .gated(|w, _| ["/1", "/2", ".1", ".2"].iter().any(|n| w.contains(n))),
+        .gated(Gate::AsWritten(|w| ["/1", "/2", ".1", ".2"].iter().any(|n| w.contains(n)))),
         // (le) (mardi) 18 (et 19) juin (2024)
         rule(
             r"(?i)(?-u:\b)(?:(?:{WFR})\s+)?({DAY})(?:\s*(?:et|,|-|–|au|à)\s*({DAY}))?\s+({MFR})(?:\s+({YEAR}))?(?-u:\b)",
@@ -337,7 +345,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 read_day_list(c, out, month);
             },
         )
-        .gated(day_before_month_fr),
+        .gated(Gate::LowerCase(day_before_month_fr)),
         // 18 (and 19) June (2024), 18th of June
         rule(
             r"(?-u:\b)(?:(?:{WEN}),?\s+)?({DEN})(?:\s*(?:and|,|-|–|to)\s*({DEN}))?\s+(?:of\s+)?({MEN})(?:,?\s+({YEAR}))?(?-u:\b)",
@@ -370,7 +378,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         )
         .needing(MONTH_EN_STARTS),
         // juillet 2000, September 2023
-        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year).gated(month_before_year_fr),
+        rule(r"(?i)(?-u:\b)({MFR})\s+({YEAR})(?-u:\b)", month_year).gated(Gate::LowerCase(month_before_year_fr)),
         rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year).needing(MONTH_EN_STARTS),
         // en septembre, début mars, last March
         rule(
@@ -408,7 +416,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[1]), shift }));
         })
         // Every French weekday name holds `di`.
-        .gated(|_, lower| lower.contains("di"))
+        .gated(Gate::LowerCase(|lower| lower.contains("di")))
         .read_by_hand(french_weekdays),
         rule(r"(?-u:\b)(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})(?-u:\b)(?:\s+(morning|afternoon|evening|night))?", |c, out| {
             let m = c.get(0).expect("whole");
@@ -420,7 +428,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[2]), shift }));
         })
         // Every English weekday name ends with `day`, in this case.
-        .gated(|w, _| w.contains("day")),
+        .gated(Gate::AsWritten(|w| w.contains("day"))),
         // days relative to the article's
         rule(
             r"(?i)(?-u:\b)(aujourd['’]hui|avant-hier|après-demain|apres-demain|hier|demain|today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow|ce matin|ce soir|cette nuit|this morning|this afternoon|this evening)(?-u:\b)(?:\s+(?:soir|matin|après-midi|morning|evening|night|afternoon))?",
@@ -456,7 +464,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         )
         // Only a match with `cette` or an offset word gives an expression.
-        .gated(|_, lower| ["prochain", "derni", "pass", "en cours", "cette"].iter().any(|n| lower.contains(n))),
+        .gated(Gate::LowerCase(|lower| ["prochain", "derni", "pass", "en cours", "cette"].iter().any(|n| lower.contains(n)))),
         rule(r"(?i)(?-u:\b)(?:ce|le)\s+mois(?:-ci)?\s*(prochain|dernier|passé|en cours)?(?-u:\b)", |c, out| {
             let offset = match c.get(1).map(|s| s.as_str().to_lowercase()) {
                 Some(s) if s == "prochain" => 1,
@@ -468,13 +476,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::MonthOffset(offset)));
         })
-        .gated(|_, lower| lower.contains("mois")),
+        .gated(Gate::LowerCase(|lower| lower.contains("mois"))),
         rule(r"(?i)(?-u:\b)(l['’]an|l['’]année)\s+(derni(?:er|ère)|prochaine?|passée?)(?-u:\b)", |c, out| {
             let offset = if c[2].to_lowercase().starts_with("prochain") { 1 } else { -1 };
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), Temporal::YearOffset(offset)));
         })
-        .gated(|_, lower| lower.contains("l'an") || lower.contains("l’an")),
+        .gated(Gate::LowerCase(|lower| lower.contains("l'an") || lower.contains("l’an"))),
         rule(r"(?-u:\b)([Ll]ast|[Nn]ext|[Tt]his)\s+(week|month|year)(?-u:\b)", |c, out| {
             let offset = match c[1].to_lowercase().as_str() {
                 "last" => -1,
@@ -484,14 +492,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = c.get(0).expect("whole");
             out.push((m.start(), m.end(), relative(&c[2], offset)));
         })
-        .gated(|w, _| ["ast", "ext", "his"].iter().any(|n| w.contains(n))),
+        .gated(Gate::AsWritten(|w| ["ast", "ext", "his"].iter().any(|n| w.contains(n)))),
         // il y a deux ans, three years ago, dans deux semaines
         rule(r"(?i)(?-u:\b)(?:il y a)\s+({NUM})\s+(ans|années|an|mois|semaines?|jours?)(?-u:\b)", |c, out| ago(c, out, -1))
-            .gated(|_, lower| lower.contains("il y a")),
+            .gated(Gate::LowerCase(|lower| lower.contains("il y a"))),
         rule(r"(?i)(?-u:\b)({NUM})\s+(years?|months?|weeks?|days?)\s+ago(?-u:\b)", |c, out| ago(c, out, -1))
-            .gated(|_, lower| lower.contains("ago")),
+            .gated(Gate::LowerCase(|lower| lower.contains("ago"))),
         rule(r"(?i)(?-u:\b)dans\s+({NUM})\s+(ans|années|mois|semaines?|jours)(?-u:\b)", |c, out| ago(c, out, 1))
-            .gated(dans_before_unit),
+            .gated(Gate::LowerCase(dans_before_unit)),
         // Bare years (`en 2019`) are read off the digit runs: see `bare_years`.
     ]
 });
@@ -1052,9 +1060,10 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
                 }
             }
         });
-        let lower = match rule.gate {
-            // A rule read by hand needs no gate.
-            Some(_) if gates_hold && rule.by_hand.is_none() => Some(&*lowered[rule.group as usize].get_or_insert_with(|| lower_windows(text, windows))),
+        // A rule read by hand needs no gate.
+        let gate = rule.gate.filter(|_| gates_hold && rule.by_hand.is_none());
+        let lower = match gate {
+            Some(Gate::LowerCase(_)) => Some(&*lowered[rule.group as usize].get_or_insert_with(|| lower_windows(text, windows))),
             _ => None,
         };
         // Where the lower-case window starts in `lower`.
@@ -1062,9 +1071,12 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
         for (w, &(from, to)) in windows.iter().enumerate() {
             let lower_window = lower.map(|lower| &lower[lower_at..lower_at + (to - from)]);
             lower_at += to - from;
-            if holds.is_some_and(|holds| !holds[w])
-                || rule.gate.zip(lower_window).is_some_and(|(gate, lower_window)| !gate(&text[from..to], lower_window))
-            {
+            let gate_shuts = match (gate, lower_window) {
+                (Some(Gate::AsWritten(gate)), _) => !gate(&text[from..to]),
+                (Some(Gate::LowerCase(gate)), Some(lower_window)) => !gate(lower_window),
+                _ => false,
+            };
+            if holds.is_some_and(|holds| !holds[w]) || gate_shuts {
                 continue;
             }
             if let Some(read) = rule.by_hand.filter(|_| gates_hold) {
@@ -1966,8 +1978,8 @@ mod tests {
         for month in MONTHS_FR.split('|').map(|m| m.replace("\\.", ".")) {
             for month in [month.clone(), month.to_uppercase()] {
                 let lower = |s: String| s.to_ascii_lowercase();
-                assert!(day_before_month_fr("", &lower(format!("le 18 {month}"))), "{month}");
-                assert!(month_before_year_fr("", &lower(format!("en {month} 2020"))), "{month}");
+                assert!(day_before_month_fr(&lower(format!("le 18 {month}"))), "{month}");
+                assert!(month_before_year_fr(&lower(format!("en {month} 2020"))), "{month}");
             }
         }
     }
