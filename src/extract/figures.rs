@@ -383,6 +383,26 @@ fn is_not_unit(lower: &str) -> bool {
 
 /// The value of a number written in digits, by the text's decimal convention.
 pub fn parse_digits(s: &str, decimal: Decimal) -> Option<f64> {
+    // Most numbers are plain digits (years, counts): no separator to read, no copy.
+    match plain_integer(s) {
+        Some(value) => Some(value),
+        None => parse_digits_with_separators(s, decimal),
+    }
+}
+
+/// The value of `s` when it is one to fifteen ASCII digits and nothing else: below 2^53,
+/// so that the integer is an `f64` exactly, as `str::parse` gives it.
+fn plain_integer(s: &str) -> Option<f64> {
+    const MOST_DIGITS: usize = 15;
+    if s.is_empty() || s.len() > MOST_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = s.bytes().fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
+    Some(value as f64)
+}
+
+/// [`parse_digits`] for any number: spaces dropped, then the separators read.
+fn parse_digits_with_separators(s: &str, decimal: Decimal) -> Option<f64> {
     let s: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
     let commas = s.matches(',').count();
     let points = s.matches('.').count();
@@ -578,6 +598,24 @@ mod tests {
             text in "( |\u{a0}|de|d'|d’|of|pour|cent|per|percent|euros?|dollars?|que|les|the|[a-zA-Zéàſǅǆİ'’%€$-]|\u{212A}){0,12}"
         ) {
             assert_unit_after_is_the_first_version(&text);
+        }
+    }
+
+    #[test]
+    fn plain_integers_are_parsed_as_str_parse_does() {
+        for s in ["0", "7", "007", "2019", "999999999999999", "123456789012345", "9007199254740993", "1234567890123456", "", "12a", "1 000", "٣", "+5", "-5"] {
+            assert_eq!(parse_digits(s, Decimal::Comma), parse_digits_with_separators(s, Decimal::Comma), "{s:?}");
+            assert_eq!(parse_digits(s, Decimal::Point), parse_digits_with_separators(s, Decimal::Point), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_integers_are_parsed_as_str_parse_does_on_random_texts(s in "([0-9]{1,18}|[0-9 ,.]{0,20})") {
+            for decimal in [Decimal::Comma, Decimal::Point] {
+                let general = parse_digits_with_separators(&s, decimal);
+                proptest::prop_assert_eq!(parse_digits(&s, decimal).map(f64::to_bits), general.map(f64::to_bits), "{:?}", s);
+            }
         }
     }
 
