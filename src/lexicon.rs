@@ -25,8 +25,10 @@ const VALUE_MARK: char = '=';
 /// Word frequencies and given names.
 pub struct Lexicon {
     /// Zipf frequency of each lowercase word: the larger of its French and English values.
-    // Keys are slices of the embedded lists: no copy of the 120,000 words.
-    zipf: HashMap<&'static str, f32>,
+    // Keys are slices of the embedded lists: no copy of the 120,000 words. They are
+    // bytes, not `str`, so that a word lowered on the stack is looked up without being
+    // checked again for UTF-8.
+    zipf: HashMap<&'static [u8], f32>,
     /// Whether a word of the lists has a capital (none has today): if none has, a word
     /// with a capital is only looked up in lower case.
     zipf_keys_have_capitals: bool,
@@ -80,16 +82,24 @@ impl Lexicon {
 
     /// Zipf frequency (about 1 to 8) of a word, looked up in lower case; 0 when unknown.
     pub fn zipf(&self, word: &str) -> f32 {
+        let lookup = |key: &[u8]| self.zipf.get(key).copied().unwrap_or(0.0);
+        // An ASCII word, when no word of the lists has a capital (none has today): looked
+        // up in lower case, which for a word with no capital is the word itself, so that
+        // it need not be searched for capitals first. (Not so for every word: a titlecase
+        // letter such as `ǅ` is no capital, but has a lower case.)
+        if !self.zipf_keys_have_capitals && word.is_ascii() {
+            return with_lowercase_bytes(word, lookup);
+        }
         if !word.chars().any(char::is_uppercase) {
-            return self.zipf.get(word).copied().unwrap_or(0.0);
+            return lookup(word.as_bytes());
         }
         // A word with a capital: looked up as written only if some word of the lists has one.
         if self.zipf_keys_have_capitals
-            && let Some(z) = self.zipf.get(word)
+            && let Some(z) = self.zipf.get(word.as_bytes())
         {
             return *z;
         }
-        with_lowercase(word, |lower| self.zipf.get(lower).copied().unwrap_or(0.0))
+        with_lowercase_bytes(word, lookup)
     }
 
     /// Whether the word is a known French or English word at least as common as `min`.
@@ -104,7 +114,7 @@ impl Lexicon {
 }
 
 /// Reads [`ZIPF_BY_VALUE`]: the words and whether one has a capital.
-fn read_zipf_by_value(text: &'static str) -> (HashMap<&'static str, f32>, bool) {
+fn read_zipf_by_value(text: &'static str) -> (HashMap<&'static [u8], f32>, bool) {
     let mut lines = lines(text);
     let mut header = |name: &str| -> &'static str {
         let line = lines.next().unwrap_or_default();
@@ -112,13 +122,13 @@ fn read_zipf_by_value(text: &'static str) -> (HashMap<&'static str, f32>, bool) 
     };
     let count: usize = header(WORD_COUNT_HEADER).parse().expect("zipf_by_value.txt: a word count");
     let capitals = header(CAPITALS_HEADER) == "true";
-    let mut zipf: HashMap<&'static str, f32> = HashMap::with_capacity_and_hasher(count, Default::default());
+    let mut zipf: HashMap<&'static [u8], f32> = HashMap::with_capacity_and_hasher(count, Default::default());
     let mut value = f32::NAN;
     for line in lines {
         match line.strip_prefix(VALUE_MARK) {
             Some(z) => value = z.parse().expect("zipf_by_value.txt: a value"),
             None => {
-                zipf.insert(line, value);
+                zipf.insert(line.as_bytes(), value);
             }
         }
     }
@@ -127,6 +137,12 @@ fn read_zipf_by_value(text: &'static str) -> (HashMap<&'static str, f32>, bool) 
 
 /// Calls `f` with `word.to_lowercase()`, made on the stack for a short word.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lowercase_bytes(word, |lower| f(std::str::from_utf8(lower).expect("a lower case is UTF-8")))
+}
+
+/// Calls `f` with the bytes of `word.to_lowercase()`, made on the stack for a short word
+/// (for a lookup by bytes, which need not check them for UTF-8 again).
+fn with_lowercase_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     const SHORT: usize = 32;
     if word.len() <= SHORT && word.is_ascii() {
         let mut buf = [0u8; SHORT];
@@ -134,7 +150,7 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         lower.copy_from_slice(word.as_bytes());
         // For ASCII text, `to_lowercase` is `to_ascii_lowercase`.
         lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        f(lower)
     } else if word.len() <= SHORT && !word.contains('Σ') {
         // Lowered character by character, as `to_lowercase` does for every character but
         // the capital sigma (whose lower case depends on its neighbours). A character's
@@ -151,9 +167,9 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
                 }
             }
         }
-        f(std::str::from_utf8(&buf[..len]).expect("characters encode as UTF-8"))
+        f(&buf[..len])
     } else {
-        f(&word.to_lowercase())
+        f(word.to_lowercase().as_bytes())
     }
 }
 
@@ -220,7 +236,7 @@ mod tests {
         let reference = zipf_from_the_lists();
         assert_eq!(lex.zipf.len(), reference.len());
         for (word, z) in &reference {
-            assert_eq!(lex.zipf.get(word).map(|z| z.to_bits()), Some(z.to_bits()), "{word:?}");
+            assert_eq!(lex.zipf.get(word.as_bytes()).map(|z| z.to_bits()), Some(z.to_bits()), "{word:?}");
         }
         assert_eq!(lex.zipf_keys_have_capitals, reference.keys().any(|w| w.chars().any(char::is_uppercase)));
         let given: HashSet<&str> = GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
@@ -257,13 +273,27 @@ mod tests {
     #[test]
     fn zipf_is_the_lookup_as_written_then_in_lower_case() {
         let lex = lexicon();
-        let reference = |word: &str| match lex.zipf.get(word) {
+        let reference = |word: &str| match lex.zipf.get(word.as_bytes()) {
             Some(z) => *z,
             None if !word.chars().any(char::is_uppercase) => 0.0,
-            None => lex.zipf.get(word.to_lowercase().as_str()).copied().unwrap_or(0.0),
+            None => lex.zipf.get(word.to_lowercase().as_bytes()).copied().unwrap_or(0.0),
         };
-        for w in ["maison", "Maison", "MAISON", "État", "état", "Poutine", "the", "The", "zxqvw", "", "Ça", "ÇA"] {
+        let long = "A".repeat(40);
+        let words = ["maison", "Maison", "MAISON", "État", "état", "Poutine", "the", "The", "zxqvw", "", "Ça", "ÇA", "ÉTÉ", "été", "l'État", "aujourd'hui", "Aujourd'Hui", "İstanbul", "ΟΔΟΣ", "Zürich", "\u{212A}elvin", "ǅemal", "ǆemal", "New-York", long.as_str()];
+        for w in words {
             assert_eq!(lex.zipf(w), reference(w), "{w:?}");
+        }
+        // Every word of the lists, as written and capitalised.
+        for &word in lex.zipf.keys().step_by(7) {
+            let word = std::str::from_utf8(word).expect("the lists are UTF-8");
+            assert_eq!(lex.zipf(word), reference(word), "{word:?}");
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                let capitalised: String = first.to_uppercase().chain(chars).collect();
+                assert_eq!(lex.zipf(&capitalised), reference(&capitalised), "{capitalised:?}");
+                let upper = word.to_uppercase();
+                assert_eq!(lex.zipf(&upper), reference(&upper), "{upper:?}");
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::numbers::{scale_value, word_value};
 
@@ -354,21 +355,54 @@ fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
     };
     let noun = &s[noun_start..noun_start + noun_len];
     let whole_end = end + at + noun_start + noun_len;
-    let lower = noun.to_lowercase();
-    let lower = lower.trim_end_matches(['\'', '’']);
-    if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
+    // A capitalised noun is no unit: known before the noun is lowered.
+    if noun.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let unit = match lower {
-        "euro" | "euros" => "euros",
-        "dollar" | "dollars" => "$",
-        _ => lower,
-    };
-    Some((unit.to_string(), whole_end, false))
+    // Lowered on the stack: only a unit found is copied.
+    crate::lexicon::with_lowercase(noun, |lower| {
+        let lower = lower.trim_end_matches(['\'', '’']);
+        if is_not_unit(lower) {
+            return None;
+        }
+        let unit = match lower {
+            "euro" | "euros" => "euros",
+            "dollar" | "dollars" => "$",
+            _ => lower,
+        };
+        Some((unit.to_string(), whole_end, false))
+    })
+}
+
+/// Whether a lowercase word is one of [`NOT_UNITS`], looked up in a set (a search of the
+/// list compared most of its sixty words with each noun).
+fn is_not_unit(lower: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| NOT_UNITS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// The value of a number written in digits, by the text's decimal convention.
 pub fn parse_digits(s: &str, decimal: Decimal) -> Option<f64> {
+    // Most numbers are plain digits (years, counts): no separator to read, no copy.
+    match plain_integer(s) {
+        Some(value) => Some(value),
+        None => parse_digits_with_separators(s, decimal),
+    }
+}
+
+/// The value of `s` when it is one to fifteen ASCII digits and nothing else: below 2^53,
+/// so that the integer is an `f64` exactly, as `str::parse` gives it.
+fn plain_integer(s: &str) -> Option<f64> {
+    const MOST_DIGITS: usize = 15;
+    if s.is_empty() || s.len() > MOST_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = s.bytes().fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
+    Some(value as f64)
+}
+
+/// [`parse_digits`] for any number: spaces dropped, then the separators read.
+fn parse_digits_with_separators(s: &str, decimal: Decimal) -> Option<f64> {
     let s: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
     let commas = s.matches(',').count();
     let points = s.matches('.').count();
@@ -486,6 +520,102 @@ mod tests {
             text in "(un|une|a|one|deux|cent|cents|million|mille|vingt|six|zéro|hundred|Trois|SEPT|et|[a-zé ſ_1-]|\u{a0}|-){0,30}"
         ) {
             assert_words_match_the_first_pattern(&text);
+        }
+    }
+
+    /// [`unit_after`] as first written: the noun lowered into a `String`, then searched
+    /// for in [`NOT_UNITS`].
+    fn unit_after_as_first_written(text: &str, end: usize) -> Option<(String, usize, bool)> {
+        let rest = &text[end..];
+        let at = rest.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        let s = &rest[at..];
+        if let Some(sym) = s.chars().next().filter(|c| matches!(c, '%' | '‰' | '€' | '$' | '£' | '¥')) {
+            return Some((sym.to_string(), end + at + sym.len_utf8(), true));
+        }
+        let pct_len = if let Some(after) = s.strip_prefix("pour") {
+            let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+            after[space..].starts_with("cent").then_some(4 + space + 4)
+        } else if s.starts_with("percent") {
+            Some(7)
+        } else if s.starts_with("per cent") {
+            Some(8)
+        } else {
+            None
+        };
+        if let Some(n) = pct_len.filter(|&n| !s.as_bytes().get(n).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')) {
+            return Some(("%".to_string(), end + at + n, true));
+        }
+        let prefix = ["de", "d'", "d’", "of"].iter().find(|p| s.starts_with(**p)).map_or(0, |p| p.len());
+        let with_prefix = (prefix > 0).then(|| {
+            let after = &s[prefix..];
+            let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+            let elided = s[..prefix].ends_with(['\'', '’']);
+            if space == 0 && !elided {
+                return None;
+            }
+            noun_len(&after[space..]).map(|n| (prefix + space, n))
+        });
+        let (noun_start, noun_len) = match with_prefix.flatten() {
+            Some(found) => found,
+            None => (0, noun_len(s)?),
+        };
+        let noun = &s[noun_start..noun_start + noun_len];
+        let whole_end = end + at + noun_start + noun_len;
+        let lower = noun.to_lowercase();
+        let lower = lower.trim_end_matches(['\'', '’']);
+        if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let unit = match lower {
+            "euro" | "euros" => "euros",
+            "dollar" | "dollars" => "$",
+            _ => lower,
+        };
+        Some((unit.to_string(), whole_end, false))
+    }
+
+    /// [`unit_after`] at every character boundary of `text`, beside the first version.
+    fn assert_unit_after_is_the_first_version(text: &str) {
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(unit_after(text, end), unit_after_as_first_written(text, end), "{text:?} at {end}");
+        }
+    }
+
+    #[test]
+    fn unit_after_is_the_first_version() {
+        let mut text = String::from("5 dettes, 3 offers, 12 000 de soldats, 7 millions d’habitants, 3,5 %, 4 pour cent, 9 percent, 2 per cent, ");
+        text.push_str("10 EUROS, 3 Euro's, 4 dollars, 5 Dollar, 6 que, 7 QUE, 8 Premières, 9 dernières', 1 l', 2 d'obus, 3 ǅemal, 4 ǆemal, ");
+        text.push_str("5 ÉTATS-UNIS, 6 états, 7 İstanbul, 8 ΟΔΟΣ, 9 \u{212A}elvin, 1 ſix, 2 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, 3 ‰ 4 ¥");
+        for &word in NOT_UNITS {
+            text.push_str(&format!(" 1 {word} 2 {} 3 de {word}’ 4 d’{word}", word.to_uppercase()));
+        }
+        assert_unit_after_is_the_first_version(&text);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unit_after_is_the_first_version_on_random_texts(
+            text in "( |\u{a0}|de|d'|d’|of|pour|cent|per|percent|euros?|dollars?|que|les|the|[a-zA-Zéàſǅǆİ'’%€$-]|\u{212A}){0,12}"
+        ) {
+            assert_unit_after_is_the_first_version(&text);
+        }
+    }
+
+    #[test]
+    fn plain_integers_are_parsed_as_str_parse_does() {
+        for s in ["0", "7", "007", "2019", "999999999999999", "123456789012345", "9007199254740993", "1234567890123456", "", "12a", "1 000", "٣", "+5", "-5"] {
+            assert_eq!(parse_digits(s, Decimal::Comma), parse_digits_with_separators(s, Decimal::Comma), "{s:?}");
+            assert_eq!(parse_digits(s, Decimal::Point), parse_digits_with_separators(s, Decimal::Point), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_integers_are_parsed_as_str_parse_does_on_random_texts(s in "([0-9]{1,18}|[0-9 ,.]{0,20})") {
+            for decimal in [Decimal::Comma, Decimal::Point] {
+                let general = parse_digits_with_separators(&s, decimal);
+                proptest::prop_assert_eq!(parse_digits(&s, decimal).map(f64::to_bits), general.map(f64::to_bits), "{:?}", s);
+            }
         }
     }
 
