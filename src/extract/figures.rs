@@ -316,13 +316,29 @@ fn noun_len(s: &str) -> Option<usize> {
 /// than the rest of the search): the optional prefix is tried first, so "dettes"
 /// reads as "de" + "ttes".
 fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
+    match following(text, end)? {
+        Following::Symbol(unit, unit_end) => Some((unit, unit_end, true)),
+        Following::Noun(noun, noun_end) => noun_unit(noun).map(|unit| (unit, noun_end, false)),
+    }
+}
+
+/// What stands after a number ending at `end`, before a noun is judged a unit.
+enum Following<'a> {
+    /// A symbol or "pour cent", part of the figure: the unit and where it ends.
+    Symbol(String, usize),
+    /// The word that may be the noun the number counts, and where it ends.
+    Noun(&'a str, usize),
+}
+
+/// Reads what [`unit_after`] judges: the symbol or the candidate noun after `end`.
+fn following(text: &str, end: usize) -> Option<Following<'_>> {
     let rest = &text[end..];
     // `\s?` takes a space when there is one; without it nothing could match at a
     // space, so the branch that skips it never succeeds there.
     let at = rest.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
     let s = &rest[at..];
     if let Some(sym) = s.chars().next().filter(|c| matches!(c, '%' | '‰' | '€' | '$' | '£' | '¥')) {
-        return Some((sym.to_string(), end + at + sym.len_utf8(), true));
+        return Some(Following::Symbol(sym.to_string(), end + at + sym.len_utf8()));
     }
     let pct_len = if let Some(after) = s.strip_prefix("pour") {
         let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
@@ -336,7 +352,7 @@ fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
     };
     // `(?-u:\b)` after the "t": no ASCII word character follows.
     if let Some(n) = pct_len.filter(|&n| !s.as_bytes().get(n).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')) {
-        return Some(("%".to_string(), end + at + n, true));
+        return Some(Following::Symbol("%".to_string(), end + at + n));
     }
     let prefix = ["de", "d'", "d’", "of"].iter().find(|p| s.starts_with(**p)).map_or(0, |p| p.len());
     let with_prefix = (prefix > 0).then(|| {
@@ -353,8 +369,11 @@ fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
         Some(found) => found,
         None => (0, noun_len(s)?),
     };
-    let noun = &s[noun_start..noun_start + noun_len];
-    let whole_end = end + at + noun_start + noun_len;
+    Some(Following::Noun(&s[noun_start..noun_start + noun_len], end + at + noun_start + noun_len))
+}
+
+/// The unit a noun after a number names, if it names one.
+fn noun_unit(noun: &str) -> Option<String> {
     // A capitalised noun is no unit: known before the noun is lowered.
     if noun.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -370,7 +389,7 @@ fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
             "dollar" | "dollars" => "$",
             _ => lower,
         };
-        Some((unit.to_string(), whole_end, false))
+        Some(unit.to_string())
     })
 }
 
@@ -523,44 +542,9 @@ mod tests {
         }
     }
 
-    /// [`unit_after`] as first written: the noun lowered into a `String`, then searched
+    /// [`noun_unit`] as first written: the noun lowered into a `String`, then searched
     /// for in [`NOT_UNITS`].
-    fn unit_after_as_first_written(text: &str, end: usize) -> Option<(String, usize, bool)> {
-        let rest = &text[end..];
-        let at = rest.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
-        let s = &rest[at..];
-        if let Some(sym) = s.chars().next().filter(|c| matches!(c, '%' | '‰' | '€' | '$' | '£' | '¥')) {
-            return Some((sym.to_string(), end + at + sym.len_utf8(), true));
-        }
-        let pct_len = if let Some(after) = s.strip_prefix("pour") {
-            let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
-            after[space..].starts_with("cent").then_some(4 + space + 4)
-        } else if s.starts_with("percent") {
-            Some(7)
-        } else if s.starts_with("per cent") {
-            Some(8)
-        } else {
-            None
-        };
-        if let Some(n) = pct_len.filter(|&n| !s.as_bytes().get(n).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')) {
-            return Some(("%".to_string(), end + at + n, true));
-        }
-        let prefix = ["de", "d'", "d’", "of"].iter().find(|p| s.starts_with(**p)).map_or(0, |p| p.len());
-        let with_prefix = (prefix > 0).then(|| {
-            let after = &s[prefix..];
-            let space = after.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
-            let elided = s[..prefix].ends_with(['\'', '’']);
-            if space == 0 && !elided {
-                return None;
-            }
-            noun_len(&after[space..]).map(|n| (prefix + space, n))
-        });
-        let (noun_start, noun_len) = match with_prefix.flatten() {
-            Some(found) => found,
-            None => (0, noun_len(s)?),
-        };
-        let noun = &s[noun_start..noun_start + noun_len];
-        let whole_end = end + at + noun_start + noun_len;
+    fn noun_unit_as_first_written(noun: &str) -> Option<String> {
         let lower = noun.to_lowercase();
         let lower = lower.trim_end_matches(['\'', '’']);
         if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
@@ -571,7 +555,15 @@ mod tests {
             "dollar" | "dollars" => "$",
             _ => lower,
         };
-        Some((unit.to_string(), whole_end, false))
+        Some(unit.to_string())
+    }
+
+    /// [`unit_after`] as first written.
+    fn unit_after_as_first_written(text: &str, end: usize) -> Option<(String, usize, bool)> {
+        match following(text, end)? {
+            Following::Symbol(unit, unit_end) => Some((unit, unit_end, true)),
+            Following::Noun(noun, noun_end) => noun_unit_as_first_written(noun).map(|unit| (unit, noun_end, false)),
+        }
     }
 
     /// [`unit_after`] at every character boundary of `text`, beside the first version.
