@@ -384,13 +384,18 @@ fn noun_unit(noun: &str) -> Option<String> {
         if is_not_unit(lower) {
             return None;
         }
-        let unit = match lower {
-            "euro" | "euros" => "euros",
-            "dollar" | "dollars" => "$",
-            _ => lower,
-        };
-        Some(unit.to_string())
+        Some(unit_name(lower).to_string())
     })
+}
+
+/// The name a unit noun is given, from its lower case: one name for the singular and
+/// plural of a currency, the symbol for dollars.
+fn unit_name(lower: &str) -> &str {
+    match lower {
+        "euro" | "euros" => "euros",
+        "dollar" | "dollars" => "$",
+        _ => lower,
+    }
 }
 
 /// Whether a lowercase word is one of [`NOT_UNITS`], looked up in a set (a search of the
@@ -550,12 +555,7 @@ mod tests {
         if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let unit = match lower {
-            "euro" | "euros" => "euros",
-            "dollar" | "dollars" => "$",
-            _ => lower,
-        };
-        Some(unit.to_string())
+        Some(unit_name(lower).to_string())
     }
 
     /// [`unit_after`] as first written.
