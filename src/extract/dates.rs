@@ -254,7 +254,7 @@ fn starts_with_any_case(text: &[u8], at: usize, word: &str) -> bool {
 /// the words that follows, where one does. A regex search with captures per name cost
 /// more than all the rest of the rule's work.
 ///
-/// Each name holds `di` once, at [`di_in_weekday`]: the names are looked for only
+/// Each name holds `di` once, at [`DI_IN_WEEKDAY`]: the names are looked for only
 /// around a `d` followed by an `i`, which few bytes are.
 fn french_weekdays(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, Temporal)>) {
     let bytes = &text.as_bytes()[..to];
@@ -265,7 +265,7 @@ fn french_weekdays(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usi
             continue;
         }
         // At most one name matches around a `di`: each is a word of its own.
-        let name = FRENCH_WEEKDAYS.iter().zip(di_in_weekday()).find_map(|(&(name, weekday), di)| {
+        let name = FRENCH_WEEKDAYS.iter().zip(DI_IN_WEEKDAY).find_map(|(&(name, weekday), di)| {
             let at = d.checked_sub(di).filter(|&at| at >= pos)?;
             let bounded = !(at > 0 && is_ascii_word_byte(bytes[at - 1])) && !bytes.get(at + name.len()).copied().is_some_and(is_ascii_word_byte);
             (bounded && starts_with_any_case(bytes, at, name)).then_some((at, name, weekday))
@@ -286,9 +286,7 @@ fn french_weekdays(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usi
 }
 
 /// Where each name of [`FRENCH_WEEKDAYS`] holds `di`, in the same order.
-fn di_in_weekday() -> [usize; 7] {
-    [3, 3, 6, 3, 6, 4, 0]
-}
+const DI_IN_WEEKDAY: [usize; 7] = [3, 3, 6, 3, 6, 4, 0];
 
 fn rule(pattern: &str, read: fn(&Captures, &mut Vec<(usize, usize, Temporal)>)) -> Rule {
     let group = if pattern.contains("{MFR}") || pattern.contains("{MEN}") {
@@ -415,8 +413,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             out.push((m.start(), m.end(), Temporal::Weekday { weekday: weekday(&c[1]), shift }));
         })
-        // Every French weekday name holds `di`.
-        .gated(Gate::LowerCase(|lower| lower.contains("di")))
+        // (No gate: the reader looks only around each `di`, which every name holds.)
         .read_by_hand(french_weekdays),
         rule(r"(?-u:\b)(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?({WEN})(?-u:\b)(?:\s+(morning|afternoon|evening|night))?", |c, out| {
             let m = c.get(0).expect("whole");
@@ -1060,8 +1057,7 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
                 }
             }
         });
-        // A rule read by hand needs no gate.
-        let gate = rule.gate.filter(|_| gates_hold && rule.by_hand.is_none());
+        let gate = rule.gate.filter(|_| gates_hold);
         let lower = match gate {
             Some(Gate::LowerCase(_)) => Some(&*lowered[rule.group as usize].get_or_insert_with(|| lower_windows(text, windows))),
             _ => None,
@@ -1945,7 +1941,7 @@ mod tests {
 
     #[test]
     fn the_weekday_reader_knows_the_words_of_the_pattern() {
-        for ((name, _), di) in FRENCH_WEEKDAYS.iter().zip(di_in_weekday()) {
+        for ((name, _), di) in FRENCH_WEEKDAYS.iter().zip(DI_IN_WEEKDAY) {
             assert_eq!(name.match_indices("di").map(|(k, _)| k).collect::<Vec<_>>(), [di], "{name}");
         }
         let names: Vec<&str> = FRENCH_WEEKDAYS.iter().map(|(name, _)| *name).collect();

@@ -535,13 +535,19 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token]) -> bool {
         return false;
     }
     let w = prev.text(text);
-    // An initial is one character (four bytes at most), and every abbreviation below
-    // has four letters at most: most words before a dot are longer.
+    // An initial is one character (four bytes at most), and every title of
+    // [`is_title_abbreviation`] has four letters at most: most words before a dot are
+    // longer.
     if w.len() > 4 {
         return false;
     }
     let single_capital = w.chars().count() == 1 && is_capitalised(w);
-    single_capital || matches!(w, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Gen" | "Sen" | "Rep" | "Jr" | "Sr" | "Mgr" | "Me" | "Prof")
+    single_capital || is_title_abbreviation(w)
+}
+
+/// Whether `w` is one of the abbreviated titles that a dot follows (`M.`, `Dr.`).
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(w, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Gen" | "Sen" | "Rep" | "Jr" | "Sr" | "Mgr" | "Me" | "Prof")
 }
 
 #[cfg(test)]
@@ -579,8 +585,7 @@ mod tests {
     fn the_abbreviation_dot_rules_out_long_words_as_before() {
         // (As first written, without the length test.)
         let reference = |w: &str| {
-            w.chars().count() == 1 && is_capitalised(w)
-                || matches!(w, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Gen" | "Sen" | "Rep" | "Jr" | "Sr" | "Mgr" | "Me" | "Prof")
+            w.chars().count() == 1 && is_capitalised(w) || is_title_abbreviation(w)
         };
         let pieces = ["M", "Mme", "Prof", "Mgr", "Ω", "\u{1d400}", "É", "é", "ǅ", "x", "Dr", "Mrs", "Sen"];
         for w in crate::clean::random_texts(3000, 4, &pieces, 1, &["a"]) {
