@@ -1,6 +1,7 @@
 //! Runs one extraction stage over the cleaned texts of a directory, for profiling:
 //! `cargo run --release --example stage -- STAGE DIR [ROUNDS]` where STAGE is
-//! `entities`, `aliases`, `dates`, `tokens`, `gazetteer`, `extract`, `clean` or `draft`.
+//! `entities`, `aliases`, `dates`, `tokens`, `gazetteer`, `extract`, `clean`, `draft`
+//! (article by article) or `batches` (clean + extract as the reader runs them).
 use std::time::Instant;
 
 fn main() {
@@ -17,6 +18,13 @@ fn main() {
     std::hint::black_box(vigie::extract::extract("Vladimir Poutine à Moscou."));
     let t = Instant::now();
     for _ in 0..rounds {
+        if stage == "batches" {
+            // As the reader and `vigie export` analyse: `vigie::BATCH` documents at a time.
+            for batch in docs.chunks(vigie::BATCH) {
+                drop(std::hint::black_box(vigie::draft_all(batch)));
+            }
+            continue;
+        }
         for (d, x) in docs.iter().zip(&texts) {
             match stage.as_str() {
                 "entities" => drop(std::hint::black_box(vigie::extract::entities::find(x))),

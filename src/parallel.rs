@@ -3,8 +3,9 @@
 use std::sync::{Condvar, Mutex};
 
 /// How far the workers may run ahead of the first result not yet handed on: enough to
-/// keep every core busy past a slow item, few enough to bound the results held.
-const WINDOW: usize = 256;
+/// keep every core busy past a slow item, few enough to bound the results held. (The
+/// loaders' items are batches of [`crate::BATCH`] files: 512 articles.)
+const WINDOW: usize = 16;
 
 /// Runs `work` on every item of `items` on `workers` jobs of rayon's thread pool and
 /// hands each result to `emit` in the items' order, as soon as it and those before it
