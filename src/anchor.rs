@@ -36,6 +36,9 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
     // Each article's events, worked out once, when it has a date: they depend on
     // nothing else, and an article gains a date at most once.
     let mut by_article: Vec<Option<Vec<DatedEvent>>> = (0..articles.len()).map(|_| None).collect();
+    // What each undated article asks, worked out once too, when there are events to ask
+    // about: its mentions do not change from round to round.
+    let mut queries: Option<Vec<Vec<WeekdayQuery>>> = None;
     for _ in 0..ROUNDS {
         // (On every core: in the first round, that is every dated article of the corpus.)
         let shared: &[Article] = articles;
@@ -70,10 +73,13 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
         // The undated articles look for their anchors on every core: within a round,
         // each looks only at itself and at the round's events.
         let shared: &[Article] = articles;
+        let queries = queries.get_or_insert_with(|| {
+            shared.par_iter().zip(extractions).map(|(article, extraction)| if article.date.is_none() { weekday_queries(article, extraction) } else { Vec::new() }).collect()
+        });
         let anchors: Vec<(usize, NaiveDate, usize, String)> = (0..shared.len())
             .into_par_iter()
-            .filter(|&i| shared[i].date.is_none())
-            .filter_map(|i| find_anchor(&shared[i], &extractions[i], i, &events, &index).map(|(day, from, reason)| (i, day, from, reason)))
+            .filter(|&i| shared[i].date.is_none() && !queries[i].is_empty())
+            .filter_map(|i| find_anchor(&queries[i], i, &events, &index).map(|(day, from, reason)| (i, day, from, reason)))
             .collect();
         if anchors.is_empty() {
             return;
@@ -105,6 +111,7 @@ fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (
     (set, persons)
 }
 
+/// The events of a dated article that name a person: the others never anchor anything.
 fn dated_events(index: usize, article: &Article, extraction: &Extraction) -> Vec<DatedEvent> {
     let Some(date) = article.date else { return Vec::new() };
     extraction
@@ -112,30 +119,43 @@ fn dated_events(index: usize, article: &Article, extraction: &Extraction) -> Vec
         .iter()
         .filter(|t| matches!(t.temporal, Temporal::Full { .. } | Temporal::DayMonth { .. } | Temporal::Day(_) | Temporal::Weekday { .. }))
         .filter_map(|t| {
+            let (entities, persons) = sentence_entities(article, extraction, t.start);
+            if persons == 0 {
+                return None;
+            }
             let value = dates::resolve(t.temporal, t.tense, Some(date))?;
             let day = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?;
-            let (entities, persons) = sentence_entities(article, extraction, t.start);
             Some(DatedEvent { day, entities, persons, article: index })
         })
         .collect()
 }
 
-/// The anchor of an undated article: the single day that its weekday mentions share
-/// with dated events about the same persons and places.
-fn find_anchor(
-    article: &Article,
-    extraction: &Extraction,
-    own: usize,
-    events: &[&DatedEvent],
-    index: &HashMap<(Weekday, &str), Vec<usize>>,
-) -> Option<(NaiveDate, usize, String)> {
+/// A weekday an undated article names (`mardi`, no shift) in a sentence with a person
+/// and at least one other entity: what the article looks for among the dated events.
+struct WeekdayQuery {
+    weekday: Weekday,
+    entities: BTreeSet<Arc<str>>,
+}
+
+/// The [`WeekdayQuery`]s of an undated article, in text order.
+fn weekday_queries(article: &Article, extraction: &Extraction) -> Vec<WeekdayQuery> {
+    extraction
+        .temporals
+        .iter()
+        .filter_map(|t| {
+            let Temporal::Weekday { weekday, shift: 0 } = t.temporal else { return None };
+            let (entities, persons) = sentence_entities(article, extraction, t.start);
+            (persons > 0 && entities.len() >= 2).then_some(WeekdayQuery { weekday, entities })
+        })
+        .collect()
+}
+
+/// The anchor of an undated article (the `own`-th), from its `queries`: the single day
+/// that its weekday mentions share with dated events about the same persons and places.
+fn find_anchor(queries: &[WeekdayQuery], own: usize, events: &[&DatedEvent], index: &HashMap<(Weekday, &str), Vec<usize>>) -> Option<(NaiveDate, usize, String)> {
     let mut found: Option<(NaiveDate, usize, String)> = None;
-    for t in &extraction.temporals {
-        let Temporal::Weekday { weekday, shift: 0 } = t.temporal else { continue };
-        let (entities, persons) = sentence_entities(article, extraction, t.start);
-        if persons == 0 || entities.len() < 2 {
-            continue;
-        }
+    for WeekdayQuery { weekday, entities } in queries {
+        let weekday = *weekday;
         let mut candidates: Vec<usize> = entities
             .iter()
             .filter_map(|entity| index.get(&(weekday, &**entity)))
