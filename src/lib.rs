@@ -333,9 +333,9 @@ fn read_and_analyse(sources: &[corpus::Source]) -> Vec<Result<(Article, Extracti
     read.into_iter().map(|r| r.map(|()| analysed.next().expect("one analysis per document read"))).collect()
 }
 
-/// Analyses `paths` article by article and hands each one to `emit` as soon as it and
-/// those before it are done, in order; memory stays bounded by the few articles in
-/// flight, so a corpus larger than memory can be exported. Articles are analysed on
+/// Analyses `paths` in batches of [`BATCH`] files and hands each article to `emit` as
+/// soon as it and those before it are done, in order; memory stays bounded by the few
+/// batches in flight, so a corpus larger than memory can be exported. Articles are analysed on
 /// their own: no person linking or date anchoring across the corpus. Returns the number of articles, the load
 /// warnings and the count of skipped files; stops early when `emit` fails. `emit` is
 /// called on the worker threads, one call at a time.
