@@ -70,7 +70,7 @@ fn main() {
     println!("after dropping the reader: live {}", mb(LIVE.load(Relaxed).saturating_sub(before)));
 
     // The parts, measured on copies (which carry no spare capacity).
-    let analysed: Vec<_> = vigie::corpus::load(&[dir]).documents.iter().map(vigie::analyse_one).collect();
+    let analysed: Vec<_> = vigie::analyse_all(&vigie::corpus::load(&[dir]).documents);
     let (articles_bytes, articles) = measure(|| analysed.iter().map(|(a, _)| a.clone()).collect::<Vec<_>>());
     let (extraction_bytes, _) = measure(|| analysed.iter().map(|(_, x)| x.clone()).collect::<Vec<_>>());
     let (index_bytes, _) = measure(|| vigie::index::EntityIndex::build(&articles));

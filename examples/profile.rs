@@ -33,8 +33,8 @@ fn main() {
     for x in &texts { let mut d = vigie::clean::Dedup::default(); for p in x.split("\n\n") { std::hint::black_box(d.is_repeat(p)); } }
     println!("dedup x200 {:?}", t.elapsed());
     let t = Instant::now();
-    let (mut articles, extractions): (Vec<_>, Vec<_>) = docs.iter().map(vigie::analyse_one).unzip();
-    println!("analyse_one all {:?}", t.elapsed());
+    let (mut articles, extractions): (Vec<_>, Vec<_>) = vigie::analyse_all(docs).into_iter().unzip();
+    println!("analyse_all {:?}", t.elapsed());
     let t = Instant::now();
     vigie::settle(&mut articles, &extractions);
     println!("settle {:?} ({} articles)", t.elapsed(), articles.len());

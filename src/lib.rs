@@ -119,10 +119,11 @@ pub fn analyse_one(doc: &Document) -> (Article, Extraction) {
     analyse_all(std::slice::from_ref(doc)).pop().expect("one analysis per document")
 }
 
-/// [`analyse_one`] of each of `docs`, in order, in batches ([`draft_all`]).
+/// [`analyse_one`] of each of `docs`, in order, in batches ([`draft_all`]). Each batch
+/// is finished (its spare room given back) before the next is drafted.
 pub fn analyse_all(docs: &[Document]) -> Vec<(Article, Extraction)> {
-    draft_all(docs)
-        .into_iter()
+    docs.chunks(BATCH)
+        .flat_map(draft_all)
         .map(|Draft { mut article, mut extraction }| {
             resolve_dates(&mut article, &extraction);
             // Kept until the whole corpus is in: only what settling reads, and no spare room.
