@@ -7,10 +7,10 @@
 //! Corée du Nord`) is anchored on that day, and its relative dates resolve against it.
 //! When the candidates disagree, the article stays undated.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -19,10 +19,12 @@ use crate::extract::sentences;
 use crate::extract::Extraction;
 use crate::model::{Article, DateSource, Kind};
 
-/// A dated event of one article: its day and the entities of its sentence.
-struct DatedEvent {
+/// A dated event of one article: its day and the entities of its sentence (their names,
+/// borrowed from the articles: no reference count is touched, by cores that would
+/// otherwise fight over the counts of the corpus's most frequent names).
+struct DatedEvent<'a> {
     day: NaiveDate,
-    entities: BTreeSet<Arc<str>>,
+    entities: BTreeSet<&'a str>,
     persons: usize,
     article: usize,
 }
@@ -33,6 +35,20 @@ const ROUNDS: usize = 3;
 /// Gives undated articles the date of an event that a dated article of the corpus dates
 /// (`extractions[i]` belongs to `articles[i]`).
 pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
+    let found = anchors(articles, extractions);
+    for (i, day, from, reason) in found {
+        let from_id = articles[from].id.clone();
+        articles[i].date = Some(day);
+        articles[i].date_source = DateSource::Anchored { from: from_id, reason };
+    }
+}
+
+/// The anchors of [`anchor`] (article, day, article it comes from, reason), found with
+/// the articles left as they are: the days given in one round are kept aside, and read
+/// from there by the next rounds.
+fn anchors(articles: &[Article], extractions: &[Extraction]) -> Vec<(usize, NaiveDate, usize, String)> {
+    let mut dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
+    let mut found = Vec::new();
     // Each article's events, worked out once, when it has a date: they depend on
     // nothing else, and an article gains a date at most once.
     let mut by_article: Vec<Option<Vec<DatedEvent>>> = (0..articles.len()).map(|_| None).collect();
@@ -41,18 +57,19 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
     let mut queries: Option<Vec<Vec<WeekdayQuery>>> = None;
     for _ in 0..ROUNDS {
         // (On every core: in the first round, that is every dated article of the corpus.)
-        let shared: &[Article] = articles;
-        let fresh: Vec<(usize, Vec<DatedEvent>)> = (0..shared.len())
+        let fresh: Vec<(usize, Vec<DatedEvent>)> = (0..articles.len())
             .into_par_iter()
-            .filter(|&i| by_article[i].is_none() && shared[i].date.is_some())
-            .map(|i| (i, dated_events(i, &shared[i], &extractions[i])))
+            .filter_map(|i| match (&by_article[i], dates[i]) {
+                (None, Some(date)) => Some((i, dated_events(i, date, &articles[i], &extractions[i]))),
+                _ => None,
+            })
             .collect();
         for (i, events) in fresh {
             by_article[i] = Some(events);
         }
         // One event per day and set of entities: many articles telling one story give
         // the same events, and the first article that dates one stands for all.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         let events: Vec<&DatedEvent> = by_article
             .iter()
             .flatten()
@@ -60,40 +77,39 @@ pub fn anchor(articles: &mut [Article], extractions: &[Extraction]) {
             .filter(|e| e.persons > 0 && seen.insert((e.day, &e.entities)))
             .collect();
         if events.is_empty() {
-            return;
+            break;
         }
         // Events by weekday and entity, so that each mention looks only at events that
         // share something with it (the corpus may hold thousands).
-        let mut index: HashMap<(Weekday, &str), Vec<usize>> = HashMap::new();
+        let mut index: FxHashMap<(Weekday, &str), Vec<usize>> = FxHashMap::default();
         for (n, e) in events.iter().enumerate() {
-            for entity in &e.entities {
-                index.entry((e.day.weekday(), &**entity)).or_default().push(n);
+            for &entity in &e.entities {
+                index.entry((e.day.weekday(), entity)).or_default().push(n);
             }
         }
         // The undated articles look for their anchors on every core: within a round,
         // each looks only at itself and at the round's events.
-        let shared: &[Article] = articles;
         let queries = queries.get_or_insert_with(|| {
-            shared.par_iter().zip(extractions).map(|(article, extraction)| if article.date.is_none() { weekday_queries(article, extraction) } else { Vec::new() }).collect()
+            articles.par_iter().zip(extractions).zip(&dates).map(|((article, extraction), date)| if date.is_none() { weekday_queries(article, extraction) } else { Vec::new() }).collect()
         });
-        let anchors: Vec<(usize, NaiveDate, usize, String)> = (0..shared.len())
+        let round: Vec<(usize, NaiveDate, usize, String)> = (0..articles.len())
             .into_par_iter()
-            .filter(|&i| shared[i].date.is_none() && !queries[i].is_empty())
+            .filter(|&i| dates[i].is_none() && !queries[i].is_empty())
             .filter_map(|i| find_anchor(&queries[i], i, &events, &index).map(|(day, from, reason)| (i, day, from, reason)))
             .collect();
-        if anchors.is_empty() {
-            return;
+        if round.is_empty() {
+            break;
         }
-        for (i, day, from, reason) in anchors {
-            let from_id = articles[from].id.clone();
-            articles[i].date = Some(day);
-            articles[i].date_source = DateSource::Anchored { from: from_id, reason };
+        for &(i, day, _, _) in &round {
+            dates[i] = Some(day);
         }
+        found.extend(round);
     }
+    found
 }
 
 /// The entities (persons and places) of the sentence holding byte `at`, and how many are persons.
-fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (BTreeSet<Arc<str>>, usize) {
+fn sentence_entities<'a>(article: &'a Article, extraction: &Extraction, at: usize) -> (BTreeSet<&'a str>, usize) {
     let sentence = sentences::around(&extraction.sentences, at);
     let mut set = BTreeSet::new();
     let mut persons = 0;
@@ -102,7 +118,7 @@ fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (
     for m in mentions[first..].iter().take_while(|m| m.start() < sentence.end) {
         if m.end() <= sentence.end && matches!(m.kind(), Kind::Person | Kind::Place)
             && let Some(e) = &m.entity
-                && set.insert(Arc::clone(e))
+                && set.insert(&**e)
                 && m.kind() == Kind::Person
             {
                 persons += 1;
@@ -112,8 +128,8 @@ fn sentence_entities(article: &Article, extraction: &Extraction, at: usize) -> (
 }
 
 /// The events of a dated article that name a person: the others never anchor anything.
-fn dated_events(index: usize, article: &Article, extraction: &Extraction) -> Vec<DatedEvent> {
-    let Some(date) = article.date else { return Vec::new() };
+/// (`date` is the article's, or the one an earlier round of anchoring gave it.)
+fn dated_events<'a>(index: usize, date: NaiveDate, article: &'a Article, extraction: &Extraction) -> Vec<DatedEvent<'a>> {
     extraction
         .temporals
         .iter()
@@ -132,13 +148,13 @@ fn dated_events(index: usize, article: &Article, extraction: &Extraction) -> Vec
 
 /// A weekday an undated article names (`mardi`, no shift) in a sentence with a person
 /// and at least one other entity: what the article looks for among the dated events.
-struct WeekdayQuery {
+struct WeekdayQuery<'a> {
     weekday: Weekday,
-    entities: BTreeSet<Arc<str>>,
+    entities: BTreeSet<&'a str>,
 }
 
 /// The [`WeekdayQuery`]s of an undated article, in text order.
-fn weekday_queries(article: &Article, extraction: &Extraction) -> Vec<WeekdayQuery> {
+fn weekday_queries<'a>(article: &'a Article, extraction: &Extraction) -> Vec<WeekdayQuery<'a>> {
     extraction
         .temporals
         .iter()
@@ -152,13 +168,13 @@ fn weekday_queries(article: &Article, extraction: &Extraction) -> Vec<WeekdayQue
 
 /// The anchor of an undated article (the `own`-th), from its `queries`: the single day
 /// that its weekday mentions share with dated events about the same persons and places.
-fn find_anchor(queries: &[WeekdayQuery], own: usize, events: &[&DatedEvent], index: &HashMap<(Weekday, &str), Vec<usize>>) -> Option<(NaiveDate, usize, String)> {
+fn find_anchor(queries: &[WeekdayQuery], own: usize, events: &[&DatedEvent], index: &FxHashMap<(Weekday, &str), Vec<usize>>) -> Option<(NaiveDate, usize, String)> {
     let mut found: Option<(NaiveDate, usize, String)> = None;
     for WeekdayQuery { weekday, entities } in queries {
         let weekday = *weekday;
         let mut candidates: Vec<usize> = entities
             .iter()
-            .filter_map(|entity| index.get(&(weekday, &**entity)))
+            .filter_map(|&entity| index.get(&(weekday, entity)))
             .flatten()
             .copied()
             .collect();
@@ -172,7 +188,7 @@ fn find_anchor(queries: &[WeekdayQuery], own: usize, events: &[&DatedEvent], ind
                 Some((day, _, _)) if *day != e.day => return None, // conflicting evidence
                 Some(_) => {}
                 None => {
-                    let shared: Vec<&str> = entities.intersection(&e.entities).map(|s| &**s).collect();
+                    let shared: Vec<&str> = entities.intersection(&e.entities).copied().collect();
                     let reason = format!("{} = {} ({})", weekday_name(weekday), e.day, shared.join(", "));
                     found = Some((e.day, e.article, reason));
                 }
