@@ -126,8 +126,9 @@ impl EntityIndex {
             .par_chunks(run)
             .map(|run| {
                 let mut index = EntityIndex::default();
+                let mut by_address = HashMap::default();
                 for article in run {
-                    index.push(article);
+                    index.push_article(article, Some(&mut by_address));
                 }
                 index
             })
@@ -181,13 +182,27 @@ impl EntityIndex {
 
     /// Indexes one more article, which becomes article number [`EntityIndex::articles`].
     pub fn push(&mut self, article: &Article) {
+        self.push_article(article, None);
+    }
+
+    /// [`EntityIndex::push`], with `by_address` when the caller keeps every article it
+    /// pushes alive and unchanged meanwhile: the entity of each shared name (the
+    /// address of its allocation, and the kind), so that the mentions of a name already
+    /// seen are found without hashing the name and reading the entity's to compare.
+    fn push_article(&mut self, article: &Article, mut by_address: Option<&mut HashMap<(usize, Kind), EntityId>>) {
         let article_index = self.per_article.len();
         let mut counts: Vec<EntityCount> = Vec::new();
         // Position of each entity in `counts`, so that counting stays linear.
         let mut slot: HashMap<EntityId, usize> = HashMap::default();
         for (mention_index, mention) in article.mentions.iter().enumerate() {
             let Some((kind, name)) = entity_key(article, mention) else { continue };
-            let id = match self.find(kind, name) {
+            // (Only a name that `entity_key` took from the mention's own entity.)
+            let address = match (&by_address, &mention.entity) {
+                (Some(_), Some(entity)) if std::ptr::eq(name.as_ptr(), entity.as_ptr()) => Some((entity.as_ptr() as usize, kind)),
+                _ => None,
+            };
+            let known = address.and_then(|address| by_address.as_ref()?.get(&address).copied());
+            let id = match known.or_else(|| self.find(kind, name)) {
                 Some(id) => id,
                 None => {
                     let id = EntityId::new(self.entities.len());
@@ -197,6 +212,9 @@ impl EntityIndex {
                     id
                 }
             };
+            if let (None, Some(address), Some(by_address)) = (known, address, by_address.as_deref_mut()) {
+                by_address.insert(address, id);
+            }
             self.entities[id.index()].occurrences.push(Occurrence::new(article_index, mention_index));
             match slot.get(&id) {
                 Some(&i) => counts[i].count += 1,
@@ -341,6 +359,33 @@ mod tests {
         let two_runs = EntityIndex::append(one_pass(&articles[..300]), one_pass(&articles[300..]));
         assert_eq!(two_runs.entities(), whole.entities());
         assert_eq!(two_runs.per_article, whole.per_article);
+    }
+
+    #[test]
+    fn shared_names_index_as_separate_copies_do() {
+        // One allocation per name, shared by the mentions as the reader's articles share
+        // them, one name in two kinds, and equal names in separate allocations.
+        let shared: Vec<std::sync::Arc<str>> = ["Emmanuel Macron", "Paris", "Kim Jong-un", " "].into_iter().map(Into::into).collect();
+        let articles: Vec<Article> = (0..600)
+            .map(|i| {
+                let mentions = (0..(i % 5))
+                    .map(|k| {
+                        let kind = if (i + k) % 3 == 0 { Kind::Place } else { Kind::Person };
+                        let name = if (i * k) % 7 == 0 { shared[(i + k) % 4].to_string().into() } else { std::sync::Arc::clone(&shared[(i + k) % 4]) };
+                        Mention::new(kind, 0, 4, Some(name))
+                    })
+                    .collect();
+                article("text of the article", mentions)
+            })
+            .collect();
+        let mut one_pass = EntityIndex::default();
+        for a in &articles {
+            one_pass.push(a);
+        }
+        let built = EntityIndex::build(&articles);
+        assert_eq!(built.entities(), one_pass.entities());
+        assert_eq!(built.per_article, one_pass.per_article);
+        assert!(built.entities().iter().any(|e| e.name == "text" && e.kind == Kind::Person), "a blank name falls back to the text");
     }
 
     #[test]
