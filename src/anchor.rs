@@ -139,8 +139,7 @@ fn dated_events<'a>(index: usize, date: NaiveDate, article: &'a Article, extract
             if persons == 0 {
                 return None;
             }
-            let value = dates::resolve(t.temporal, t.tense, Some(date))?;
-            let day = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?;
+            let day = dates::resolve_day(t.temporal, t.tense, Some(date))?;
             Some(DatedEvent { day, entities, persons, article: index })
         })
         .collect()

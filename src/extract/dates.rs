@@ -1648,7 +1648,7 @@ pub fn resolve(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) -> O
         Temporal::MonthYear { year, month } => Some(format!("{year:04}-{month:02}")),
         Temporal::Year { year } => Some(format!("{year:04}")),
         Temporal::DayMonth { month, day } => match anchor {
-            Some(a) => nearest_day_month(a, month, day).map(|d| d.format("%Y-%m-%d").to_string()),
+            Some(_) => resolve_day(temporal, tense, anchor).map(|d| d.format("%Y-%m-%d").to_string()),
             None => Some(format!("XXXX-{month:02}-{day:02}")),
         },
         Temporal::Month { month, shift } => {
@@ -1656,15 +1656,7 @@ pub fn resolve(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) -> O
             let year = month_year_for(a, month, shift, tense);
             Some(format!("{year:04}-{month:02}"))
         }
-        Temporal::Weekday { weekday, shift } => {
-            let a = anchor?;
-            Some(weekday_date(a, weekday, shift, tense).format("%Y-%m-%d").to_string())
-        }
-        Temporal::Day(n) => {
-            let a = anchor?;
-            let d = if n >= 0 { a.checked_add_days(Days::new(n as u64)) } else { a.checked_sub_days(Days::new(n.unsigned_abs() as u64)) }?;
-            Some(d.format("%Y-%m-%d").to_string())
-        }
+        Temporal::Weekday { .. } | Temporal::Day(_) => resolve_day(temporal, tense, anchor).map(|d| d.format("%Y-%m-%d").to_string()),
         Temporal::Week(n) => {
             let a = anchor?;
             let d = if n >= 0 { a.checked_add_days(Days::new(7 * n as u64)) } else { a.checked_sub_days(Days::new(7 * n.unsigned_abs() as u64)) }?;
@@ -1684,6 +1676,23 @@ pub fn resolve(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) -> O
 }
 
 /// The `day month` closest to the anchor (a year either side).
+/// The day that an expression of one day (a full date, a day and month, a weekday, a
+/// day counted from the article's) stands for against `anchor`, as a date: what
+/// [`resolve`] writes as `YYYY-MM-DD`. `None` for the other expressions, for a date
+/// that does not exist (`31 février 2024`) and, but for a full date, without `anchor`.
+pub fn resolve_day(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+    match temporal {
+        Temporal::Full { year, month, day } => NaiveDate::from_ymd_opt(year, month, day),
+        Temporal::DayMonth { month, day } => nearest_day_month(anchor?, month, day),
+        Temporal::Weekday { weekday, shift } => Some(weekday_date(anchor?, weekday, shift, tense)),
+        Temporal::Day(n) => {
+            let a = anchor?;
+            if n >= 0 { a.checked_add_days(Days::new(n as u64)) } else { a.checked_sub_days(Days::new(n.unsigned_abs() as u64)) }
+        }
+        _ => None,
+    }
+}
+
 fn nearest_day_month(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     (anchor.year() - 1..=anchor.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
@@ -1730,6 +1739,31 @@ fn weekday_date(anchor: NaiveDate, weekday: Weekday, shift: i8, tense: Tense) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolve_day_is_the_day_that_resolve_writes() {
+        let anchor = NaiveDate::from_ymd_opt(2024, 6, 18);
+        let one_day = [
+            Temporal::Full { year: 2024, month: 2, day: 29 },
+            Temporal::Full { year: 2023, month: 2, day: 29 },
+            Temporal::DayMonth { month: 6, day: 20 },
+            Temporal::DayMonth { month: 1, day: 2 },
+            Temporal::DayMonth { month: 2, day: 30 },
+            Temporal::Weekday { weekday: Weekday::Fri, shift: 0 },
+            Temporal::Weekday { weekday: Weekday::Mon, shift: -1 },
+            Temporal::Day(-1),
+            Temporal::Day(2),
+        ];
+        for temporal in one_day {
+            for tense in [Tense::Past, Tense::Future, Tense::Unknown] {
+                let written = resolve(temporal, tense, anchor).and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
+                assert_eq!(resolve_day(temporal, tense, anchor), written, "{temporal:?} {tense:?}");
+            }
+        }
+        for other in [Temporal::Year { year: 2024 }, Temporal::Month { month: 6, shift: 0 }, Temporal::Week(1), Temporal::MonthYear { year: 2024, month: 6 }] {
+            assert_eq!(resolve_day(other, Tense::Unknown, anchor), None);
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
