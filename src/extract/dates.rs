@@ -1675,7 +1675,6 @@ pub fn resolve(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) -> O
     }
 }
 
-/// The `day month` closest to the anchor (a year either side).
 /// The day that an expression of one day (a full date, a day and month, a weekday, a
 /// day counted from the article's) stands for against `anchor`, as a date: what
 /// [`resolve`] writes as `YYYY-MM-DD`. `None` for the other expressions, for a date
@@ -1693,6 +1692,7 @@ pub fn resolve_day(temporal: Temporal, tense: Tense, anchor: Option<NaiveDate>) 
     }
 }
 
+/// The `day month` closest to the anchor (a year either side).
 fn nearest_day_month(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     (anchor.year() - 1..=anchor.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
