@@ -104,9 +104,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 /// user quits. Loading runs on a background thread; small corpora are loaded before the
 /// first frame, large ones fill the reader as they arrive.
 pub fn run(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome> {
-    let (tx, rx) = mpsc::channel();
-    let owned = paths.to_vec();
-    std::thread::Builder::new().name("vigie-load".into()).spawn(move || crate::open_streaming(&owned, tx))?;
+    let rx = start_loading(paths)?;
     let mut app = App::loading(Theme::from_env());
     let headless = !std::io::stdout().is_terminal();
     // Off screen, there is no one to watch the progress: wait for all of it.
@@ -123,6 +121,27 @@ pub fn run(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome> {
         (true, None) => anyhow::bail!("the reader needs a terminal (to print the analysis, use `vigie export`)"),
         (false, _) => run_on_terminal(app, rx, options),
     }
+}
+
+/// Starts the analysis of `paths` on a thread of its own ([`crate::open_streaming`]),
+/// whose events come on the receiver returned.
+fn start_loading(paths: &[PathBuf]) -> anyhow::Result<Receiver<LoadEvent>> {
+    let (tx, rx) = mpsc::channel();
+    let owned = paths.to_vec();
+    std::thread::Builder::new().name("vigie-load".into()).spawn(move || crate::open_streaming(&owned, tx))?;
+    Ok(rx)
+}
+
+/// Loads and analyses `paths` (the bundled articles when empty) as the reader does, and
+/// returns the reader's state once the whole corpus is in, settled and indexed: what
+/// `vigie --frames 1` does before it draws its frame (the `load` benchmark times it).
+pub fn load(paths: &[PathBuf], theme: Theme) -> anyhow::Result<App> {
+    let rx = start_loading(paths)?;
+    let mut app = App::loading(theme);
+    if !load_before_first_frame(&rx, &mut app, usize::MAX)? {
+        anyhow::bail!("the analysis stopped unexpectedly");
+    }
+    Ok(app)
 }
 
 /// Takes load events until the corpus is loaded, or until it turns out to have more than
