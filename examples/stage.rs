@@ -1,6 +1,6 @@
 //! Runs one extraction stage over the cleaned texts of a directory, for profiling:
 //! `cargo run --release --example stage -- STAGE DIR [ROUNDS]` where STAGE is
-//! `entities`, `aliases`, `dates`, `tokens`, `gazetteer`, `extract`, `clean`, `draft`
+//! `entities`, `aliases`, `dates`, `figures`, `tokens`, `gazetteer`, `extract`, `clean`, `draft`
 //! (article by article) or `batches` (clean + extract as the reader runs them).
 use std::time::Instant;
 
@@ -34,6 +34,7 @@ fn main() {
                 }
                 "gazetteer" => drop(std::hint::black_box(vigie::extract::gazetteer::gazetteer().find(x))),
                 "dates" => drop(std::hint::black_box(vigie::extract::dates::find(x))),
+                "figures" => drop(std::hint::black_box(vigie::extract::figures::find(x, vigie::extract::figures::Decimal::Comma))),
                 "tokens" => drop(std::hint::black_box(vigie::extract::tokens::tokenize(x))),
                 "extract" => drop(std::hint::black_box(vigie::extract::extract(x))),
                 "draft" => drop(std::hint::black_box(vigie::draft(d))),
