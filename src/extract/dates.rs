@@ -1585,7 +1585,7 @@ const FUTURE_CUES: &[&str] = &[
     "sera", "seront", "serai", "serons", "aura", "auront", "ira", "iront", "fera", "feront", "devrait", "devraient", "doit",
     "doivent", "prévu", "prévue", "prévus", "prévoit", "prévoient", "compte", "va", "vont", "will", "shall", "ll",
     "tomorrow", "demain", "prochain", "prochaine", "expected", "plans", "scheduled", "due", "upcoming", "pourrait",
-    "pourraient", "attendu", "attendue",
+    "pourraient", "attendu", "attendue", "would", "could", "might",
 ];
 
 /// Lower-case words that report events.
@@ -1823,6 +1823,9 @@ mod tests {
         assert_eq!(values("Il est arrivé mardi matin.", a), [v("mardi matin", "2024-06-18")]);
         assert_eq!(values("The minister said on Friday that", a), [v("Friday", "2024-06-14")]);
         assert_eq!(values("They will meet next Monday.", a), [v("next Monday", "2024-06-24")]);
+        // Reported speech: what was said to come comes after the article's date.
+        assert_eq!(values("A spokesman said talks would resume in December.", Some(d(2023, 11, 16))), [v("December", "2023-12")]);
+        assert_eq!(values("He said they could meet on Friday.", a), [v("Friday", "2024-06-21")]);
         // "lundi" when the article date is a Sunday points back six days for a past event
         assert_eq!(values("Il a parlé lundi.", Some(d(2024, 6, 23))), [v("lundi", "2024-06-17")]);
     }
@@ -1878,7 +1881,9 @@ mod tests {
             "sera" | "seront" | "serai" | "serons" | "aura" | "auront" | "ira" | "iront" | "fera" | "feront" | "devrait"
             | "devraient" | "doit" | "doivent" | "prévu" | "prévue" | "prévus" | "prévoit" | "prévoient" | "compte" | "va"
             | "vont" | "will" | "shall" | "ll" | "tomorrow" | "demain" | "prochain" | "prochaine" | "expected" | "plans"
-            | "scheduled" | "due" | "upcoming" | "pourrait" | "pourraient" | "attendu" | "attendue" => return Tense::Future,
+            | "scheduled" | "due" | "upcoming" | "pourrait" | "pourraient" | "attendu" | "attendue" | "would" | "could" | "might" => {
+                return Tense::Future;
+            }
             "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient" | "fut" | "furent" | "eu" | "été"
             | "hier" | "dernier" | "dernière" | "said" | "was" | "were" | "had" | "did" | "met" | "told" | "went" | "came"
             | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" => return Tense::Past,

@@ -1073,6 +1073,15 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
                 break;
             }
         }
+        // A title inside the chunk, before a given name, opens the name: "Treasury
+        // Secretary Janet Yellen", "Attorney General Merrick Garland". (A title that
+        // leads the chunk went above.)
+        if let Some(title) = (first + 1..parts.len().saturating_sub(1))
+            .rev()
+            .find(|&t| contains_lowercase(&PERSON_CUES, toks[parts[t]].text(text)) && cx.is_given_name(parts[t + 1]))
+        {
+            first = title + 1;
+        }
         if first == parts.len() {
             continue;
         }
@@ -1177,7 +1186,9 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     if given && n_words <= 4 {
         return Some((Kind::Person, 2));
     }
-    let role = || before.iter().any(|w| contains_lowercase(&PERSON_CUES, w));
+    // A role names the chunk when no reporting verb stands between them: in "the
+    // minister said the Treasury", the minister is not the Treasury.
+    let role = || before.iter().take_while(|w| !REPORTING.contains(w)).any(|w| contains_lowercase(&PERSON_CUES, w));
     let reporting = || reporting_near(text, toks, parts);
     if (2..=4).contains(&n_words) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) && (role() || reporting()) {
         return Some((Kind::Person, 1));

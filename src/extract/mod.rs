@@ -239,6 +239,24 @@ mod tests {
     }
 
     #[test]
+    fn a_title_inside_a_capitalised_run_opens_the_name() {
+        let text = "The talks went on. Later, Treasury Secretary Janet Yellen joined them, and Commerce Secretary Gina Raimondo came too.";
+        let found = entities(text);
+        assert!(has(&found, Kind::Person, "Janet Yellen", "Janet Yellen"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Gina Raimondo", "Gina Raimondo"), "{found:?}");
+        assert!(found.iter().all(|(_, t, _)| !t.contains("Secretary")), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_beyond_a_reporting_verb_names_no_one() {
+        let text = "The minister said the Treasury would act on the debt soon, according to the officials of the government.";
+        assert!(entities(text).iter().all(|(k, _, _)| *k != Kind::Person), "{:?}", entities(text));
+        // With no verb between them, the role still names the person.
+        let found = entities("Le ministre Lavrov a ensuite rencontré les délégations des deux pays à Genève.");
+        assert!(has(&found, Kind::Person, "Lavrov", "Lavrov"), "{found:?}");
+    }
+
+    #[test]
     fn a_title_case_headline_does_not_become_names() {
         let text = "Le Gouvernement Annonce Une Nouvelle Réforme Des Retraites Pour Les Jeunes Travailleurs";
         let found = entities(text);
