@@ -730,6 +730,11 @@ pub fn find_in(text: &str, tokens: &Tokens) -> Vec<Found> {
         candidates.push((Found { start: hit.start, end: hit.end, kind: entry.kind, canonical: Some(entry.canonical.as_str()), weak: false }, 4));
     }
 
+    // 1b. Wire-copy datelines: the place in capitals that opens a paragraph.
+    for (start, end, canonical) in datelines(text) {
+        candidates.push((Found { start, end, kind: Kind::Place, canonical, weak: false }, 4));
+    }
+
     // 2. Organisation and place patterns, tried only at their head words.
     for i in cx.pattern_head_tokens() {
         if let Some(end) = org_before(text, &toks, i) {
@@ -753,6 +758,70 @@ pub fn find_in(text: &str, tokens: &Tokens) -> Vec<Found> {
     }
 
     select(&candidates)
+}
+
+/// A wire-copy dateline that opens a line: a name in capitals (`TOKYO`, `NEW YORK`,
+/// `SAINT-PÉTERSBOURG`), maybe a state or a day after a comma, maybe the agency in
+/// brackets, then a dash: `TOKYO (Reuters) - `, `WOODSIDE, Calif. (AP) — `,
+/// `PARIS, 14 mars (Reuters) - `, `MOSCOU - `.
+static DATELINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^(\p{Lu}[\p{Lu}'’.]*(?:[ -]\p{Lu}[\p{Lu}'’.]*){0,3})(?:,[^()\n—–]{1,30}?)?( ?\(\p{Lu}[\p{L}. &-]{0,30}\))? ?[—–-]\s")
+        .expect("dateline pattern")
+});
+
+/// The places of the datelines of `text` ([`DATELINE`]): `(start, end, canonical)`, the
+/// canonical name when the gazetteer knows the place. A name in capitals before a dash
+/// alone must be a place of the gazetteer: French pages open paragraphs with rubrics in
+/// capitals too (`VIDÉO - `, `INFO LE PARISIEN - `); before an agency's name, it is the
+/// dateline's place whatever the gazetteer says.
+fn datelines(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    for start in line_starts {
+        // Two capitals open the line (a character beyond ASCII is left to the pattern):
+        // most lines open with one.
+        let capital = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_uppercase() || *b >= 0x80);
+        if !(capital(start) && capital(start + 1)) {
+            continue;
+        }
+        let line = &text[start..text.floor_char_boundary((start + 160).min(text.len()))];
+        let Some(c) = DATELINE.captures(line) else { continue };
+        let name = c.get(1).expect("the name");
+        if name.as_str().chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            continue;
+        }
+        let gaz = gazetteer();
+        let place = title_case_name(name.as_str())
+            .iter()
+            .find_map(|n| gaz.lookup(n).map(|i| gaz.entry(i)).filter(|e| e.kind == Kind::Place));
+        if place.is_some() || c.get(2).is_some() {
+            found.push((start + name.start(), start + name.end(), place.map(|e| e.canonical.as_str())));
+        }
+    }
+    found
+}
+
+/// A name in capitals as the gazetteer may write it: each word capitalised (`New
+/// York`, `Saint-Pétersbourg`), then with its particles in lower case (`Rio de
+/// Janeiro`).
+fn title_case_name(name: &str) -> [String; 2] {
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+    };
+    let mut every = String::with_capacity(name.len());
+    let mut particles = String::with_capacity(name.len());
+    for (k, word) in name.split_inclusive([' ', '-']).enumerate() {
+        let (w, sep) = word.split_at(word.trim_end_matches([' ', '-']).len());
+        let cap = capitalised(w);
+        every.push_str(&cap);
+        let lower = w.to_lowercase();
+        particles.push_str(if k > 0 && NAME_PARTICLES.contains(&lower.as_str()) { &lower } else { &cap });
+        every.push_str(sep);
+        particles.push_str(sep);
+    }
+    [every, particles]
 }
 
 /// Whether the word at token `tok` (ending at byte `end`) touches another capitalised
@@ -1369,6 +1438,14 @@ mod tests {
         "a",
         "Le Nord et le Sud. The Times Says Many Things About Nothing Today. Lundi, Mars, Mai: le mois de mai.",
     ];
+
+    #[test]
+    fn names_in_capitals_are_looked_up_as_the_gazetteer_writes_them() {
+        assert_eq!(title_case_name("RIO DE JANEIRO"), ["Rio De Janeiro", "Rio de Janeiro"]);
+        assert_eq!(title_case_name("SAINT-PÉTERSBOURG"), ["Saint-Pétersbourg", "Saint-Pétersbourg"]);
+        assert_eq!(title_case_name("NEW YORK"), ["New York", "New York"]);
+        assert_eq!(title_case_name("Ł"), ["Ł", "Ł"]);
+    }
 
     #[test]
     fn all_caps_at_once_is_all_caps() {

@@ -257,6 +257,23 @@ mod tests {
     }
 
     #[test]
+    fn the_place_of_a_wire_dateline_is_a_place() {
+        let gaz = crate::extract::gazetteer::gazetteer();
+        let tokyo = &gaz.entry(gaz.lookup("Tokyo").expect("Tokyo")).canonical;
+        let found = entities("TOKYO (Reuters) - Amazon Web Services plans to invest more in Japan, the company said on Friday.");
+        assert!(has(&found, Kind::Place, "TOKYO", tokyo), "{found:?}");
+        // A place the gazetteer does not know, before the agency; a state after a comma.
+        let found = entities("WOODSIDE, Calif. (AP) — President Joe Biden and Chinese leader Xi Jinping agreed on Wednesday to talk.");
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "WOODSIDE"), "{found:?}");
+        let found = entities("Le texte.\nNEW YORK, June 3 (Reuters) - Stocks rose sharply on Wall Street after the jobs report was out.");
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "NEW YORK"), "{found:?}");
+        // A rubric in capitals before a dash is no place.
+        for text in ["VIDÉO - Le président a parlé aux journalistes pendant une heure ce matin.", "INFO LE PARISIEN – Le maire a démissionné hier soir."] {
+            assert!(entities(text).iter().all(|(k, _, _)| *k != Kind::Place), "{:?}", entities(text));
+        }
+    }
+
+    #[test]
     fn a_title_case_headline_does_not_become_names() {
         let text = "Le Gouvernement Annonce Une Nouvelle Réforme Des Retraites Pour Les Jeunes Travailleurs";
         let found = entities(text);
