@@ -266,7 +266,7 @@ fn warm_up() {
         lexicon::lexicon();
     });
     rayon::spawn(|| {
-        let sample = "Paris – Le 18 juin 2024, 4 000 soldats et douze chars : « Nous partirons mardi », a déclaré M. Jean Dupont à l'AFP.\n\n\
+        let sample = "PARIS (AFP) – Le 18 juin 2024, 4 000 soldats et douze chars : « Nous partirons mardi », a déclaré M. Jean Dupont à l'AFP.\n\n\
                       On Tuesday, June 18, 2024, the U.S. sent 1.5 million dollars, President Joe Biden said.";
         drop(draft(&Document { id: String::new(), source: String::new(), text: sample.into(), warnings: Vec::new() }));
     });

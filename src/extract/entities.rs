@@ -779,10 +779,13 @@ fn datelines(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
     let mut found = Vec::new();
     let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
     for start in line_starts {
-        // Two capitals open the line (a character beyond ASCII is left to the pattern):
-        // most lines open with one.
-        let capital = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_uppercase() || *b >= 0x80);
-        if !(capital(start) && capital(start + 1)) {
+        // Two capitals open the line: most lines open with one.
+        let two_capitals = match bytes.get(start..start + 2) {
+            Some([a, b]) if a.is_ascii() && b.is_ascii() => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+            Some(_) => text[start..].chars().take(2).filter(|c| c.is_uppercase()).count() == 2,
+            None => false,
+        };
+        if !two_capitals {
             continue;
         }
         let line = &text[start..text.floor_char_boundary((start + 160).min(text.len()))];
@@ -1257,7 +1260,10 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     }
     // A role names the chunk when no reporting verb stands between them: in "the
     // minister said the Treasury", the minister is not the Treasury.
-    let role = || before.iter().take_while(|w| !REPORTING.contains(w)).any(|w| contains_lowercase(&PERSON_CUES, w));
+    // (The nearest role first: most chunks have none, and then no verb is looked for.)
+    let role = || {
+        before.iter().position(|w| contains_lowercase(&PERSON_CUES, w)).is_some_and(|r| !before[..r].iter().any(|w| REPORTING.contains(w)))
+    };
     let reporting = || reporting_near(text, toks, parts);
     if (2..=4).contains(&n_words) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) && (role() || reporting()) {
         return Some((Kind::Person, 1));
