@@ -1115,8 +1115,11 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             // A capitalised word, or a particle between the capitalised words of a name
             // that opens with a given name (`Charles de Gaulle`).
             let capitalised = is_word(&toks[j]) && is_capitalised(wj);
+            // (Two particles may come in a row: `Ursula von der Leyen`, `Mohammed bin Abdul`.)
+            let capitalised_after = |k: usize| toks.get(k + 1).is_some_and(|n| adjacent(text, &toks[k], n) && is_word(n) && is_capitalised(n.text(text)));
+            let particle_after = |k: usize| toks.get(k + 1).is_some_and(|n| adjacent(text, &toks[k], n) && NAME_PARTICLES.contains(&n.text(text)));
             let particle = NAME_PARTICLES.contains(&wj)
-                && toks.get(j + 1).is_some_and(|n| adjacent(text, &toks[j], n) && is_word(n) && is_capitalised(n.text(text)))
+                && (capitalised_after(j) || particle_after(j) && capitalised_after(j + 1))
                 && !parts.is_empty()
                 && cx.is_given_name(parts[0]);
             if capitalised || particle {

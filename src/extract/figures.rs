@@ -148,6 +148,11 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         if lower == "neuf" && followed_by_noun_article(text, whole.start()) {
             continue;
         }
+        // A capital inside a sentence makes a number word a name: "les Vingt-Sept" (the
+        // members of the Union), "the Group of Seven".
+        if num.starts_with(char::is_uppercase) && !opens_sentence(text, whole.start()) {
+            continue;
+        }
         out.push(Figure { start: whole.start(), end: whole.end(), value, unit });
     }
     out.sort_by_key(|f| f.start);
@@ -253,6 +258,13 @@ fn is_sentence_start_word(text: &str, at: usize, word: &str) -> bool {
     let before_word = &before_word[..before_word.len() - word.len().min(before_word.len())];
     let prev = before_word.trim_end().chars().next_back();
     prev.is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '«' | '"' | '“' | ':'))
+}
+
+/// Whether byte `at` opens a sentence: nothing but spaces, an opening quote or bracket
+/// stands between it and the text's start, a line break or a stop.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}', '«', '"', '“', '(', '\u{202f}']);
+    before.chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '…'))
 }
 
 /// `10h30`, `10 h 30`, `14:00`: a time of day, not an amount.
@@ -645,6 +657,10 @@ mod tests {
         assert_eq!(values("fournir un million d’obus", Decimal::Comma), [fig("un million", 1e6, Some("obus"))]);
         assert_eq!(values("twelve ships", Decimal::Point), [fig("twelve", 12.0, Some("ships"))]);
         assert_eq!(values("les deux pays", Decimal::Comma), [fig("deux", 2.0, Some("pays"))]);
+        // A capital makes a name of a number word inside a sentence, not at its start.
+        assert!(values("Les ministres des Vingt-Sept doivent se réunir, et le Groupe des Sept aussi.", Decimal::Comma).is_empty());
+        assert!(values("the leaders of the Group of Seven nations met", Decimal::Point).is_empty());
+        assert_eq!(values("Il pleuvait. « Trois soldats sont morts »", Decimal::Comma), [fig("Trois", 3.0, Some("soldats"))]);
     }
 
     #[test]

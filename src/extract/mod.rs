@@ -257,6 +257,14 @@ mod tests {
     }
 
     #[test]
+    fn particles_in_a_row_stay_inside_the_name() {
+        let text = "La présidente de la Commission, Ursula von der Leyen, a reçu Ludwig van der Berg à Bruxelles.";
+        let found = entities(text);
+        assert!(has(&found, Kind::Person, "Ursula von der Leyen", "Ursula von der Leyen"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Ludwig van der Berg", "Ludwig van der Berg"), "{found:?}");
+    }
+
+    #[test]
     fn the_place_of_a_wire_dateline_is_a_place() {
         let gaz = crate::extract::gazetteer::gazetteer();
         let tokyo = &gaz.entry(gaz.lookup("Tokyo").expect("Tokyo")).canonical;
