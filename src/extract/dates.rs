@@ -1592,7 +1592,7 @@ const FUTURE_CUES: &[&str] = &[
 const PAST_CUES: &[&str] = &[
     "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "fut", "furent", "eu", "été", "hier", "dernier",
     "dernière", "said", "was", "were", "had", "did", "met", "told", "went", "came", "announced", "yesterday", "last", "ago",
-    "déclaré", "annoncé", "rapporté",
+    "déclaré", "annoncé", "rapporté", "since", "depuis",
 ];
 
 /// [`FUTURE_CUES`] and [`PAST_CUES`] by word: one hash per word of a clause instead of
@@ -1826,6 +1826,9 @@ mod tests {
         // Reported speech: what was said to come comes after the article's date.
         assert_eq!(values("A spokesman said talks would resume in December.", Some(d(2023, 11, 16))), [v("December", "2023-12")]);
         assert_eq!(values("He said they could meet on Friday.", a), [v("Friday", "2024-06-21")]);
+        // "since", "depuis": what started before.
+        assert_eq!(values("Rates are expected to fall, having stayed high since August.", a), [v("August", "2023-08")]);
+        assert_eq!(values("Il devrait partir, après être resté à Paris depuis lundi.", a), [v("lundi", "2024-06-17")]);
         // "lundi" when the article date is a Sunday points back six days for a past event
         assert_eq!(values("Il a parlé lundi.", Some(d(2024, 6, 23))), [v("lundi", "2024-06-17")]);
     }
@@ -1886,7 +1889,7 @@ mod tests {
             }
             "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient" | "fut" | "furent" | "eu" | "été"
             | "hier" | "dernier" | "dernière" | "said" | "was" | "were" | "had" | "did" | "met" | "told" | "went" | "came"
-            | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" => return Tense::Past,
+            | "announced" | "yesterday" | "last" | "ago" | "déclaré" | "annoncé" | "rapporté" | "since" | "depuis" => return Tense::Past,
             _ => {}
         }
         let chars = w.chars().count();

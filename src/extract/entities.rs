@@ -1288,6 +1288,14 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
             // An acronym.
             return Some((Kind::Org, 1));
         }
+        // An acronym in the plural names a kind of people or things, not one of them:
+        // "told MPs", "des ONGs", "CEOs".
+        if let Some(stem) = w.strip_suffix('s')
+            && stem.len() >= 2
+            && stem.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
         if !is_common_word(cx, k) && !is_dictionary_word(cx, k) && (role() || reporting()) {
             return Some((Kind::Person, 1));
         }

@@ -257,6 +257,13 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_in_the_plural_is_no_one() {
+        let found = entities("The governor, Andrew Bailey, told MPs last week that the NGOs and CEOs were worried about the economy.");
+        assert!(found.iter().all(|(_, t, _)| !["MPs", "NGOs", "CEOs"].contains(&t.as_str())), "{found:?}");
+        assert!(has(&found, Kind::Person, "Andrew Bailey", "Andrew Bailey"), "{found:?}");
+    }
+
+    #[test]
     fn particles_in_a_row_stay_inside_the_name() {
         let text = "La présidente de la Commission, Ursula von der Leyen, a reçu Ludwig van der Berg à Bruxelles.";
         let found = entities(text);
