@@ -221,7 +221,8 @@ fn of_connector(text: &str, toks: &[Token], i: usize) -> usize {
         if is(i + 1, &["la", "l'", "l’"]) { 2 } else { 1 }
     } else if is(i, &["du", "des", "d'", "d’"]) {
         1
-    } else if is(i, &["of"]) {
+    } else if is(i, &["of", "for", "on"]) {
+        // (`Office for National Statistics`, `Council on Foreign Relations`.)
         if is(i + 1, &["the"]) { 2 } else { 1 }
     } else {
         0
@@ -986,7 +987,8 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
                 break;
             }
             let nw = next.text(text);
-            if is_word(next) && is_capitalised(nw) && !is_function_word(nw) {
+            // (Not a date: `the Commission on Tuesday said`.)
+            if is_word(next) && is_capitalised(nw) && !is_function_word(nw) && !is_month_or_weekday(nw) {
                 end = Some(next.end);
                 named = true;
                 j = k + 1;
@@ -1255,7 +1257,10 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         return Some((Kind::Org, 1));
     }
     let headline = in_title_case(cx, parts[0]);
-    if headline && !given {
+    // (An acronym is one in a headline too; and a short sentence full of names reads as
+    // one: "The Office for National Statistics (ONS) and the Commission agreed.")
+    let acronym = n_words == 1 && is_all_caps_word(first_word) && first_word.chars().count() <= 5;
+    if headline && !given && !acronym {
         return None;
     }
     if given && n_words <= 4 {
@@ -1284,8 +1289,7 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         if is_common_word(cx, k) && (first.sentence_start || headline) {
             return None;
         }
-        if is_all_caps_word(first_word) && first_word.chars().count() <= 5 {
-            // An acronym.
+        if acronym {
             return Some((Kind::Org, 1));
         }
         // An acronym in the plural names a kind of people or things, not one of them:

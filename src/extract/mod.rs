@@ -257,6 +257,18 @@ mod tests {
     }
 
     #[test]
+    fn english_organisations_take_for_and_on_but_no_date() {
+        let text = "The Office for National Statistics (ONS) and the Council on Foreign Relations agreed. The European Commission on Tuesday said the ONS was right.";
+        let found = entities(text);
+        for name in ["Office for National Statistics", "Council on Foreign Relations", "European Commission"] {
+            assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == name), "{name}: {found:?}");
+        }
+        assert!(found.iter().all(|(_, t, _)| !t.contains("Tuesday")), "{found:?}");
+        let ons = found.iter().filter(|(_, t, _)| t == "ONS").map(|(_, _, e)| e.as_str()).collect::<Vec<_>>();
+        assert_eq!(ons, ["Office for National Statistics"; 2], "{found:?}");
+    }
+
+    #[test]
     fn an_acronym_in_the_plural_is_no_one() {
         let found = entities("The governor, Andrew Bailey, told MPs last week that the NGOs and CEOs were worried about the economy.");
         assert!(found.iter().all(|(_, t, _)| !["MPs", "NGOs", "CEOs"].contains(&t.as_str())), "{found:?}");
