@@ -150,7 +150,7 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         }
         // A capital inside a sentence makes a number word a name: "les Vingt-Sept" (the
         // members of the Union), "the Group of Seven".
-        if num.starts_with(char::is_uppercase) && !opens_sentence(text, whole.start()) {
+        if num.starts_with(char::is_uppercase) && !is_sentence_start_word(text, whole.start(), "") {
             continue;
         }
         out.push(Figure { start: whole.start(), end: whole.end(), value, unit });
@@ -252,19 +252,13 @@ impl DigitParts {
     }
 }
 
-/// Whether `word`, just before byte `at`, opens its sentence ("En 2019", "Selon 10 sources").
+/// Whether `word`, just before byte `at`, opens its sentence ("En 2019", "Selon 10 sources");
+/// with an empty `word`, whether byte `at` does.
 fn is_sentence_start_word(text: &str, at: usize, word: &str) -> bool {
     let before_word = text[..at].trim_end_matches([' ', '\u{a0}']);
     let before_word = &before_word[..before_word.len() - word.len().min(before_word.len())];
     let prev = before_word.trim_end().chars().next_back();
     prev.is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '«' | '"' | '“' | ':'))
-}
-
-/// Whether byte `at` opens a sentence: nothing but spaces, an opening quote or bracket
-/// stands between it and the text's start, a line break or a stop.
-fn opens_sentence(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\u{a0}', '«', '"', '“', '(', '\u{202f}']);
-    before.chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '…'))
 }
 
 /// `10h30`, `10 h 30`, `14:00`: a time of day, not an amount.
