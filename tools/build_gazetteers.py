@@ -53,6 +53,9 @@ BIG_CITY_POP = 1_000_000  # names of such cities (and capitals) skip the common-
 MID_CITY_POP = 300_000  # main names of such cities skip the common-word test (see city_names.tsv drops)
 TIER2_CITY_POP = 500_000  # such cities (and capitals) outrank first-level subdivisions for a shared name
 COMMON_WORD_ZIPF = 4.0
+# A French department whose name, in lowercase, is an ordinary word this frequent is left
+# out (`cher`, `lot`, `nord`, `somme`); `aube`, `marne`, `manche` (4.2-4.4) stay.
+DEPARTMENT_COMMON_ZIPF = 4.5
 EXONYM_MIN_ZIPF = 1.5
 OTHER_LANGS = ["de", "es", "it", "pt", "nl", "pl", "sv", "cs", "tr", "id", "ro", "hu", "fi"]
 
@@ -454,6 +457,21 @@ def build_subdivisions(regions_by_code: dict[str, Place]) -> list[Place]:
             p = Place(names[0], "region", None, 3, f"subdivision:{s.code}")
             p.add(*names)
             rows[s.code] = p
+    # France's departments, the second level: French local news names them at every turn
+    # (`le Pas-de-Calais`, `en Seine-Saint-Denis`). A name that is also a frequent ordinary
+    # word is left out (`Cher`, `Lot`, `Nord`, `Somme`: a capital at a sentence start
+    # would make them places); a name that another place holds stays with it (resolved
+    # by tier: `Vienne` the capital, `Jura` the mountains).
+    for s in sorted(pycountry.subdivisions.get(country_code="FR"), key=lambda s: s.code):
+        if s.type != "Metropolitan department":
+            continue
+        name = iso_clean(s.name, "fr")
+        if not name or (is_single_token(name) and zipf_fr_en(name.lower()) >= DEPARTMENT_COMMON_ZIPF
+                        and is_dictionary_word(name.lower())):
+            continue
+        p = Place(name, "region", None, 3, f"subdivision:{s.code}")
+        p.add(name)
+        rows[s.code] = p
     for code, target in regions_by_code.items():  # a region row stands for this subdivision
         auto = rows.pop(code, None)
         if auto is not None:
@@ -749,10 +767,16 @@ def build_cities(stop: set[str], reserved: set[str] = frozenset()) -> list[Place
         cands += [n for n in rules["keep"] if n not in cands]
         dropped = drop_all | rules["drop"]
         cands = [n for n in cands if n not in dropped or n in rules["add"] or n in rules["keep"]]
+        # A short form of the main name is not the canonical one: `Boulogne-Billancourt`,
+        # not `Boulogne`; `Aix-en-Provence`, not `Aix`.
+        short = french_name(cands, main, reserved)
+        full_main = short is not None and main in cands and main.startswith((short + "-", short + " "))
         if rules["canon"]:
             canonical = rules["canon"]
+        elif full_main:
+            canonical = main
         else:
-            canonical = french_name(cands, main, reserved) or (main if main in cands else (cands[0] if cands else main))
+            canonical = short or (main if main in cands else (cands[0] if cands else main))
         tier = 2 if (is_cap or pop >= TIER2_CITY_POP) else 4
         p = Place(canonical, "city", pop, tier, f"city:{gid}")
         if canonical in cands:
@@ -763,7 +787,7 @@ def build_cities(stop: set[str], reserved: set[str] = frozenset()) -> list[Place
         p.protected = protected
         p.secondary = {n for n in p.names if n not in primary and fold(n) not in {fold(x) for x in primary}}
         p.main = main
-        p.canon_fixed = bool(rules["canon"])
+        p.canon_fixed = bool(rules["canon"]) or full_main
         places.append(p)
     return places
 
@@ -805,10 +829,24 @@ def resolve_collisions(places: list[Place], stop: set[str]) -> list[Place]:
     return out
 
 
+# Letters of scholarly transliteration (Arabic, Persian): news copy writes `Rafah`, not `Rafaḩ`.
+TRANSLITERATION_MARKS = MACRONS | set("ḩḨḑḐḥḤṣṢṭṬẓẒḍḌ")
+
+
+def plain_canonical(p: Place) -> str:
+    """The canonical name without transliteration marks, when the place is also named so."""
+    if set(p.canonical) & TRANSLITERATION_MARKS:
+        plain = fold(p.canonical)
+        if plain in p.names:
+            return plain
+    return p.canonical
+
+
 def write_places(places: list[Place]) -> None:
     GAZ.mkdir(parents=True, exist_ok=True)
     rows = []
     for p in places:
+        p.canonical = plain_canonical(p)
         for n in p.names:
             assert "\t" not in n and "|" not in n, n
         rows.append((p.canonical.casefold(), PLACE_TYPES.index(p.type), -(p.population or 0), p.canonical, p.type,
@@ -846,7 +884,7 @@ def build_orgs() -> list[tuple[str, str, list[str]]]:
         canonical, type_, field = clean(r[0]), r[1], r[2]
         if type_ not in ORG_TYPES:
             raise ValueError(f"orgs.tsv: bad type {type_} for {canonical}")
-        add, _ = split_names(field)
+        add, remove = split_names(field)
         names = []
         for n in add:
             if n in names or "(" in n:
@@ -865,7 +903,7 @@ def build_orgs() -> list[tuple[str, str, list[str]]]:
             f = fold(n)
             if is_single_token(f) and is_dictionary_word(f.lower()):
                 continue  # 'Liberation' (from 'Libération') is an ordinary English word
-            if f != n and f not in names and f.casefold() not in seen:
+            if f != n and f not in names and f.casefold() not in seen and f not in remove:
                 seen[f.casefold()] = canonical
                 names.append(f)
         if not names:
