@@ -55,7 +55,7 @@ const CHROME: &[&str] = &[
     r"(?i)^(?:ajouter aux favoris|add to favou?rites|bookmark|sauvegarder|save(?: article)?|enregistrer|s'abonner|offrir cet article|gift (?:this )?article|écouter cet article|listen to (?:this )?article|\d\d:\d\d\s*/\s*\d\d:\d\d)$",
     r"(?i)^(?:suivez-nous|follow us|abonnez-vous à notre chaîne|rejoignez-nous)(?-u:\b).{0,40}$",
     // navigation
-    r"(?i)^(?:accueil|home|menu|fermer|close|rechercher|search|se connecter|connexion|log ?in|sign in|s'inscrire|register|mon compte|my account|retour|back|haut de page|back to top|top)$",
+    r"(?i)^(?:accueil|home|menu|fermer|close|rechercher|search|se connecter|connexion|log ?in|sign in|s'inscrire|register|mon compte|my account|retour|back|haut de page|back to top|top|skip to (?:main )?content|skip navigation|aller au contenu(?: principal)?|passer au contenu(?: principal)?|aller à la navigation)$",
     r"^[^›>|/]{1,40}(?:\s[›>|/]\s[^›>|/]{1,40}){2,}$",
     // tags, categories, credits
     r"(?i)^(?:tags?|mots[- ]clés|catégories?|categories|rubriques?|thèmes?|topics|sujets?)\s*:",
@@ -72,9 +72,9 @@ const CHROME: &[&str] = &[
 const END: &[&str] = &[
     // comment forms
     r"(?i)^(?:leave a (?:reply|comment)|laisser un commentaire|laissez un commentaire|poster un commentaire|post a comment|add a comment|ajouter un commentaire|réagir|écrire un commentaire|write a comment|join the (?:discussion|conversation))(?-u:\b)",
-    r"(?i)please enter your (?:comment|name|email)|votre adresse (?:e-mail|email|mail|de messagerie) ne sera pas publiée|your email address will not be published|les champs obligatoires sont|required fields are marked|enregistrer mon nom|save my name",
+    r"(?i)(?:connecté|connectez-vous|identifiez-vous|abonnés?|logged in|log in|sign in|subscribers?) .{0,40}(?:pour commenter|pour réagir|to comment|to post a comment)\W*$|please enter your (?:comment|name|email)|votre adresse (?:e-mail|email|mail|de messagerie) ne sera pas publiée|your email address will not be published|les champs obligatoires sont|required fields are marked|enregistrer mon nom|save my name",
     // newsletters and subscriptions
-    r"(?i)newsletter|bulletin d'information|bulletin d’information|lettre d'information|lettre d’information|inscrivez-vous|abonnez-vous|subscribe to|sign up for|se désabonner|vous désabonner|unsubscribe",
+    r"(?i)newsletter|bulletin d'information|bulletin d’information|lettre d'information|lettre d’information|inscrivez-vous|abonnez-vous|subscribe to|sign up for|^sign up to(?-u:\b)|se désabonner|vous désabonner|unsubscribe",
     // legal and captcha
     r"(?i)recaptcha|captcha|tous droits réservés|all rights reserved|^©|^copyright(?-u:\b)|conditions (?:générales )?d['’]utilisation|politique de confidentialité|privacy policy|terms of (?:use|service)|mentions légales|nous utilisons des cookies|we use cookies|accepter les cookies|accept (?:all )?cookies",
     // credits and standards notices at the foot of agency copy
@@ -148,7 +148,7 @@ const END_PIECES: &[&str] = &[
     "please enter your", "votre adresse", "your email address", "champs obligatoires", "required fields",
     "enregistrer mon nom", "save my name",
     // newsletters and subscriptions
-    "newsletter", "information", "inscrivez-vous", "abonnez-vous", "subscribe", "sign up for", "sabonner",
+    "newsletter", "information", "inscrivez-vous", "abonnez-vous", "subscribe", "sign up for", "sign up to", "sabonner",
     // legal and captcha
     "captcha", "droits", "rights reserved", "copyright", "utilisation", "confidentialit", "privacy policy",
     "terms of ", "mentions l", "utilisons", "we use cookies", "accept",
@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn widgets_and_teaser_headers() {
-        for s in ["Partager cet article", "Share this story", "Commentaires (3)", "12 comments", "Lire aussi : Le gouvernement présente son budget", "Read more: Markets fall again", "Économie : Dernières nouvelles", "Accueil › Monde › Europe", "Lire la suite :"] {
+        for s in ["Partager cet article", "Share this story", "Commentaires (3)", "12 comments", "Lire aussi : Le gouvernement présente son budget", "Read more: Markets fall again", "Économie : Dernières nouvelles", "Accueil › Monde › Europe", "Lire la suite :", "Skip to main content", "Aller au contenu principal"] {
             assert_eq!(role(s), LineRole::Chrome, "{s}");
         }
     }
@@ -307,7 +307,8 @@ mod tests {
             "Join the conversation", "Please enter your comment!", "please enter your name", "Please enter your email",
             "Votre adresse e-mail ne sera pas publiée", "votre adresse email ne sera pas publiée", "Votre adresse mail ne sera pas publiée",
             "Votre adresse de messagerie ne sera pas publiée", "Your email address will not be published", "Les champs obligatoires sont indiqués",
-            "Required fields are marked *", "Enregistrer mon nom", "Save my name, email", "Our NEWSLETTER", "bulletin d'information",
+            "Required fields are marked *", "Enregistrer mon nom", "Save my name, email", "Vous devez être connecté pour commenter",
+            "Connectez-vous pour réagir", "You must be logged in to post a comment.", "Log in to comment", "Sign up to Business Today", "Our NEWSLETTER", "bulletin d'information",
             "Bulletin d’information", "lettre d'information", "Lettre d’information", "Inscrivez-vous", "ABONNEZ-VOUS", "Subscribe to our",
             "Sign up for", "Se désabonner", "vous désabonner", "Unsubscribe", "reCAPTCHA", "captcha", "Tous droits réservés",
             "All Rights Reserved", "© 2024", "Copyright 2024", "Conditions générales d'utilisation", "conditions d’utilisation",
@@ -441,6 +442,8 @@ mod tests {
     #[test]
     fn prose_is_text() {
         for s in [
+            "The company did not immediately respond to a request to comment.",
+            "Le ministre n'était pas disponible pour commenter.",
             "Le ministre a annoncé une réforme des retraites mardi.",
             "Next year, the company plans to open a new factory.",
             "Par ailleurs, le gouvernement a présenté son budget.",

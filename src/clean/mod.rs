@@ -293,7 +293,12 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
             continue;
         }
         let role = classify(&trimmed);
-        let date = if role == LineRole::Text { date_line(&trimmed) } else { None };
+        let date = match role {
+            LineRole::Text => date_line(&trimmed),
+            // "Par Julie Martin, le 02/08/2023": the byline dates the article.
+            LineRole::Byline(_) if has_ascii_digit(trimmed.as_bytes()) => first_full_date(&trimmed).map(|(date, _)| date),
+            _ => None,
+        };
         let last_bytes = trimmed.len();
         lines.push(Line { text: trimmed, block, role, date, last_bytes });
     }
@@ -526,7 +531,7 @@ static UPDATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:publié|publiée|published|posted|mis en ligne|paru|date|mis à jour|mise à jour|updated|last updated|modifié|dernière|le|on|at|à|a|par|by|gmt|utc|cet|cest|edt|est|pst|am|pm|h|heure|heures|min|[01]?\d[:h]\d\d(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?|\d{1,2}h\d{0,2})\b|[,.:|–—()-]",
+        r"(?i)\b(?:publié|publiée|published|posted|mis en ligne|paru|date|mis à jour|mise à jour|updated|last updated|modifié|dernière|le|on|at|à|a|par|by|gmt|utc|cet|cest|edt|est|pst|bst|am|pm|h|heure|heures|min|(?:[01]?\d|2[0-3])[:h.]\d\d(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?|\d{1,2}h\d{0,2}|\d{1,3} ?(?:min|mins|minutes?|hours?|hrs?|days?) ago|il y a \d{1,3} ?(?:min|minutes?|h|heures?|jours?))\b|[,.:|–—()-]",
     )
     .expect("stamp noise")
 });
@@ -539,23 +544,27 @@ fn date_line(line: &str) -> Option<NaiveDate> {
     if line.len() > 480 || line.len() > 120 && line.chars().count() > 120 || !has_ascii_digit(line.as_bytes()) {
         return None;
     }
-    let exprs = dates::find(line);
-    let full = exprs.iter().find_map(|e| match e.temporal {
-        Temporal::Full { year, month, day } => NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, e)),
-        _ => None,
-    })?;
+    let (date, span) = first_full_date(line)?;
     // What is left once the date, its prefix and a time are taken out must be next to nothing.
     let mut rest = String::new();
-    rest.push_str(&line[..full.1.start]);
+    rest.push_str(&line[..span.start]);
     rest.push(' ');
-    rest.push_str(&line[full.1.end..]);
+    rest.push_str(&line[span.end..]);
     let rest = STAMP_NOISE.replace_all(&rest, " ");
     let weekday_free = rest
         .split_whitespace()
-        .filter(|w| !is_weekday_name(w))
+        .filter(|w| !is_weekday_name(w) && !is_weekday_abbreviation(w))
         .count();
     // "Publié le 12 décembre 2023, modifié le 13 décembre 2023": the first date is the stamp.
-    (weekday_free <= 1 || PUBLICATION.is_match(line) && full.1.start < 40).then_some(full.0)
+    (weekday_free <= 1 || PUBLICATION.is_match(line) && span.start < 40).then_some(date)
+}
+
+/// The first full date (day, month and year) of `line`, and where it stands.
+fn first_full_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    dates::find(line).iter().find_map(|e| match e.temporal {
+        Temporal::Full { year, month, day } => NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, e.start..e.end)),
+        _ => None,
+    })
 }
 
 /// Whether `bytes` holds an ASCII digit. Reads eight bytes at a time: most lines have
@@ -578,6 +587,13 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
 
 fn is_weekday_name(w: &str) -> bool {
     dates::weekday_of(w).is_some()
+}
+
+/// `Wed`, `Thu`, `lun`, `mer`: the short weekdays of date stamps.
+fn is_weekday_abbreviation(w: &str) -> bool {
+    const SHORT: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"];
+    let w = w.trim_end_matches('.');
+    SHORT.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 fn is_publication_stamp(line: &str) -> bool {
@@ -686,6 +702,23 @@ mod tests {
         let c = clean(page);
         assert_eq!(c.date, NaiveDate::from_ymd_opt(2025, 3, 12));
         assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn date_lines_with_evening_times_and_ages() {
+        let body = "\n\nLes députés ont adopté mardi en première lecture la loi sur l'eau, après une semaine de débats parfois vifs à l'Assemblée.";
+        for (stamp, date) in [
+            ("Mis à jour le 25/02/2024 à 23:41", (2024, 2, 25)),
+            ("Mis à jour le 25 février 2024 à 20h05", (2024, 2, 25)),
+            ("March 5, 2024 4:12 PM EST Updated 2 hours ago", (2024, 3, 5)),
+            ("Publié le 3 mars 2024 à 21:10, mis à jour il y a 3 heures", (2024, 3, 3)),
+            ("Wed 22 May 2024 07.00 BST", (2024, 5, 22)),
+            ("Par Julie Martin, le 02/08/2023", (2023, 8, 2)),
+        ] {
+            let c = clean(&format!("Les députés adoptent la loi sur l'eau\n{stamp}{body}"));
+            assert_eq!(c.date, NaiveDate::from_ymd_opt(date.0, date.1, date.2), "{stamp}");
+            assert_eq!(c.paragraphs.len(), 1, "{stamp}");
+        }
     }
 
     #[test]
