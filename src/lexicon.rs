@@ -108,8 +108,11 @@ impl Lexicon {
     }
 
     /// Whether the capitalised word is a known given name.
+    /// A compound of given names is one too (`Jean-Louis`, `Anne-Sophie`): the lists
+    /// hold the common compounds only.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+            || word.split_once('-').is_some_and(|(first, second)| !second.contains('-') && self.given.contains(first) && self.given.contains(second))
     }
 }
 

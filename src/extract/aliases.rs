@@ -364,7 +364,7 @@ where
     let orgs = orgs();
     // An acronym of an organisation named in full elsewhere in the article.
     if s.len() >= 2
-        && let Some(entity) = orgs.expansion(s)
+        && let Some(entity) = orgs.expansion(s).or_else(|| orgs.expansion_by_words(s))
     {
         return entity;
     }
@@ -415,6 +415,19 @@ impl<'a> OrgNames<'a> {
             .map(|&(_, _, entity)| entity)
     }
 
+    /// The entity of an organisation whose significant words, capitalised or not, give
+    /// `acronym`: French names capitalise their first word only (`ARS` for `Agence
+    /// régionale de santé`, `CNB` for `Conseil national des barreaux`).
+    fn expansion_by_words(&self, acronym: &str) -> Option<&'a str> {
+        if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        self.by_surface
+            .iter()
+            .find(|(surface, _)| *surface != acronym && significant_initials(surface).eq(acronym.chars()))
+            .map(|&(_, entity)| entity)
+    }
+
     /// The entity of the longest organisation name that begins with the words of `short`
     /// (`Conseil de sécurité des Nations unies` for `Conseil de sécurité`), the last in
     /// sorted order among the longest.
@@ -438,6 +451,16 @@ fn sorts_before_words_after(full: &str, short: &str) -> bool {
         Some(head) => head < short.as_bytes(),
         None => full < short,
     }
+}
+
+/// The first letters, in capitals, of a name's words but its articles, prepositions and
+/// conjunctions: `Agence régionale de santé` gives `ARS`.
+fn significant_initials(name: &str) -> impl Iterator<Item = char> + '_ {
+    const MINOR: &[&str] = &["de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "pour", "sur", "à", "au", "aux", "of", "the", "and", "for", "on"];
+    name.split([' ', '-', '\u{a0}', '\'', '’'])
+        .filter(|w| !w.is_empty() && !MINOR.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
 }
 
 /// The capitals of a name's significant words: `Agence France-Presse` gives `AFP`.
@@ -521,6 +544,14 @@ mod tests {
             proptest::prop_assert_eq!(names.expansion(&s), expansion);
             proptest::prop_assert_eq!(names.longest_beginning_with(&s), longer);
         }
+    }
+
+    #[test]
+    fn significant_initials_skip_the_small_words() {
+        let initials = |s: &str| significant_initials(s).collect::<String>();
+        assert_eq!(initials("Agence régionale de santé"), "ARS");
+        assert_eq!(initials("Conseil national des barreaux"), "CNB");
+        assert_eq!(initials("l'Office for National Statistics"), "ONS");
     }
 
     #[test]

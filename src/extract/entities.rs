@@ -121,6 +121,36 @@ const ORG_CUES_LIST: &[&str] = &[
     "organisation", "organization", "daily", "network", "bank", "carrier", "maker",
 ];
 
+/// The roles of [`PERSON_CUES_LIST`] that are also adjectives before a noun.
+const ADJECTIVAL_ROLES: &[&str] = &["premier", "première", "général", "générale", "general", "chief", "head", "numéro"];
+
+/// An organisation's one-word name at least this frequent in lower case (`total`,
+/// `orange`, `apple` are 4.5-5.2) reads as the ordinary word at a sentence start.
+const COMMON_ORG_NAME_ZIPF: f32 = 4.5;
+
+/// A word at least this frequent in lower case is an ordinary word of the language
+/// (`space`, `telescope`; rare surnames such as `webb`, `luther` fall below).
+const ORDINARY_WORD_ZIPF: f32 = 3.0;
+
+/// Acronyms of common nouns, French and English: things, measures, jobs, not bodies.
+const COMMON_ACRONYMS: &[&str] = &[
+    "AI", "IA", "GDP", "PIB", "CEO", "PDG", "CFO", "COO", "CTO", "DG", "IPO", "VAT", "TVA", "TV", "PC", "EV", "SUV", "DNA",
+    "ADN", "HIV", "VIH", "AIDS", "SIDA", "GPS", "USB", "PDF", "FAQ", "SMS", "LGBT", "LGBTQ", "ESG", "ETF", "PME", "TPE",
+    "ETI", "SMIC", "CDI", "CDD", "HLM", "IVG", "PMA", "GPA", "SDF", "QG", "HQ", "VIP", "OK", "NB", "UV", "IRM",
+    "MRI", "CO2", "GMT", "UTC", "AM", "PM", "KO", "DJ", "BD", "RSA", "APL", "JO", "COVID", "NFT", "API", "GNL", "LNG",
+];
+
+/// Kinds of places that name one after `of`/`de` (`the town of`, `la commune de`); the
+/// French heads that take their name into the place's (`île de`, `région de`) are
+/// [`PLACE_HEADS_LIST`].
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "island", "region", "province", "port", "state", "capital", "suburb", "district", "county",
+    "ville", "commune", "localité", "bourg",
+];
+
+/// Determiners that go before a noun, not before a person's name.
+const DETERMINERS: &[&str] = &["le", "la", "les", "l", "l'", "l’", "un", "une", "ce", "cette", "the", "a", "an", "this"];
+
 /// Words that introduce a place (`à Khasan`, `in Khasan`).
 const PLACE_PREPOSITIONS_LIST: &[&str] = &["à", "en", "au", "aux", "vers", "depuis", "près", "in", "near", "from", "to", "at"];
 
@@ -700,6 +730,7 @@ pub fn find_in(text: &str, tokens: &Tokens) -> Vec<Found> {
     let gaz = gazetteer();
 
     // 1. Gazetteer names.
+    let english = tokens.cues.language() == super::Language::English;
     for hit in gaz.find_in(text, toks) {
         let surface = &text[hit.start..hit.end];
         let tok = hit.token;
@@ -708,7 +739,7 @@ pub fn find_in(text: &str, tokens: &Tokens) -> Vec<Found> {
         if single_word && !is_capitalised(surface) {
             continue;
         }
-        let entry = gaz.entry(hit.entry);
+        let entry = gaz.entry(if english { gaz.english_reading(hit.entry, surface) } else { hit.entry });
         // A city inside a longer unknown name ("Real Madrid", "Paris Saint-Germain") is
         // not the city.
         if single_word && entry.category == "city" && next_to_unknown_capital(&cx, text, &toks, tok, hit.end) {
@@ -722,8 +753,13 @@ pub fn find_in(text: &str, tokens: &Tokens) -> Vec<Found> {
             let dateline = at_sentence_start
                 && text[hit.end..].starts_with([' ', '\u{a0}'])
                 && text[hit.end..].trim_start().starts_with(['–', '—', '-', '(']);
-            let major = entry.is_major_place() && facts.zipf.unwrap_or_else(|| lexicon().zipf(surface)) < 6.0;
-            facts.is_common() && !dateline && !major
+            let zipf = || facts.zipf.unwrap_or_else(|| lexicon().zipf(surface));
+            let major = entry.is_major_place() && zipf() < 6.0;
+            // The word lists count names too (`edf`, `renault`): an organisation of the
+            // gazetteer in capitals, or less frequent than the commonest words, is the
+            // organisation ("EDF a présenté", "Renault a annoncé").
+            let org = entry.kind == Kind::Org && (is_all_caps_word(surface) || zipf() < COMMON_ORG_NAME_ZIPF);
+            facts.is_common() && !dateline && !major && !org
         };
         if single_word && (at_sentence_start || in_title_case(&cx, tok)) && common_word_by_its_capital() {
             continue;
@@ -1252,6 +1288,25 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     if !given && org_cue() && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
     }
+    // "l'analyste chez Oddo BHF", "analysts at Morgan Stanley": a role, then where it is held.
+    let employer = || {
+        before.len() >= 2
+            && (lowercase_is(before[0], "chez") || lowercase_is(before[0], "at"))
+            && (contains_lowercase(&PERSON_CUES, before[1]) || before[1].strip_suffix('s').is_some_and(|w| contains_lowercase(&PERSON_CUES, &w)))
+    };
+    // (Even when the name opens with a given name: a role is held at a firm, not at a person's.)
+    if employer() && parts.iter().all(|&k| !is_common_word(cx, k)) {
+        return Some((Kind::Org, 1));
+    }
+    // "the town of Kalamata", "la commune de Blendecques": a kind of place names the place.
+    let place_noun_before = || {
+        before.len() >= 2
+            && ["of", "de", "d", "d'", "d’"].iter().any(|c| lowercase_is(before[0], c))
+            && PLACE_NOUNS.iter().any(|n| lowercase_is(before[1], n))
+    };
+    if !given && n_words <= 3 && place_noun_before() {
+        return Some((Kind::Place, 1));
+    }
     let org_apposition = || apposition_after(text, toks, *parts.last().expect("non-empty"), &ORG_CUES);
     if !given && org_apposition() && parts.iter().any(|&k| !is_dictionary_word(cx, k)) {
         return Some((Kind::Org, 1));
@@ -1263,15 +1318,32 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
     if headline && !given && !acronym {
         return None;
     }
-    if given && n_words <= 4 {
+    // "James Webb Space Telescope", "Jean Moulin Lycée Prize": a name ending in two
+    // ordinary words names a thing after a person, not the person.
+    let named_after = || {
+        n_words >= 3
+            && parts[parts.len() - 2..].iter().all(|&k| {
+                // (Short words are syllables of names as often: `Kim Jong Un`, `van der Berg`.)
+                let facts = cx.facts(k);
+                toks[k].end - toks[k].start >= 4 && !facts.given && facts.zipf.is_some_and(|z| z >= ORDINARY_WORD_ZIPF)
+            })
+    };
+    if given && n_words <= 4 && !named_after() {
         return Some((Kind::Person, 2));
     }
     // A role names the chunk when no reporting verb stands between them: in "the
     // minister said the Treasury", the minister is not the Treasury.
     // (The nearest role first: most chunks have none, and then no verb is looked for.)
-    let role = || {
-        before.iter().position(|w| contains_lowercase(&PERSON_CUES, w)).is_some_and(|r| !before[..r].iter().any(|w| REPORTING.contains(w)))
+    // (`premier`, `général` are roles before a name or another role word, adjectives
+    // before a noun: `le premier chantier`.)
+    let is_role = |r: usize| {
+        contains_lowercase(&PERSON_CUES, before[r])
+            && (!ADJECTIVAL_ROLES.iter().any(|a| lowercase_is(before[r], a))
+                || r == 0
+                || is_capitalised(before[r - 1])
+                || contains_lowercase(&PERSON_CUES, before[r - 1]))
     };
+    let role = || (0..before.len()).find(|&r| is_role(r)).is_some_and(|r| !before[..r].iter().any(|w| REPORTING.contains(w)));
     let reporting = || reporting_near(text, toks, parts);
     if (2..=4).contains(&n_words) && parts.iter().all(|&k| !is_common_word(cx, k) && !is_dictionary_word(cx, k)) && (role() || reporting()) {
         return Some((Kind::Person, 1));
@@ -1289,7 +1361,19 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
         if is_common_word(cx, k) && (first.sentence_start || headline) {
             return None;
         }
+        // A determiner does not go before a person's name (`la Sandero`, `the Hermes`),
+        // and an unknown word after one is too little to tell what it names.
+        let determiner = |d: &Token| is_word(d) && adjacent(text, d, &toks[k]) && DETERMINERS.iter().any(|l| lowercase_is(d.text(text), l));
+        if !acronym && k > 0 && determiner(&toks[k - 1]) {
+            return None;
+        }
         if acronym {
+            // Acronyms of common nouns name no body: `AI`, `PIB`, `CEO`. Nor does a US
+            // lawmaker's party and state: `(D-N.Y.)`, `R-Texas`.
+            let party_and_state = matches!(w.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+            if COMMON_ACRONYMS.contains(&w) || party_and_state {
+                return None;
+            }
             return Some((Kind::Org, 1));
         }
         // An acronym in the plural names a kind of people or things, not one of them:

@@ -68,6 +68,12 @@ const NOT_UNITS: &[&str] = &[
     "que", "plus", "moins", "fois", "autres", "derniers", "dernières", "premiers", "premières", "prochains", "prochaines",
 ];
 
+/// Nouns that a number after them names (`l'article 49.3`, `chapter 11`) rather than counts.
+const REFERENCE_NOUNS: &[&str] = &[
+    "article", "articles", "alinéa", "paragraphe", "chapitre", "page", "tome", "section", "ligne", "vol", "numéro",
+    "épisode", "saison", "version", "chapter", "paragraph", "clause", "flight", "episode", "season", "number", "no",
+];
+
 /// Finds the figures of `text`.
 pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -94,7 +100,9 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
             && !is_sentence_start_word(text, whole.start(), prev_word);
         let line_start = text[..whole.start()].chars().next_back().is_none_or(|c| c == '\n');
         let list_marker = line_start && text[whole.end()..].starts_with(['.', ')']);
-        if named || list_marker {
+        // "l'article 49.3", "la ligne 14", "flight 370": a number that names, not an amount.
+        let reference = text[..whole.start()].ends_with([' ', '\u{a0}']) && REFERENCE_NOUNS.iter().any(|n| prev_word.eq_ignore_ascii_case(n));
+        if named || list_marker || reference {
             continue;
         }
         let Some(mut value) = parse_digits(num, decimal) else { continue };
@@ -663,6 +671,9 @@ mod tests {
         assert!(values("un avion neuf", Decimal::Comma).is_empty());
         assert!(values("le titre de Ligue 1 et la Formula 1", Decimal::Comma).is_empty());
         assert!(values("1. Premier titre\n2. Second titre", Decimal::Comma).is_empty());
+        assert!(values("recourir à l'article 49.3, la ligne 14 du métro", Decimal::Comma).is_empty());
+        assert!(values("filed for chapter 11 protection; flight 370", Decimal::Point).is_empty());
+        assert_eq!(values("un rapport de 40 pages", Decimal::Comma), [fig("40", 40.0, Some("pages"))]);
         assert_eq!(values("En 2019, 30 soldats", Decimal::Comma).len(), 2);
     }
 }

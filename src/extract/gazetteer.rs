@@ -69,6 +69,12 @@ pub struct Gazetteer {
     /// Names as the tables write them (borrowed from the embedded text) or with the
     /// other apostrophe (made at load).
     by_name: HashMap<Cow<'static, str>, usize>,
+    /// Names that English copy reads as another entry than French copy does: a
+    /// canonical (French) name that another entry lists among its own names (`Mexico`:
+    /// the city in French, the country in English).
+    english_readings: HashMap<Cow<'static, str>, usize>,
+    /// Whether each entry has a name in [`Self::english_readings`]: most have none.
+    has_english_reading: Vec<bool>,
     /// First words of the names written in lower case (`mer`, `golfe`): the only
     /// lowercase words where a search must start.
     /// (Kept for the tests, which check the search against it.)
@@ -97,7 +103,9 @@ impl Gazetteer {
     /// Parses the embedded tables and builds the automaton (done once by [`gazetteer`]).
     pub fn load() -> Gazetteer {
         let mut entries = Vec::new();
-        let mut names: Vec<(Cow<'static, str>, usize)> = Vec::new();
+        // Each name with its entry, and whether the entry only names it as its canonical
+        // name (its list of names does not hold it).
+        let mut names: Vec<(Cow<'static, str>, usize, bool)> = Vec::new();
         // Organisations first: where a name is both (`Maison Blanche`, `Kremlin`), news
         // text means the body that sits there.
         for (source, kind) in [(ORGS, Kind::Org), (PLACES, Kind::Place)] {
@@ -111,13 +119,14 @@ impl Gazetteer {
                 let id = entries.len();
                 entries.push(Entry { kind, canonical: canonical.to_string(), category: category.to_string(), population });
                 let lowercase_ok = matches!(category, "sea" | "feature");
-                for name in list.split('|').chain(std::iter::once(canonical)) {
+                let canonical_only = !list.split('|').any(|n| n.trim() == canonical.trim());
+                for (name, is_canonical) in list.split('|').map(|n| (n, false)).chain(std::iter::once((canonical, true))) {
                     let name = name.trim();
                     // "armée russe", "pays occidentaux": descriptions, not names; only
                     // geographic features are named in lower case ("mer Noire").
                     let starts_upper = name.chars().next().is_some_and(|c| !c.is_lowercase());
                     if name.chars().count() >= 2 && (starts_upper || lowercase_ok) {
-                        names.push((Cow::Borrowed(name), id));
+                        names.push((Cow::Borrowed(name), id, is_canonical && canonical_only));
                     }
                 }
             }
@@ -125,19 +134,38 @@ impl Gazetteer {
         // Variants with the other apostrophe (the tables already list each accented name
         // without its accents too, see assets/SOURCES.md).
         let mut variants = Vec::new();
-        for (name, id) in &names {
+        for (name, id, canonical_only) in &names {
             if name.contains('\'') {
-                variants.push((Cow::Owned(name.replace('\'', "’")), *id));
+                variants.push((Cow::Owned(name.replace('\'', "’")), *id, *canonical_only));
             } else if name.contains('’') {
-                variants.push((Cow::Owned(name.replace('’', "'")), *id));
+                variants.push((Cow::Owned(name.replace('’', "'")), *id, *canonical_only));
             }
         }
         names.extend(variants);
         // The first entry to claim a name keeps it (organisations before places; the
         // build script lists the more populous place first).
+        // A canonical name that another entry lists is that entry's in English copy.
         let mut by_name: HashMap<Cow<'static, str>, usize> = HashMap::with_capacity_and_hasher(names.len(), Default::default());
-        for (name, id) in names {
-            by_name.entry(name).or_insert(id);
+        let mut canonical_claims = rustc_hash::FxHashSet::default();
+        let mut english_readings: HashMap<Cow<'static, str>, usize> = HashMap::default();
+        for (name, id, canonical_only) in names {
+            match by_name.get(&name) {
+                None => {
+                    if canonical_only {
+                        canonical_claims.insert(name.clone());
+                    }
+                    by_name.insert(name, id);
+                }
+                Some(&owner) => {
+                    if !canonical_only && owner != id && canonical_claims.contains(&name) {
+                        english_readings.entry(name).or_insert(id);
+                    }
+                }
+            }
+        }
+        let mut has_english_reading = vec![false; entries.len()];
+        for name in english_readings.keys() {
+            has_english_reading[by_name[name]] = true;
         }
         let mut patterns: Vec<(&Cow<'static, str>, &usize)> = by_name.iter().collect();
         patterns.sort();
@@ -179,6 +207,8 @@ impl Gazetteer {
             automaton,
             anchored_start,
             by_name,
+            english_readings,
+            has_english_reading,
             #[cfg(test)]
             lowercase_first_words,
             lowercase_first_by_byte,
@@ -191,6 +221,14 @@ impl Gazetteer {
     /// The entry at `index`.
     pub fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
+    }
+
+    /// The entry that `name`, found as `entry` by a search, denotes in English copy.
+    pub fn english_reading(&self, entry: usize, name: &str) -> usize {
+        if !self.has_english_reading[entry] {
+            return entry;
+        }
+        self.english_readings.get(name).copied().unwrap_or(entry)
     }
 
     /// The entry that a name (as written) denotes.
@@ -354,6 +392,34 @@ mod tests {
         assert_eq!(canon("Corée du Nord"), canon("North Korea"));
         assert_eq!(canon("Moscou"), canon("Moscow"));
         assert_eq!(canon("ONU"), canon("United Nations"));
+    }
+
+    #[test]
+    fn french_departments_are_places_but_not_those_named_like_common_words() {
+        let g = gazetteer();
+        for name in ["Pas-de-Calais", "Seine-Saint-Denis", "Bouches-du-Rhône", "Finistère", "Val-d'Oise", "Val-d’Oise"] {
+            let entry = g.lookup(name).map(|i| g.entry(i));
+            assert!(entry.is_some_and(|e| e.kind == Kind::Place), "{name}");
+        }
+        for word in ["Cher", "Lot", "Somme"] {
+            assert_eq!(g.lookup(word), None, "{word}");
+        }
+        // A city's full name is its canonical name, its short form an alias.
+        let boulogne = g.lookup("Boulogne").expect("Boulogne");
+        assert_eq!(g.entry(boulogne).canonical, "Boulogne-Billancourt");
+    }
+
+    #[test]
+    fn a_french_canonical_listed_by_another_entry_reads_as_that_entry_in_english() {
+        let g = gazetteer();
+        let canonical = |i: usize| g.entry(i).canonical.as_str();
+        let mexico = g.lookup("Mexico").expect("Mexico");
+        assert_eq!((canonical(mexico), g.entry(mexico).category.as_str()), ("Mexico", "city"));
+        assert_eq!(canonical(g.english_reading(mexico, "Mexico")), "Mexique");
+        // The city's other names, and names that no canonical takes, read the same.
+        assert_eq!(g.english_reading(mexico, "Mexico City"), mexico);
+        let paris = g.lookup("Paris").expect("Paris");
+        assert_eq!(g.english_reading(paris, "Paris"), paris);
     }
 
     /// [`Gazetteer::find_in`] as first written, one character test after another.

@@ -284,6 +284,74 @@ mod tests {
     }
 
     #[test]
+    fn a_role_held_at_a_firm_names_the_firm() {
+        let found = entities("« Le marché reste fragile », a estimé Paule Lenoir, économiste chez Banque Dorval, mardi.");
+        assert!(has(&found, Kind::Org, "Banque Dorval", "Banque Dorval"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Paule Lenoir", "Paule Lenoir"), "{found:?}");
+        let found = entities("Analysts at Hollis Brandt raised their target on the stock.");
+        assert!(has(&found, Kind::Org, "Hollis Brandt", "Hollis Brandt"), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_words_after_a_determiner_and_common_acronyms_are_no_names() {
+        let found = entities("Les ventes ont progressé, portées par la Zorvane, a précisé le groupe. The AI boom lifted the GDP figures.");
+        assert!(found.iter().all(|(_, t, _)| !["Zorvane", "AI", "GDP"].contains(&t.as_str())), "{found:?}");
+        let found = entities("Rep. Alexandria Ocasio-Cortez (D-N.Y.) and Sen. Ted Cruz (R-TX) spoke.");
+        assert!(found.iter().all(|(k, _, _)| *k == Kind::Person), "{found:?}");
+        // An unknown acronym is still a body.
+        assert!(entities("Le syndicat a rencontré la direction de la SNTX hier.").iter().any(|(k, t, _)| *k == Kind::Org && t == "SNTX"));
+    }
+
+    #[test]
+    fn a_name_ending_in_two_ordinary_words_is_a_thing_named_after_a_person() {
+        let found = entities("Astronomers using the James Webb Space Telescope saw it. Martin Luther King spoke, and Joe Black listened.");
+        assert!(found.iter().all(|(_, t, _)| !t.contains("Telescope")), "{found:?}");
+        assert!(has(&found, Kind::Person, "Martin Luther King", "Martin Luther King"), "{found:?}");
+        assert!(has(&found, Kind::Person, "Joe Black", "Joe Black"), "{found:?}");
+    }
+
+    #[test]
+    fn an_organisation_opening_a_sentence_is_the_organisation() {
+        for (text, org) in [("EDF présente un plan pour le nucléaire.", "EDF"), ("Renault a présenté ses résultats annuels.", "Renault")] {
+            assert!(entities(text).iter().any(|(k, t, _)| *k == Kind::Org && t == org), "{text}");
+        }
+        // An ordinary word that a body takes as its name stays the word there.
+        assert!(entities("Orange est une couleur vive.").is_empty());
+    }
+
+    #[test]
+    fn a_kind_of_place_names_the_place() {
+        let found = entities("A bus crashed near the town of Kalvorina, police said. La commune de Vernouillet-sur-Brême a réagi.");
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "Kalvorina"), "{found:?}");
+        assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "Vernouillet-sur-Brême"), "{found:?}");
+    }
+
+    #[test]
+    fn an_adjective_that_can_be_a_role_names_no_one() {
+        let found = entities("Le PDG a précisé que le premier chantier débuterait en 2026, à Penly, près de Dieppe.");
+        assert!(found.iter().all(|(k, t, _)| !(t == "Penly" && *k == Kind::Person)), "{found:?}");
+        let found = entities("Le directeur général Luc Rémont et le Premier ministre Gabriel Attal ont parlé.");
+        assert!(has(&found, Kind::Person, "Luc Rémont", "Luc Rémont") && has(&found, Kind::Person, "Gabriel Attal", "Gabriel Attal"), "{found:?}");
+    }
+
+    #[test]
+    fn a_compound_of_given_names_opens_a_name() {
+        let found = entities("Jean-Louis Vardier a regretté un manque d'efficacité de son équipe.");
+        assert!(has(&found, Kind::Person, "Jean-Louis Vardier", "Jean-Louis Vardier"), "{found:?}");
+    }
+
+    #[test]
+    fn english_copy_reads_a_french_canonical_as_the_english_name() {
+        let gaz = crate::extract::gazetteer::gazetteer();
+        let mexico_country = gaz.english_reading(gaz.lookup("Mexico").expect("Mexico"), "Mexico");
+        let country = &gaz.entry(mexico_country).canonical;
+        let found = entities("Mexico's foreign ministry said on Tuesday that it would not accept the deportations.");
+        assert!(has(&found, Kind::Place, "Mexico", country), "{found:?}");
+        let found = entities("Le président a atterri à Mexico mardi, où il a été reçu par son homologue.");
+        assert!(has(&found, Kind::Place, "Mexico", "Mexico"), "{found:?}");
+    }
+
+    #[test]
     fn the_place_of_a_wire_dateline_is_a_place() {
         let gaz = crate::extract::gazetteer::gazetteer();
         let tokyo = &gaz.entry(gaz.lookup("Tokyo").expect("Tokyo")).canonical;
