@@ -380,7 +380,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?-u:\b)({MEN})\s+(?:of\s+)?({YEAR})(?-u:\b)", month_year).needing(MONTH_EN_STARTS),
         // en septembre, début mars, last March
         rule(
-            r"(?i)(?-u:\b)(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})(?-u:\b)(?:\s+(dernier|prochain))?",
+            r"(?i)(?-u:\b)(?:en|début|debut|fin|mi-|courant|depuis|dès|des|jusqu['’]en|d['’]ici(?:\s+à)?|au mois d['’e]\s?|le mois d['’e]\s?|du mois d['’e]\s?|avant|après)\s*({MFR})(?-u:\b)(?:\s+(dernier|prochain))?",
             |c, out| {
                 let m = c.get(1).expect("month");
                 let shift = match c.get(2).map(|s| s.as_str().to_lowercase()) {
@@ -1116,10 +1116,94 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
     }
     kept.into_iter()
         .map(|(start, end, temporal)| {
-            let tense = tense_within(text, start, end, tense_levels(temporal));
+            let tense = expression_tense(text, start, end, temporal);
             TemporalExpr { start, end, temporal, tense }
         })
         .collect()
+}
+
+/// The tense that places the expression `start..end` of `temporal`: the cues of the
+/// stretches [`tense_levels`] names, but for two kinds of clause. A clause of its own
+/// opened by a relative pronoun is not dated by its sentence's main verb (`Biden, who
+/// faces Trump in November, has avoided ...`: the coming November). A date standing
+/// alone before a comma at a sentence's start is dated by the sentence (`Le 7 octobre,
+/// le Hamas a attaqué`: the October before). With no cue at all, a preposition that looks
+/// ahead points forward ([`after_forward_preposition`]).
+fn expression_tense(text: &str, start: usize, end: usize, temporal: Temporal) -> Tense {
+    let levels = tense_levels(temporal);
+    if levels.is_empty() {
+        return Tense::Unknown;
+    }
+    let tense = match tense_within(text, start, end, &levels[..1]) {
+        Tense::Unknown => {
+            let clause = clause_around(text, start, end);
+            if clause.opens_with_relative_pronoun {
+                Tense::Unknown
+            } else if clause.fronted {
+                tense_within(text, start, end, &[Stop::Clause, Stop::Sentence])
+            } else {
+                tense_within(text, start, end, &levels[1..])
+            }
+        }
+        tense => tense,
+    };
+    match tense {
+        Tense::Unknown if after_forward_preposition(&text[..start]) => Tense::Future,
+        tense => tense,
+    }
+}
+
+/// What [`expression_tense`] reads of the clause around an expression.
+struct ClauseShape {
+    /// The clause's first word is a relative pronoun (`who`, `which`, `qui`, `dont`).
+    opens_with_relative_pronoun: bool,
+    /// The clause opens a sentence, ends with a comma right after the expression and
+    /// holds at most two words before it (`Le 7 octobre,`, `On March 3,`).
+    fronted: bool,
+}
+
+/// Relative pronouns that open a clause between commas.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"];
+
+/// The [`ClauseShape`] of the clause holding `start..end`, looked for within
+/// [`TENSE_REACH`] bytes.
+fn clause_around(text: &str, start: usize, end: usize) -> ClauseShape {
+    let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
+    let is_stop = |c: char| char_class(c) & (SENTENCE_STOP | CLAUSE_STOP) != 0;
+    let (clause_start, opened_by) = match text[lo..start].char_indices().rev().find(|&(_, c)| is_stop(c)) {
+        Some((i, c)) => (lo + i + c.len_utf8(), Some(c)),
+        None => (lo, None),
+    };
+    let before = &text[clause_start..start];
+    let mut words = before.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+    let first = words.next();
+    let opens_with_relative_pronoun = first.is_some_and(|w| {
+        opened_by == Some(',') && RELATIVE_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    });
+    let at_sentence_start = match opened_by {
+        None => lo == 0,
+        Some(c) => char_class(c) & SENTENCE_STOP != 0,
+    };
+    let fronted = at_sentence_start && first.iter().count() + words.count() <= 2 && text[end..].trim_start_matches(' ').starts_with(',');
+    ClauseShape { opens_with_relative_pronoun, fronted }
+}
+
+/// Prepositions that look ahead to the expression after them: with no tense cue around,
+/// `jusqu'à dimanche`, `until Sunday`, `d'ici juin`, `dès lundi` name the coming one.
+/// (With a cue, the cue decides: `il est resté jusqu'à dimanche`.)
+const FORWARD_PREPOSITIONS: &[&str] =
+    &["jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "jusqu'en", "jusqu’en", "d'ici", "d’ici", "dès", "until", "till", "through"];
+
+/// Whether the word just before an expression (`text` ends where it starts) is one of
+/// [`FORWARD_PREPOSITIONS`], after `le`/`the` or `à` if any (`jusqu'au lundi`, `d'ici à juin`).
+fn after_forward_preposition(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let Some(mut word) = words.next() else { return false };
+    if ["le", "la", "the", "à"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        word = words.next().unwrap_or("");
+    }
+    // Only a short word can be one: no lower-casing of the long ones.
+    word.len() <= 10 && FORWARD_PREPOSITIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether the tense of an expression's clause may change what it means, and so is
@@ -1767,7 +1851,9 @@ fn month_year_for(anchor: NaiveDate, month: u32, shift: i8, tense: Tense) -> i32
         (1, _) => true,
         (-1, _) => false,
         (_, Tense::Future) => true,
-        _ => false,
+        (_, Tense::Past) => false,
+        // No cue either way: the nearer one, the one before at equal distances.
+        (_, Tense::Unknown) => (month + 12 - this) % 12 < (this + 12 - month) % 12,
     };
     if month == this && shift == 0 {
         anchor.year()
@@ -1916,6 +2002,44 @@ mod tests {
         assert_eq!(values("Il devrait partir, après être resté à Paris depuis lundi.", a), [v("lundi", "2024-06-17")]);
         // "lundi" when the article date is a Sunday points back six days for a past event
         assert_eq!(values("Il a parlé lundi.", Some(d(2024, 6, 23))), [v("lundi", "2024-06-17")]);
+    }
+
+    #[test]
+    fn prepositions_that_look_ahead_point_forward_without_a_cue() {
+        // Wednesday 12 February 2025
+        let a = Some(d(2025, 2, 12));
+        assert_eq!(values("Les voyageurs peuvent échanger leur billet jusqu'à dimanche.", a), [v("dimanche", "2025-02-16")]);
+        assert_eq!(values("The exhibition runs until Sunday.", a), [v("Sunday", "2025-02-16")]);
+        assert_eq!(values("La mesure s'applique dès lundi.", a), [v("lundi", "2025-02-17")]);
+        assert_eq!(values("Les inscriptions restent ouvertes d'ici à juin.", a), [v("juin", "2025-06")]);
+        assert_eq!(values("Le musée reste ouvert jusqu’au 3 mars.", a), [v("3 mars", "2025-03-03")]);
+        // A cue decides: what lasted until a day is over.
+        assert_eq!(values("Il est resté jusqu'à dimanche.", a), [v("dimanche", "2025-02-09")]);
+        assert_eq!(values("The talks lasted until Sunday.", a), [v("Sunday", "2025-02-09")]);
+    }
+
+    #[test]
+    fn a_month_without_a_cue_is_the_nearer_one() {
+        let june = Some(d(2024, 6, 12));
+        assert_eq!(values("Elections are in November.", june), [v("November", "2024-11")]);
+        assert_eq!(values("La rentrée en septembre.", june), [v("septembre", "2024-09")]);
+        assert_eq!(values("Un bilan établi en février.", june), [v("février", "2024-02")]);
+        // Six months either way: the one before.
+        assert_eq!(values("Un bilan établi en décembre.", june), [v("décembre", "2023-12")]);
+    }
+
+    #[test]
+    fn relative_and_fronted_clauses() {
+        // A relative clause is not dated by the main verb of its sentence.
+        let june = Some(d(2024, 6, 12));
+        assert_eq!(values("Biden, who faces Trump in November, has avoided commenting.", june), [v("November", "2024-11")]);
+        assert_eq!(values("Le maire, qui quittera ses fonctions en septembre, a présenté son bilan.", june), [v("septembre", "2024-09")]);
+        assert_eq!(values("The minister, who resigned in March, will stand again.", june), [v("March", "2024-03")]);
+        // A date alone before a comma at a sentence's start is dated by the sentence.
+        let may = Some(d(2024, 5, 14));
+        assert_eq!(values("Le 7 octobre, le Hamas a attaqué Israël.", may), [v("7 octobre", "2023-10-07")]);
+        assert_eq!(values("On October 7, Hamas attacked Israel.", may), [v("October 7", "2023-10-07")]);
+        assert_eq!(values("Le 3 juin, le ministre sera à Lyon.", may), [v("3 juin", "2024-06-03")]);
     }
 
     #[test]
