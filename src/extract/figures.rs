@@ -395,11 +395,24 @@ fn noun_unit(noun: &str) -> Option<String> {
     // Lowered on the stack: only a unit found is copied.
     crate::lexicon::with_lowercase(noun, |lower| {
         let lower = lower.trim_end_matches(['\'', '’']);
-        if is_not_unit(lower) {
+        if is_not_unit(lower) || is_french_verb_form(lower) {
             return None;
         }
         Some(unit_name(lower).to_string())
     })
+}
+
+/// Whether a lowercase word after a number is a French verb rather than the noun it
+/// counts: `un TGV sur deux circulera`, `les deux étaient présents`. Read by the endings
+/// of the future, the conditional and the imperfect's plural, which few nouns share.
+fn is_french_verb_form(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["aient", "eront", "iront", "erait", "irait", "rrait", "vrait", "urait"];
+    const WORDS: &[&str] = &["était", "avait", "sera", "aura", "fera", "ira", "peut", "doit", "peuvent", "doivent", "font", "vont"];
+    // English nouns with the future's ending.
+    const NOUNS_IN_ERA: &[&str] = &["camera", "opera", "cholera", "riviera", "chimera"];
+    ENDINGS.iter().any(|e| lower.ends_with(e))
+        || WORDS.contains(&lower)
+        || lower.len() >= 6 && lower.ends_with("era") && !NOUNS_IN_ERA.contains(&lower)
 }
 
 /// The name a unit noun is given, from its lower case: one name for the singular and
@@ -566,7 +579,7 @@ mod tests {
     fn noun_unit_as_first_written(noun: &str) -> Option<String> {
         let lower = noun.to_lowercase();
         let lower = lower.trim_end_matches(['\'', '’']);
-        if NOT_UNITS.contains(&lower) || noun.chars().next().is_some_and(char::is_uppercase) {
+        if NOT_UNITS.contains(&lower) || is_french_verb_form(lower) || noun.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
         Some(unit_name(lower).to_string())
@@ -663,6 +676,18 @@ mod tests {
         assert!(values("Les ministres des Vingt-Sept doivent se réunir, et le Groupe des Sept aussi.", Decimal::Comma).is_empty());
         assert!(values("the leaders of the Group of Seven nations met", Decimal::Point).is_empty());
         assert_eq!(values("Il pleuvait. « Trois soldats sont morts »", Decimal::Comma), [fig("Trois", 3.0, Some("soldats"))]);
+    }
+
+    #[test]
+    fn a_verb_after_a_number_is_no_unit() {
+        assert_eq!(values("12 circuleront demain", Decimal::Comma), [fig("12", 12.0, None)]);
+        assert_eq!(values("sur les 40 candidats, 3 seraient retenus", Decimal::Comma), [fig("40", 40.0, Some("candidats")), fig("3", 3.0, None)]);
+        // A number word needs what it counts: a verb is not that.
+        assert!(values("un TGV sur deux circulera", Decimal::Comma).is_empty());
+        assert_eq!(values("les deux étaient présents", Decimal::Comma), [fig("deux", 2.0, None)]);
+        // Nouns that end like a verb stay units.
+        assert_eq!(values("3 opéras et 2 cameras", Decimal::Comma), [fig("3", 3.0, Some("opéras")), fig("2", 2.0, Some("cameras"))]);
+        assert_eq!(values("1 camera", Decimal::Point), [fig("1", 1.0, Some("camera"))]);
     }
 
     #[test]
