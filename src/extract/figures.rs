@@ -108,7 +108,7 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         let Some(mut value) = parse_digits(num, decimal) else { continue };
         let mut end = whole.end();
         if let Some(scale) = parts.scale {
-            value *= scale_value(&text[scale]).unwrap_or(1.0);
+            value = scaled(value, scale_value(&text[scale]).unwrap_or(1.0));
         }
         let mut unit = parts.currency.map(|c| text[c].to_string());
         if unit.is_none()
@@ -146,7 +146,7 @@ pub fn find(text: &str, decimal: Decimal) -> Vec<Figure> {
         if base.is_nan() {
             continue;
         }
-        let value = base * scale.as_deref().and_then(scale_value).or_else(|| scale.as_deref().and_then(word_value)).unwrap_or(1.0);
+        let value = scaled(base, scale.as_deref().and_then(scale_value).or_else(|| scale.as_deref().and_then(word_value)).unwrap_or(1.0));
         let unit = unit_after(text, whole.end()).map(|(u, _, _)| u);
         // A number word with nothing counted after it is rarely an amount ("sept" the
         // month abbreviation, "neuf" the adjective): require a noun, "de", or a pronoun use.
@@ -432,6 +432,14 @@ fn is_not_unit(lower: &str) -> bool {
     SET.contains(lower)
 }
 
+/// `value` times `scale`, as the text means it: `4,1 millions` is 4,100,000, not the
+/// 4,099,999.9999999995 that binary fractions give. A product within a millionth of a
+/// unit of a whole number is that number (no scaled amount in news text is finer).
+fn scaled(value: f64, scale: f64) -> f64 {
+    let product = value * scale;
+    if scale > 1.0 && (product - product.round()).abs() < 1e-6 { product.round() } else { product }
+}
+
 /// The value of a number written in digits, by the text's decimal convention.
 pub fn parse_digits(s: &str, decimal: Decimal) -> Option<f64> {
     // Most numbers are plain digits (years, counts): no separator to read, no copy.
@@ -645,6 +653,10 @@ mod tests {
         assert_eq!(values("40 milliards d'euros", Decimal::Comma), [fig("40 milliards", 4e10, Some("euros"))]);
         assert_eq!(values("un budget de 1.000.000 euros", Decimal::Comma), [fig("1.000.000", 1e6, Some("euros"))]);
         assert_eq!(values("une hausse de 3,5 %", Decimal::Comma), [fig("3,5 %", 3.5, Some("%"))]);
+        // Whole amounts, as written: 4.1 x 1e6 is 4099999.9999999995 in binary.
+        assert_eq!(values("4,1 millions d'euros", Decimal::Comma), [fig("4,1 millions", 4_100_000.0, Some("euros"))]);
+        assert_eq!(values("2,3 milliards", Decimal::Comma), [fig("2,3 milliards", 2_300_000_000.0, None)]);
+        assert_eq!(values("$1.15 billion", Decimal::Point), [fig("$1.15 billion", 1_150_000_000.0, Some("$"))]);
     }
 
     #[test]
