@@ -505,7 +505,12 @@ fn dateline_in(text: &str) -> Cow<'_, str> {
             // A capital right after the first word is `L’Élysée`'s; after any other
             // (`AFPOTANOT`), no word starts there, and splitting would go on splitting
             // the capitals left at each cleaning.
-            if c[3].starts_with(char::is_whitespace) || c[2].ends_with(['\'', '’']) {
+            // A capitals-only first word before `A` is most often an acronym of its own
+            // (`NASA researchers`, `USA Today`, `FIFA`): no seam can be told there.
+            let acronym = &c[2] == "A" && !c[1].chars().any(char::is_lowercase);
+            if acronym {
+                c[0].to_string()
+            } else if c[3].starts_with(char::is_whitespace) || c[2].ends_with(['\'', '’']) {
                 format!("{} – {}{}", &c[1], &c[2], &c[3])
             } else {
                 c[0].to_string()
@@ -761,6 +766,11 @@ mod tests {
         assert_eq!(repair("LyonLe maire a annoncé", false), "LyonLe maire a annoncé");
         assert_eq!(repair("ParisL’Élysée a dit", true), "Paris – L’Élysée a dit");
         assert_eq!(repair("AFPOTANOTAN Emmanuel Macron", true), "AFPOTANOTAN Emmanuel Macron");
+        assert_eq!(repair("PARISLe président a dit", true), "PARIS – Le président a dit");
+        // An acronym ending in A is no dateline glued to the article `A`.
+        assert_eq!(repair("NASA researchers said", true), "NASA researchers said");
+        assert_eq!(repair("USA Today reported", true), "USA Today reported");
+        assert_eq!(repair("LondonA man was arrested", true), "London – A man was arrested");
     }
 
     #[test]

@@ -493,7 +493,8 @@ fn find_title(header: &[Line<'_>]) -> Option<usize> {
             && !l.text.ends_with(':')
             && !l.text.starts_with(['•', '-', '*', '–', '—', '·', '©'])
     };
-    let regular = |l: &Line| l.text.split_whitespace().count() >= 4 || l.text.chars().count() >= 25;
+    // A line of two sentences or more is body text, not a headline above a short one.
+    let regular = |l: &Line| (l.text.split_whitespace().count() >= 4 || l.text.chars().count() >= 25) && !holds_two_sentences(&l.text);
     let short = |l: &Line| {
         let alone = header.iter().filter(|o| o.block == l.block).count() == 1;
         l.text.split_whitespace().count() >= 2 && alone && l.text.chars().next().is_some_and(char::is_uppercase)
@@ -502,6 +503,24 @@ fn find_title(header: &[Line<'_>]) -> Option<usize> {
         .iter()
         .position(|l| candidate(l) && regular(l))
         .or_else(|| header.iter().position(|l| candidate(l) && short(l)))
+}
+
+/// Whether a sentence ends inside `text` and another starts after it: `. ` (or `!`,
+/// `?`) then a capital, after a word of two letters or more that is no abbreviation
+/// (`M. Dupont`, `Dr. Smith`, `Washington D.C. Mardi` are one).
+fn holds_two_sentences(text: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "ltd", "corp", "me", "mme", "mgr", "pr", "no", "vol", "gen",
+        "gov", "sen", "rep", "lt", "col", "capt", "prof", "vs", "etc",
+    ];
+    text.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let before = text[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let after = &text[i + 1..];
+        before.chars().count() >= 2
+            && !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(before))
+            && after.starts_with(' ')
+            && after[1..].starts_with(char::is_uppercase)
+    })
 }
 
 /// The first sentence of a paragraph, for articles without a headline line.
@@ -681,6 +700,15 @@ mod tests {
         assert_eq!(clean(page).title, "Le Parlement adopte la réforme de l'assurance chômage");
         let short = "Visite attendue\n\nLa ministre arrive jeudi à Berlin pour deux jours de rencontres avec ses homologues européens, a indiqué son entourage.";
         assert_eq!(clean(short).title, "Visite attendue");
+        // A short paragraph of two sentences is body text, not the headline.
+        let two = "Floods in Germany\n\nRivers burst their banks on Monday. Thousands were evacuated.";
+        assert_eq!(clean(two).title, "Floods in Germany");
+        assert_eq!(clean(two).paragraphs, ["Rivers burst their banks on Monday. Thousands were evacuated."]);
+        assert!(holds_two_sentences("Il pleut. Les rues sont inondées."));
+        assert!(!holds_two_sentences("M. Dupont répond à Mme Martin"));
+        assert!(!holds_two_sentences("Le G7 réuni à Washington D.C. Mardi"));
+        assert!(!holds_two_sentences("Dr. Smith and Mr. Jones meet St. Peter"));
+        assert!(holds_two_sentences("Rivers rose on Monday. Thousands fled."));
     }
 
     #[test]
