@@ -161,6 +161,9 @@ pub fn clean(raw: &str) -> Cleaned {
         // Lines were repaired as they were read; only the opening dateline is left.
         let dateline = if out.paragraphs.is_empty() { glue::dateline_repaired(&line.text) } else { None };
         let repaired = dateline.unwrap_or_else(|| std::mem::take(&mut line.text).into_owned());
+        if out.paragraphs.is_empty() && out.date.is_none() {
+            out.date = opening_dateline_date(&repaired);
+        }
         kept_chars += repaired.len();
         out.paragraphs.push(repaired);
     }
@@ -575,8 +578,40 @@ fn date_line(line: &str) -> Option<NaiveDate> {
         .filter(|w| !is_weekday_name(w) && !is_weekday_abbreviation(w))
         .count();
     // "Publié le 12 décembre 2023, modifié le 13 décembre 2023": the first date is the stamp.
-    (weekday_free <= 1 || PUBLICATION.is_match(line) && span.start < 40).then_some(date)
+    (weekday_free <= 1 || PUBLICATION.is_match(line) && span.start < 40 || is_labelled_stamp(line, &span)).then_some(date)
 }
+
+/// Whether the date at `span` ends a short label and a dash or bar before it: `From our
+/// science desk — Aug. 21, 2024`, `Économie | 02/12/2024 08:15`. A sentence that ends
+/// with a date has no such separator.
+fn is_labelled_stamp(line: &str, span: &std::ops::Range<usize>) -> bool {
+    let label = line[..span.start].trim_end();
+    let separated = label.ends_with(['—', '–', '|', '·']) || label.ends_with(" -");
+    separated
+        && label.split_whitespace().count() <= 7
+        && STAMP_NOISE.replace_all(&line[span.end..], " ").trim().is_empty()
+}
+
+/// The date of a dateline that opens the body: a place in capitals or capitalised
+/// words, a comma, a full date, then a dash or a bracket (`LONDON, July 14 2024 — ...`,
+/// `PARIS, 3 juin 2024 (AFP) - ...`).
+fn opening_dateline_date(paragraph: &str) -> Option<NaiveDate> {
+    let head = &paragraph[..paragraph.floor_char_boundary(DATELINE_REACH)];
+    if !has_ascii_digit(head.as_bytes()) || !head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (date, span) = first_full_date(head)?;
+    let place = head[..span.start].trim_end().strip_suffix(',')?;
+    let place_words = place.split_whitespace().count();
+    let placelike = (1..=4).contains(&place_words)
+        && place.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    let closed = head[span.end..].trim_start().starts_with(['—', '–', '-', '(']);
+    (placelike && closed).then_some(date)
+}
+
+/// Bytes at the start of the body where a dateline's date can stand.
+const DATELINE_REACH: usize = 100;
 
 /// The first full date (day, month and year) of `line`, and where it stands.
 fn first_full_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
@@ -742,11 +777,38 @@ mod tests {
             ("Publié le 3 mars 2024 à 21:10, mis à jour il y a 3 heures", (2024, 3, 3)),
             ("Wed 22 May 2024 07.00 BST", (2024, 5, 22)),
             ("Par Julie Martin, le 02/08/2023", (2023, 8, 2)),
+            ("From our science desk — Aug. 21, 2024", (2024, 8, 21)),
+            ("Économie | 02/12/2024 - 08:15", (2024, 12, 2)),
         ] {
             let c = clean(&format!("Les députés adoptent la loi sur l'eau\n{stamp}{body}"));
             assert_eq!(c.date, NaiveDate::from_ymd_opt(date.0, date.1, date.2), "{stamp}");
             assert_eq!(c.paragraphs.len(), 1, "{stamp}");
         }
+    }
+
+    #[test]
+    fn an_opening_dateline_dates_the_article() {
+        let title = "Alcaraz retains his title at Wimbledon\n\n";
+        for (opening, date) in [
+            ("LONDON, July 14 2024 — Carlos Alcaraz retained his title on Sunday.", Some((2024, 7, 14))),
+            ("PARIS, 3 juin 2024 (AFP) - Le gouvernement a présenté mardi son plan.", Some((2024, 6, 3))),
+            ("New York, March 5, 2024 – Stocks rose on Tuesday.", Some((2024, 3, 5))),
+            // No year: the date of the dateline cannot be known.
+            ("BERLIN, June 3 (Reuters) - Thousands were evacuated.", None),
+            // A sentence that opens with a date is no dateline.
+            ("On July 14, 2024, the city celebrated.", None),
+            ("Le 14 juillet 2024 - jour de fête - la ville a célébré.", None),
+        ] {
+            let c = clean(&format!("{title}{opening}\n\nA second paragraph follows here."));
+            assert_eq!(c.date, date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)), "{opening}");
+            assert_eq!(c.paragraphs[0], opening);
+        }
+        // A date line wins over the dateline.
+        let c = clean("Un titre assez long pour la page\nPublié le 02/06/2024\n\nPARIS, 3 juin 2024 (AFP) - Le plan.");
+        assert_eq!(c.date, NaiveDate::from_ymd_opt(2024, 6, 2));
+        // A sentence ending with a date after a dash stays text.
+        let c = clean("Un titre assez long pour la page\n\nLe vote aura lieu à l'Assemblée nationale, selon le calendrier publié par le gouvernement - 12 juin 2024");
+        assert_eq!(c.paragraphs.len(), 1);
     }
 
     #[test]
