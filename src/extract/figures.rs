@@ -290,6 +290,21 @@ fn counted_by_context(text: &str, start: usize, end: usize) -> bool {
     let prev: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
     after.starts_with("de ") || after.starts_with("d’") || after.starts_with("d'") || after.starts_with("of ")
         || matches!(prev.to_lowercase().as_str(), "les" | "des" | "nos" | "vos" | "leurs" | "ces" | "the" | "all" | "tous" | "toutes")
+        || before_counted_noun(after)
+}
+
+/// Words that stand between a number and the noun it counts (`vingt-quatre autres
+/// prévenus`, `three more people`, `les deux derniers jours`).
+const BETWEEN_NUMBER_AND_NOUN: &[&str] = &[
+    "autres", "derniers", "dernières", "premiers", "premières", "prochains", "prochaines", "nouveaux", "nouvelles", "other",
+    "more", "new", "additional", "further", "last", "first", "next",
+];
+
+/// Whether `after` opens with one of [`BETWEEN_NUMBER_AND_NOUN`] and then a lowercase noun.
+fn before_counted_noun(after: &str) -> bool {
+    let mut words = after.split(' ');
+    let (Some(between), Some(noun)) = (words.next(), words.next()) else { return false };
+    is_between_number_and_noun(between) && noun.starts_with(char::is_lowercase) && noun_len(noun).is_some_and(|n| n >= 3)
 }
 
 /// Matches one letter (`\p{L}`): asked only of the rare letters outside Latin-1.
@@ -332,8 +347,18 @@ fn noun_len(s: &str) -> Option<usize> {
 fn unit_after(text: &str, end: usize) -> Option<(String, usize, bool)> {
     match following(text, end)? {
         Following::Symbol(unit, unit_end) => Some((unit, unit_end, true)),
+        // `trois autres prévenus`: the noun after the word between.
+        Following::Noun(noun, noun_end) if is_between_number_and_noun(noun) => match following(text, noun_end)? {
+            Following::Noun(noun, noun_end) => noun_unit(noun).map(|unit| (unit, noun_end, false)),
+            Following::Symbol(..) => None,
+        },
         Following::Noun(noun, noun_end) => noun_unit(noun).map(|unit| (unit, noun_end, false)),
     }
+}
+
+/// Whether `word` is one of [`BETWEEN_NUMBER_AND_NOUN`], in any case.
+fn is_between_number_and_noun(word: &str) -> bool {
+    BETWEEN_NUMBER_AND_NOUN.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// What stands after a number ending at `end`, before a noun is judged a unit.
@@ -596,6 +621,10 @@ mod tests {
     /// [`unit_after`] as first written.
     fn unit_after_as_first_written(text: &str, end: usize) -> Option<(String, usize, bool)> {
         match following(text, end)? {
+            Following::Noun(noun, noun_end) if BETWEEN_NUMBER_AND_NOUN.contains(&noun.to_lowercase().as_str()) => match following(text, noun_end)? {
+                Following::Noun(noun, noun_end) => noun_unit_as_first_written(noun).map(|unit| (unit, noun_end, false)),
+                Following::Symbol(..) => None,
+            },
             Following::Symbol(unit, unit_end) => Some((unit, unit_end, true)),
             Following::Noun(noun, noun_end) => noun_unit_as_first_written(noun).map(|unit| (unit, noun_end, false)),
         }
@@ -688,6 +717,11 @@ mod tests {
         assert!(values("Les ministres des Vingt-Sept doivent se réunir, et le Groupe des Sept aussi.", Decimal::Comma).is_empty());
         assert!(values("the leaders of the Group of Seven nations met", Decimal::Point).is_empty());
         assert_eq!(values("Il pleuvait. « Trois soldats sont morts »", Decimal::Comma), [fig("Trois", 3.0, Some("soldats"))]);
+        // A word between the number and what it counts.
+        assert_eq!(values("Vingt-quatre autres prévenus ont été condamnés.", Decimal::Comma), [fig("Vingt-quatre", 24.0, Some("prévenus"))]);
+        assert_eq!(values("three more people died", Decimal::Point), [fig("three", 3.0, Some("people"))]);
+        assert_eq!(values("les 12 derniers mois", Decimal::Comma), [fig("12", 12.0, Some("mois"))]);
+        assert!(values("il en reste sept autres", Decimal::Comma).is_empty());
     }
 
     #[test]
