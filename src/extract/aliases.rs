@@ -10,7 +10,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 
 use crate::model::Kind;
 
-use super::entities::Found;
+use super::entities::{Found, NAME_PARTICLES_LIST};
 
 /// A spelling-insensitive key of a name: accents, case, hyphens and the usual French
 /// and English transliteration differences folded (`Poutine`/`Putin`,
@@ -317,7 +317,15 @@ pub fn link<'t>(text: &'t str, found: &'t [Found]) -> Vec<Linked<'t>> {
         let entity = entity.or_else(|| match kind {
             Kind::Person => {
                 if words >= 2 {
-                    canonical_by_key.get(keys.id(s) as usize).copied().flatten()
+                    let own = canonical_by_key.get(keys.id(s) as usize).copied().flatten();
+                    // A surname that opens with a particle, after a title (`Mme Le Pen`), is
+                    // the full name it ends (`Marine Le Pen`).
+                    let particle_led = s.split(' ').next().is_some_and(|w| NAME_PARTICLES_LIST.contains(&w.to_lowercase().as_str()));
+                    let full = match s.rsplit(' ').next() {
+                        Some(last) if particle_led => person_for(&mut keys, last, f.start),
+                        _ => None,
+                    };
+                    full.filter(|c| c.len() > s.len() && c.ends_with(s) && c.as_bytes()[c.len() - s.len() - 1] == b' ').or(own)
                 } else {
                     // (Asked above already for a surname candidate.)
                     let person = if surname_candidate { surname_of } else { person_for(&mut keys, s, f.start) };

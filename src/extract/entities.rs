@@ -155,7 +155,7 @@ const DETERMINERS: &[&str] = &["le", "la", "les", "l", "l'", "l’", "un", "une"
 const PLACE_PREPOSITIONS_LIST: &[&str] = &["à", "en", "au", "aux", "vers", "depuis", "près", "in", "near", "from", "to", "at"];
 
 /// Lowercase words that may sit inside a name (`Charles de Gaulle`, `Osama bin Laden`).
-const NAME_PARTICLES_LIST: &[&str] = &["de", "du", "des", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "di", "dos", "del", "la", "le", "ter", "ten", "y"];
+pub(crate) const NAME_PARTICLES_LIST: &[&str] = &["de", "du", "des", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "di", "dos", "del", "la", "le", "ter", "ten", "y"];
 
 /// Function words and other lowercase words that never complete an organisation name.
 const FUNCTION_WORDS_LIST: &[&str] = &[
@@ -1180,6 +1180,16 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             let leading_adjective = first + 1 < parts.len() && is_dictionary_word(cx, k);
             let weak = is_common_word(cx, k) && !cx.is_given_name(k) || leading_adjective || cx.is_title_or_particle(k);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
+            // A capitalised particle after a title opens the surname: `Mme Le Pen`,
+            // `M. Le Maire`, `Mr Van Rompuy`.
+            let surname_particle = first > 0
+                && first + 1 < parts.len()
+                && is_capitalised(word)
+                && NAME_PARTICLES.contains(&word.to_lowercase().as_str())
+                && HONORIFICS.contains(&toks[parts[first - 1]].text(text));
+            if surname_particle {
+                break;
+            }
             if weak && first + 1 < parts.len() || weak && !cardinal && (tok.sentence_start || is_common_word(cx, k)) && first + 1 == parts.len() {
                 first += 1;
             } else {

@@ -227,6 +227,20 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_with_a_particle_after_a_title_is_the_full_name() {
+        let text = "Marine Le Pen a quitté la salle. Cette décision pourrait empêcher Mme Le Pen de se présenter.";
+        let found = entities(text);
+        assert!(has(&found, Kind::Person, "Le Pen", "Marine Le Pen"), "{found:?}");
+        let text = "Herman Van Rompuy was there. According to Mr Van Rompuy, the text will pass.";
+        assert!(has(&entities(text), Kind::Person, "Van Rompuy", "Herman Van Rompuy"));
+        // The last one named before it, when two share it.
+        let text = "Jean-Marie Le Pen est mort. Marine Le Pen a parlé. Mme Le Pen a répondu.";
+        assert!(has(&entities(text), Kind::Person, "Le Pen", "Marine Le Pen"));
+        // Alone, it is a person of its own.
+        assert!(has(&entities("Selon Mme Le Pen, le texte passera."), Kind::Person, "Le Pen", "Le Pen"));
+    }
+
+    #[test]
     fn spelling_variants_are_one_person() {
         let text = "Le conseiller Iouri Ouchakov a parlé. Plus tard, Iuri Ouchakov a précisé que Kim Jong-un viendrait, et Kim Jong Un est venu.";
         let found = entities(text);
