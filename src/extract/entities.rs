@@ -61,6 +61,18 @@ const ORG_HEADS_AFTER_LIST: &[&str] = &[
     "Guardian", "Telegraph", "Observer", "Express", "Service", "Authority", "Board", "Bureau", "College", "School",
 ];
 
+/// French public bodies written in lower case before the name that makes them one
+/// (`ministère de l'Intérieur`, `tribunal correctionnel de Paris`, `cour d'appel de
+/// Douai`, `parquet de Marseille`, `mairie de Lyon`): organisations only with a capital
+/// after them.
+const LOWERCASE_ORG_HEADS_LIST: &[&str] = &["ministère", "préfecture", "mairie", "parquet", "tribunal", "cour", "conseil"];
+
+/// Of [`LOWERCASE_ORG_HEADS_LIST`], the heads that also name a thing (a courtyard, a
+/// piece of advice, any court): a body only with a complement or an adjective before
+/// the name (`cour d'appel de Paris`, `conseil municipal de Lyon`; not `la cour de
+/// l'Élysée`).
+const LOWERCASE_ORG_HEADS_NEEDING_A_COMPLEMENT: &[&str] = &["tribunal", "cour", "conseil"];
+
 /// Head words of places that take a name after them (`aéroport de Pyongyang`, `place Kim`).
 const PLACE_HEADS_LIST: &[&str] = &[
     "aéroport", "cosmodrome", "région", "province", "oblast", "pont", "port", "base", "île", "îles", "mont", "monts",
@@ -207,7 +219,7 @@ impl WordSet {
     }
 }
 
-static ORG_HEADS_BEFORE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS_BEFORE_LIST));
+static ORG_HEADS_BEFORE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[ORG_HEADS_BEFORE_LIST, LOWERCASE_ORG_HEADS_LIST].concat()));
 static ORG_HEADS_AFTER: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS_AFTER_LIST));
 static PLACE_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS_LIST));
 static PLACE_HEADS_DIRECT: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS_DIRECT_LIST));
@@ -223,7 +235,10 @@ static ADJECTIVES_IN_E: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJECT
 /// Every head word of the organisation and place patterns: most tokens are none, and
 /// one lookup tells so before the four pattern rules look at them.
 static PATTERN_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_LIST, PLACE_HEADS_DIRECT_LIST, PLACE_HEADS_AFTER_LIST].concat())
+    WordSet::new(
+        &[ORG_HEADS_BEFORE_LIST, LOWERCASE_ORG_HEADS_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_LIST, PLACE_HEADS_DIRECT_LIST, PLACE_HEADS_AFTER_LIST]
+            .concat(),
+    )
 });
 /// The head words that are not capitalised: the only ones a token that is no
 /// capitalised word can be (the others are asked once per capitalised word).
@@ -401,7 +416,8 @@ impl<'a> Learned<'a> {
         let mut looked_at = 0;
         for &c in self.capitalised {
             let c = c as usize;
-            for h in looked_at.max(c.saturating_sub(3))..c {
+            // (Up to four tokens before: `cour d'appel de Paris`.)
+            for h in looked_at.max(c.saturating_sub(4))..c {
                 let t = &self.toks[h];
                 if self.word_of_token[h] == NO_WORD && is_word(t) && UNCAPITALISED_PATTERN_HEADS.contains_token(self.text, t) {
                     heads.push(h);
@@ -988,6 +1004,8 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     if !ORG_HEADS_BEFORE.contains(&head) {
         return None;
     }
+    let lowercase_head = head.starts_with(char::is_lowercase);
+    let needs_complement = lowercase_head && LOWERCASE_ORG_HEADS_NEEDING_A_COMPLEMENT.contains(&head);
     let mut j = i + 1;
     let mut end = None;
     let mut named = false; // a capitalised name closes the complements
@@ -999,6 +1017,9 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
             break;
         }
         if steps == 1 && is_word(&toks[j]) && is_capitalised(w) && !is_function_word(w) {
+            if lowercase_head {
+                return None; // `la mairie Martin`: no body
+            }
             // The name itself, right after the head: `Agence France-Presse`, `Institut Hudson`.
             end = Some(toks[j].end);
             named = true;
@@ -1025,6 +1046,9 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
             let nw = next.text(text);
             // (Not a date: `the Commission on Tuesday said`.)
             if is_word(next) && is_capitalised(nw) && !is_function_word(nw) && !is_month_or_weekday(nw) {
+                if needs_complement && steps == 1 {
+                    return None;
+                }
                 end = Some(next.end);
                 named = true;
                 j = k + 1;
@@ -1047,7 +1071,7 @@ fn org_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     // A head at the start of a sentence followed by lowercase words only is too weak.
     let span = &text[toks[i].start..end];
     let has_capital_after_head = span[head.len()..].chars().any(char::is_uppercase);
-    if toks[i].sentence_start && !has_capital_after_head {
+    if (toks[i].sentence_start || lowercase_head) && !has_capital_after_head {
         return None;
     }
     Some(end)
@@ -1616,16 +1640,17 @@ mod tests {
             let tokens = tokenize_indexed(text);
             let toks = &tokens.list;
             let cx = Learned::new(text, &tokens);
-            // The heads that a capitalised word follows within three tokens (or is one).
+            // The heads that a capitalised word follows within four tokens (or is one).
             let capitalised = |k: usize| toks.get(k).is_some_and(|t| is_word(t) && is_capitalised(t.text(text)));
             let heads: Vec<usize> = (0..toks.len())
                 .filter(|&k| is_word(&toks[k]) && PATTERN_HEADS.contains(&toks[k].text(text)))
-                .filter(|&k| (k..=k + 3).any(capitalised))
+                .filter(|&k| (k..=k + 4).any(capitalised))
                 .collect();
             assert_eq!(cx.pattern_head_tokens(), heads, "{text:?}");
         }
-        // Only the place heads that take a name after them are not capitalised: no other
-        // rule can match at a head that no capitalised word follows.
+        // Only the place heads that take a name after them (and the lowercase bodies,
+        // which need one) are not capitalised: no other rule can match at a head that no
+        // capitalised word follows.
         for w in [ORG_HEADS_BEFORE_LIST, ORG_HEADS_AFTER_LIST, PLACE_HEADS_AFTER_LIST].concat() {
             assert!(is_capitalised(w), "{w:?}");
         }

@@ -396,6 +396,25 @@ mod tests {
     }
 
     #[test]
+    fn french_bodies_in_lower_case_before_their_name() {
+        for (text, org) in [
+            ("Le tribunal correctionnel de Bobigny a condamné le prévenu.", "tribunal correctionnel de Bobigny"),
+            ("La cour d'appel de Douai rendra sa décision en mars.", "cour d'appel de Douai"),
+            ("Le parquet de Nanterre a ouvert une enquête.", "parquet de Nanterre"),
+            ("Selon le ministère de l'Intérieur, la mesure sera levée.", "ministère de l'Intérieur"),
+            ("Le conseil départemental de la Gironde a voté le budget.", "conseil départemental de la Gironde"),
+            ("La préfecture du Nord a interdit la manifestation.", "préfecture du Nord"),
+        ] {
+            let found = entities(text);
+            assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == org), "{text}: {found:?}");
+        }
+        // Without a name, or a courtyard: no body.
+        for text in ["Le conseil des ministres a adopté le texte.", "Ils ont joué dans la cour de l'Élysée.", "La mairie a fermé."] {
+            assert!(!entities(text).iter().any(|(k, t, _)| *k == Kind::Org && t.starts_with(char::is_lowercase)), "{text}");
+        }
+    }
+
+    #[test]
     fn organisation_patterns() {
         let text = "La Cour pénale internationale, le Conseil de sécurité des Nations unies et la RAND Corporation ont répondu au Conseil de sécurité.";
         let found = entities(text);
