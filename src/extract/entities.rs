@@ -59,6 +59,8 @@ const ORG_HEADS_AFTER_LIST: &[&str] = &[
     "Motors", "Holdings", "Partners", "Capital", "Technologies", "Industries", "Energy", "Pharmaceuticals", "Media",
     "Network", "Broadcasting", "Club", "Society", "Trust", "Endowment", "Review", "Herald", "Tribune", "Gazette",
     "Guardian", "Telegraph", "Observer", "Express", "Service", "Authority", "Board", "Bureau", "College", "School",
+    "Laboratory", "Laboratories", "Observatory", "Museum", "Hospital", "Clinic", "Academy", "Federation", "Alliance",
+    "Coalition", "Congress", "League", "Tribunal",
 ];
 
 /// French public bodies written in lower case before the name that makes them one

@@ -396,6 +396,18 @@ mod tests {
     }
 
     #[test]
+    fn english_head_words_after_the_name() {
+        for (text, org) in [
+            ("A scientist at the Jet Propulsion Laboratory said the probe was safe.", "Jet Propulsion Laboratory"),
+            ("The Trades Union Congress passed a motion on Tuesday.", "Trades Union Congress"),
+            ("She works at the Natural History Museum in London.", "Natural History Museum"),
+        ] {
+            let found = entities(text);
+            assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == org), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn french_bodies_in_lower_case_before_their_name() {
         for (text, org) in [
             ("Le tribunal correctionnel de Bobigny a condamné le prévenu.", "tribunal correctionnel de Bobigny"),
