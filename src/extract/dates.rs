@@ -66,7 +66,8 @@ pub struct TemporalExpr {
 }
 
 const MONTHS_FR: &str = r"janvier|janv\.|février|fevrier|févr\.|fév\.|mars|avril|avr\.|mai|juin|juillet|juil\.|août|aout|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.";
-const MONTHS_EN: &str = r"January|Jan\.|February|Feb\.|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|September|Sept\.|Sep\.|October|Oct\.|November|Nov\.|December|Dec\.";
+// Wire copy abbreviates with a point (AP: `Dec. 20`) or without (Reuters: `Dec 20`).
+const MONTHS_EN: &str = r"January|Jan\.?|February|Feb\.?|March|Mar\.?|April|Apr\.?|May|June|Jun\.?|July|Jul\.?|August|Aug\.?|September|Sept\.?|Sep\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?";
 const WEEKDAYS_FR: &str = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
 const WEEKDAYS_EN: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const DAY: &str = r"(?:1er|1re|[12]\d|3[01]|0?[1-9])";
@@ -1935,6 +1936,9 @@ mod tests {
         assert_eq!(values("Publié le 18/06/2024.", a), [v("18/06/2024", "2024-06-18")]);
         assert_eq!(values("Updated 2024-06-18.", a), [v("2024-06-18", "2024-06-18")]);
         assert_eq!(values("It was signed on June 18, 2024.", a), [v("June 18, 2024", "2024-06-18")]);
+        // Abbreviated months, with or without a point.
+        assert_eq!(values("TOKYO, Dec 20, 2023 (Reuters) -", a), [v("Dec 20, 2023", "2023-12-20")]);
+        assert_eq!(values("signed on Sept. 12, 2023 and Oct 1, 2023", a), [v("Sept. 12, 2023", "2023-09-12"), v("Oct 1, 2023", "2023-10-01")]);
         assert_eq!(values("Tuesday, May 7, 2024", a), [v("Tuesday, May 7, 2024", "2024-05-07")]);
         assert_eq!(values("la crise de juillet 2000 et de septembre 2023", a), [v("juillet 2000", "2000-07"), v("septembre 2023", "2023-09")]);
     }
