@@ -107,6 +107,8 @@ pub fn clean(raw: &str) -> Cleaned {
     let title_key = (!out.title.trim().is_empty()).then(|| dedup::text_key(&out.title));
     let mut dedup = Dedup::default();
     let mut kept_chars = 0usize;
+    // The date of an update stamp in the body, for want of a publication date.
+    let mut update_date = None;
     let rest = suffix_sums(&lines[body_start..]);
     let mut skip_teasers = 0usize;
     out.paragraphs.reserve(lines.len() - body_start);
@@ -148,6 +150,9 @@ pub fn clean(raw: &str) -> Cleaned {
         if line.date.is_some() {
             if out.date.is_none() && is_publication_stamp(&line.text) {
                 out.date = line.date;
+            } else if UPDATE_STAMP.is_match(&line.text) {
+                // An update stamp in the body: the article's latest date, when no other says.
+                update_date = update_date.or(line.date);
             }
             continue;
         }
@@ -168,6 +173,7 @@ pub fn clean(raw: &str) -> Cleaned {
         out.paragraphs.push(repaired);
     }
     glue::repair_glued_names(&mut out.paragraphs);
+    out.date = out.date.or(update_date);
     out.title = clean_title(&out.title);
     out
 }
@@ -784,6 +790,18 @@ mod tests {
             assert_eq!(c.date, NaiveDate::from_ymd_opt(date.0, date.1, date.2), "{stamp}");
             assert_eq!(c.paragraphs.len(), 1, "{stamp}");
         }
+    }
+
+    #[test]
+    fn an_update_stamp_below_the_lead_dates_the_article_for_want_of_another() {
+        let lead = "ÉCONOMIE - Les prix à la consommation ont progressé de 2,3 % sur un an en mai, a annoncé vendredi l'Insee.";
+        let page = format!("Les prix ont augmenté de 2,3 % sur un an\n\n{lead}\n\nMis à jour le 14/06/2024 à 09:10\n\nSur un mois, les prix ont augmenté de 0,1 %.");
+        let c = clean(&page);
+        assert_eq!(c.date, NaiveDate::from_ymd_opt(2024, 6, 14));
+        assert_eq!(c.paragraphs.len(), 2);
+        // A publication stamp says more.
+        let page = format!("Les prix ont augmenté de 2,3 % sur un an\n\n{lead}\n\nMis à jour le 14/06/2024 à 09:10\n\nPublié le 13/06/2024\n\nSur un mois.");
+        assert_eq!(clean(&page).date, NaiveDate::from_ymd_opt(2024, 6, 13));
     }
 
     #[test]
