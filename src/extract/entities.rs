@@ -60,7 +60,7 @@ const ORG_HEADS_AFTER_LIST: &[&str] = &[
     "Network", "Broadcasting", "Club", "Society", "Trust", "Endowment", "Review", "Herald", "Tribune", "Gazette",
     "Guardian", "Telegraph", "Observer", "Express", "Service", "Authority", "Board", "Bureau", "College", "School",
     "Laboratory", "Laboratories", "Observatory", "Museum", "Hospital", "Clinic", "Academy", "Federation", "Alliance",
-    "Coalition", "Congress", "League", "Tribunal",
+    "Coalition", "Congress", "League", "Tribunal", "Administration",
 ];
 
 /// French public bodies written in lower case before the name that makes them one
@@ -1092,6 +1092,11 @@ fn org_after(cx: &Learned, text: &str, toks: &[Token], i: usize) -> Option<usize
     while k < i && (is_function_word(toks[k].text(text)) || toks[k].sentence_start && is_common_word(cx, k)) {
         k += 1;
     }
+    // `the Trump Administration` is a president's government: an agency's name has more
+    // words (`National Highway Traffic Safety Administration`).
+    if toks[i].text(text) == "Administration" && i - k < 2 {
+        return None;
+    }
     (k < i).then(|| toks[k].start)
 }
 
@@ -1407,7 +1412,12 @@ fn classify_chunk(cx: &Learned, text: &str, toks: &[Token], parts: &[usize]) -> 
             // Acronyms of common nouns name no body: `AI`, `PIB`, `CEO`. Nor does a US
             // lawmaker's party and state: `(D-N.Y.)`, `R-Texas`.
             let party_and_state = matches!(w.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
-            if COMMON_ACRONYMS.contains(&w) || party_and_state {
+            // Nor a Roman numeral (`le XV de France`, `Louis XIV`), nor a code with a
+            // number after a point or hyphen (`le variant JN.1`, `BA.2`, `A-10`).
+            let roman = w.len() >= 2 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'));
+            let after = text[toks[k].end..].as_bytes();
+            let code = matches!(after, [b'.' | b'-', d, ..] if d.is_ascii_digit());
+            if COMMON_ACRONYMS.contains(&w) || party_and_state || roman || code {
                 return None;
             }
             return Some((Kind::Org, 1));

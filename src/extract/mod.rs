@@ -401,10 +401,24 @@ mod tests {
             ("A scientist at the Jet Propulsion Laboratory said the probe was safe.", "Jet Propulsion Laboratory"),
             ("The Trades Union Congress passed a motion on Tuesday.", "Trades Union Congress"),
             ("She works at the Natural History Museum in London.", "Natural History Museum"),
+            ("The National Highway Traffic Safety Administration opened an inquiry.", "National Highway Traffic Safety Administration"),
         ] {
             let found = entities(text);
             assert!(found.iter().any(|(k, t, _)| *k == Kind::Org && t == org), "{text}: {found:?}");
         }
+        assert!(!entities("Officials of the Trump Administration said so.").iter().any(|(_, t, _)| t == "Trump Administration"));
+    }
+
+    #[test]
+    fn roman_numerals_and_codes_are_no_acronyms() {
+        for (text, word) in [
+            ("Le XV de France a perdu samedi.", "XV"),
+            ("L'OMS a alerté sur la circulation du variant JN.1 en Europe.", "JN"),
+            ("The A-10 jets flew over the base.", "A"),
+        ] {
+            assert!(!entities(text).iter().any(|(_, t, _)| t == word), "{text}");
+        }
+        assert!(entities("The CIA and MI6 met.").iter().any(|(k, t, _)| *k == Kind::Org && t == "MI6"));
     }
 
     #[test]
