@@ -81,10 +81,13 @@ const PLACE_HEADS_LIST: &[&str] = &[
     "lac", "fleuve", "rivière", "mer", "golfe", "détroit", "vallée", "désert", "péninsule", "presqu'île", "presqu’île",
     "stade", "district", "canton", "comté", "massif", "plaine", "plateau", "baie", "cap", "canal", "barrage", "centrale",
     "gare", "palais", "quartier", "village", "archipel", "bassin", "forêt", "col",
+    // Capitalised in a site's own name: `Stade de France`, `Gare du Nord`, `Canal de Suez`.
+    "Stade", "Gare", "Aéroport", "Pont", "Port", "Île", "Lac", "Mont", "Canal",
 ];
 
 /// Place heads whose name follows directly, without `de` (`place Tiananmen`).
-const PLACE_HEADS_DIRECT_LIST: &[&str] = &["place", "rue", "avenue", "boulevard", "mont", "lac", "cap", "pont", "île", "quai"];
+const PLACE_HEADS_DIRECT_LIST: &[&str] =
+    &["place", "rue", "avenue", "boulevard", "mont", "lac", "cap", "pont", "île", "quai", "aéroport", "stade", "gare", "Gare", "Aéroport", "Stade"];
 
 /// Place heads written after the name (`Vostochny Cosmodrome`, `Tiananmen Square`).
 const PLACE_HEADS_AFTER_LIST: &[&str] = &[

@@ -338,6 +338,17 @@ mod tests {
         let found = entities("A bus crashed near the town of Kalvorina, police said. La commune de Vernouillet-sur-Brême a réagi.");
         assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "Kalvorina"), "{found:?}");
         assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == "Vernouillet-sur-Brême"), "{found:?}");
+        // A site's own name, its head capitalised or not, with `de` or without.
+        for (text, place) in [
+            ("Le match s'est joué au Stade de France devant la foule.", "Stade de France"),
+            ("Le train partira de la Gare de Lyon-Perrache vendredi.", "Gare de Lyon-Perrache"),
+            ("Les vols de l'aéroport Roissy-Charles-de-Gaulle sont annulés.", "aéroport Roissy-Charles-de-Gaulle"),
+            ("Le stade Geoffroy-Guichard était plein.", "stade Geoffroy-Guichard"),
+            ("Le Canal de Suez est bloqué.", "Canal de Suez"),
+        ] {
+            let found = entities(text);
+            assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == place), "{text}: {found:?}");
+        }
     }
 
     #[test]
