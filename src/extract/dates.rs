@@ -1868,7 +1868,8 @@ fn month_year_for(anchor: NaiveDate, month: u32, shift: i8, tense: Tense) -> i32
 }
 
 /// The date of a bare weekday: the anchor itself when it is that day, otherwise the
-/// previous one for reported events and the next one for announced events.
+/// previous one for reported events, the next one for announced events, and the nearer
+/// one without a cue.
 fn weekday_date(anchor: NaiveDate, weekday: Weekday, shift: i8, tense: Tense) -> NaiveDate {
     let from = anchor.weekday().num_days_from_monday() as i64;
     let to = weekday.num_days_from_monday() as i64;
@@ -1879,6 +1880,9 @@ fn weekday_date(anchor: NaiveDate, weekday: Weekday, shift: i8, tense: Tense) ->
         (1, _) => if ahead == 0 { 7 } else { ahead },
         _ if back == 0 => 0,
         (_, Tense::Future) => ahead,
+        // No cue either way: the nearer one, the one before at equal distances (news
+        // writes the coming days in the present: `le président se rend jeudi à Berlin`).
+        (_, Tense::Unknown) if ahead < back => ahead,
         _ => -back,
     };
     anchor + chrono::Duration::days(offset)
@@ -2020,6 +2024,17 @@ mod tests {
         // A cue decides: what lasted until a day is over.
         assert_eq!(values("Il est resté jusqu'à dimanche.", a), [v("dimanche", "2025-02-09")]);
         assert_eq!(values("The talks lasted until Sunday.", a), [v("Sunday", "2025-02-09")]);
+    }
+
+    #[test]
+    fn a_weekday_without_a_cue_is_the_nearer_one() {
+        // Tuesday 10 September 2024
+        let a = Some(d(2024, 9, 10));
+        assert_eq!(values("Prime Minister's Questions resumes on Wednesday.", a), [v("Wednesday", "2024-09-11")]);
+        assert_eq!(values("Le président se rend jeudi à Berlin.", a), [v("jeudi", "2024-09-12")]);
+        assert_eq!(values("Un bilan du dimanche.", a), [v("dimanche", "2024-09-08")]);
+        // A cue decides.
+        assert_eq!(values("Il a parlé mercredi.", a), [v("mercredi", "2024-09-04")]);
     }
 
     #[test]
