@@ -1115,9 +1115,15 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
         reach = item.1;
         kept.push(item);
     }
+    // The text's language, read once and only when an expression reads a tense.
+    let english = std::cell::OnceCell::new();
     kept.into_iter()
         .map(|(start, end, temporal)| {
-            let tense = expression_tense(text, start, end, temporal);
+            let tense = if reads_tense(temporal) {
+                expression_tense(text, start, end, temporal, *english.get_or_init(|| reads_as_english(text)))
+            } else {
+                Tense::Unknown
+            };
             TemporalExpr { start, end, temporal, tense }
         })
         .collect()
@@ -1130,20 +1136,20 @@ fn find_gated(text: &str, run_gates: bool) -> Vec<TemporalExpr> {
 /// alone before a comma at a sentence's start is dated by the sentence (`Le 7 octobre,
 /// le Hamas a attaqué`: the October before). With no cue at all, a preposition that looks
 /// ahead points forward ([`after_forward_preposition`]).
-fn expression_tense(text: &str, start: usize, end: usize, temporal: Temporal) -> Tense {
+fn expression_tense(text: &str, start: usize, end: usize, temporal: Temporal, english: bool) -> Tense {
     let levels = tense_levels(temporal);
     if levels.is_empty() {
         return Tense::Unknown;
     }
-    let tense = match tense_within(text, start, end, &levels[..1]) {
+    let tense = match tense_within(text, start, end, &levels[..1], english) {
         Tense::Unknown => {
             let clause = clause_around(text, start, end);
             if clause.opens_with_relative_pronoun {
                 Tense::Unknown
             } else if clause.fronted {
-                tense_within(text, start, end, &[Stop::Clause, Stop::Sentence])
+                tense_within(text, start, end, &[Stop::Clause, Stop::Sentence], english)
             } else {
-                tense_within(text, start, end, &levels[1..])
+                tense_within(text, start, end, &levels[1..], english)
             }
         }
         tense => tense,
@@ -1263,14 +1269,15 @@ const TENSE_REACH: usize = 160;
 /// and months read, see [`tense_levels`]), as the tests' reference finds it.
 #[cfg(test)]
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
-    tense_within(text, start, end, &[Stop::Clause, Stop::Sentence])
+    tense_within(text, start, end, &[Stop::Clause, Stop::Sentence], false)
 }
 
 /// The tense of `start..end`, read in the stretches of `levels` in turn (its clause,
 /// between commas; then its sentence): the nearest tense cue of a stretch wins. Distances
 /// run from the expression to the start of the cue's word; at equal distances the cue
 /// before wins. [`Tense::Unknown`] when no stretch holds a cue, or no level is given.
-fn tense_within(text: &str, start: usize, end: usize, levels: &[Stop]) -> Tense {
+/// In `english` text, `a` is the article, not the French auxiliary ([`text_tense`]).
+fn tense_within(text: &str, start: usize, end: usize, levels: &[Stop], english: bool) -> Tense {
     // Look no further than a few words away: a cue far off says nothing, and a text with
     // no punctuation must not make each look scan the whole text.
     let lo = floor_boundary(text, start.saturating_sub(TENSE_REACH));
@@ -1280,7 +1287,7 @@ fn tense_within(text: &str, start: usize, end: usize, levels: &[Stop]) -> Tense 
     // the expression's edges: a word it starts or ends inside counts by its part outside.
     let (mut from, mut to) = (start, end);
     for &level in levels {
-        let before = match walk_back(text, lo, from, level) {
+        let before = match walk_back(text, lo, from, level, english) {
             Walk::Cue(word, tense) => Some((word, tense)),
             Walk::Edge(edge) => {
                 from = edge;
@@ -1290,7 +1297,7 @@ fn tense_within(text: &str, start: usize, end: usize, levels: &[Stop]) -> Tense 
         };
         // A cue after the expression must be strictly nearer than the one before.
         let limit = before.map_or(usize::MAX, |(w, _)| end + (start - w));
-        let after = match walk_fwd(text, to, hi, level, limit) {
+        let after = match walk_fwd(text, to, hi, level, limit, english) {
             Walk::Cue(_, tense) => Some(tense),
             Walk::Edge(edge) => {
                 to = edge;
@@ -1360,7 +1367,7 @@ fn stop_bits(level: Stop) -> u8 {
 /// Walks back from `upto` to the last stop of `level` (or `lo`) and stops at the first
 /// word that is a tense cue: the words of a clause are many, the cue is usually close.
 /// Words are cut at `upto` and `lo`.
-fn walk_back(text: &str, lo: usize, upto: usize, level: Stop) -> Walk {
+fn walk_back(text: &str, lo: usize, upto: usize, level: Stop, english: bool) -> Walk {
     let bytes = text.as_bytes();
     let stops = stop_bits(level);
     let mut word_end = None;
@@ -1378,7 +1385,7 @@ fn walk_back(text: &str, lo: usize, upto: usize, level: Stop) -> Walk {
             word_end.get_or_insert(end);
         } else {
             if let Some(e) = word_end.take()
-                && let tense @ (Tense::Past | Tense::Future) = word_tense(&text[end..e])
+                && let tense @ (Tense::Past | Tense::Future) = text_tense(&text[end..e], english)
             {
                 return Walk::Cue(end, tense);
             }
@@ -1388,7 +1395,7 @@ fn walk_back(text: &str, lo: usize, upto: usize, level: Stop) -> Walk {
         }
         end = start;
     }
-    match word_end.map(|e| word_tense(&text[lo..e])) {
+    match word_end.map(|e| text_tense(&text[lo..e], english)) {
         Some(tense @ (Tense::Past | Tense::Future)) => Walk::Cue(lo, tense),
         _ => Walk::Edge(lo),
     }
@@ -1397,7 +1404,7 @@ fn walk_back(text: &str, lo: usize, upto: usize, level: Stop) -> Walk {
 /// Walks on from `from` to the first stop of `level` (or `hi`) and stops at the first
 /// word that is a tense cue, or at the first word starting at `limit` or past it.
 /// Words are cut at `from` and `hi`.
-fn walk_fwd(text: &str, from: usize, hi: usize, level: Stop, limit: usize) -> Walk {
+fn walk_fwd(text: &str, from: usize, hi: usize, level: Stop, limit: usize, english: bool) -> Walk {
     let bytes = text.as_bytes();
     let stops = stop_bits(level);
     let mut begin = None;
@@ -1421,7 +1428,7 @@ fn walk_fwd(text: &str, from: usize, hi: usize, level: Stop, limit: usize) -> Wa
         } else {
             if let Some(b) = begin.take() {
                 let word = &text[b..at];
-                if let tense @ (Tense::Past | Tense::Future) = word_tense(word) {
+                if let tense @ (Tense::Past | Tense::Future) = text_tense(word, english) {
                     return Walk::Cue(b, tense);
                 }
                 if level == Stop::Clause && opens_clause(word) {
@@ -1434,7 +1441,7 @@ fn walk_fwd(text: &str, from: usize, hi: usize, level: Stop, limit: usize) -> Wa
         }
         at = next;
     }
-    match begin.map(|b| (b, word_tense(&text[b..hi]))) {
+    match begin.map(|b| (b, text_tense(&text[b..hi], english))) {
         Some((b, tense @ (Tense::Past | Tense::Future))) => Walk::Cue(b, tense),
         _ => Walk::Edge(hi),
     }
@@ -1576,6 +1583,28 @@ fn nearest_cue_after(text: &str, from: usize, upto: usize, limit: usize) -> Opti
         found => found,
     }
 }
+
+/// [`word_tense`] in a text of one language: in English, `a` is the article, not the
+/// French auxiliary (`they will sign a deal on Friday`: the coming Friday).
+fn text_tense(word: &str, english: bool) -> Tense {
+    if english && (word == "a" || word == "A") {
+        return Tense::Unknown;
+    }
+    word_tense(word)
+}
+
+/// Whether `text` reads as English rather than French, by its commonest function words
+/// in its first [`LANGUAGE_SAMPLE`] bytes: asked once per text, and only of a text
+/// whose expressions read a tense.
+pub(crate) fn reads_as_english(text: &str) -> bool {
+    let head = text[..floor_boundary(text, LANGUAGE_SAMPLE.min(text.len()))].as_bytes();
+    let count = |words: &[&[u8]]| words.iter().map(|w| memchr::memmem::find_iter(head, w).count()).sum::<usize>();
+    count(&[b" the ", b" The ", b" and ", b" of ", b" to ", b" is ", b" was ", b" will ", b" said "])
+        > count(&[b" le ", b" Le ", b" la ", b" La ", b" les ", b" et ", b" des ", b" du ", b" est ", b" une "])
+}
+
+/// How many bytes of a text [`reads_as_english`] reads.
+const LANGUAGE_SAMPLE: usize = 8192;
 
 /// Tense cue of one word, French or English, in any case.
 fn word_tense(word: &str) -> Tense {
@@ -2024,6 +2053,17 @@ mod tests {
         // A cue decides: what lasted until a day is over.
         assert_eq!(values("Il est resté jusqu'à dimanche.", a), [v("dimanche", "2025-02-09")]);
         assert_eq!(values("The talks lasted until Sunday.", a), [v("Sunday", "2025-02-09")]);
+    }
+
+    #[test]
+    fn in_english_a_is_the_article_not_the_french_auxiliary() {
+        let a = Some(d(2024, 6, 12));
+        assert_eq!(values("They will sign a deal on Friday, officials said.", a), [v("Friday", "2024-06-14")]);
+        assert_eq!(values("The two sides expect a deal by mid-July, the minister said.", a), [v("July", "2024-07")]);
+        assert_eq!(values("The company signed a deal on Friday.", a), [v("Friday", "2024-06-07")]);
+        assert_eq!(values("Le ministre a signé un accord vendredi.", a), [v("vendredi", "2024-06-07")]);
+        assert!(reads_as_english("The minister said the talks will resume and the deal is close."));
+        assert!(!reads_as_english("Le ministre a dit que les discussions reprendront et que la signature est proche."));
     }
 
     #[test]
