@@ -82,12 +82,12 @@ const PLACE_HEADS_LIST: &[&str] = &[
     "stade", "district", "canton", "comté", "massif", "plaine", "plateau", "baie", "cap", "canal", "barrage", "centrale",
     "gare", "palais", "quartier", "village", "archipel", "bassin", "forêt", "col",
     // Capitalised in a site's own name: `Stade de France`, `Gare du Nord`, `Canal de Suez`.
-    "Stade", "Gare", "Aéroport", "Pont", "Port", "Île", "Lac", "Mont", "Canal",
+    "Stade", "Gare", "Aéroport", "Pont", "Port", "Île", "Lac", "Mont", "Canal", "parc", "Parc",
 ];
 
 /// Place heads whose name follows directly, without `de` (`place Tiananmen`).
 const PLACE_HEADS_DIRECT_LIST: &[&str] =
-    &["place", "rue", "avenue", "boulevard", "mont", "lac", "cap", "pont", "île", "quai", "aéroport", "stade", "gare", "Gare", "Aéroport", "Stade"];
+    &["place", "rue", "avenue", "boulevard", "mont", "lac", "cap", "pont", "île", "quai", "aéroport", "stade", "gare", "Gare", "Aéroport", "Stade", "Mount", "Lake", "Cape"];
 
 /// Place heads written after the name (`Vostochny Cosmodrome`, `Tiananmen Square`).
 const PLACE_HEADS_AFTER_LIST: &[&str] = &[

@@ -345,6 +345,8 @@ mod tests {
             ("Les vols de l'aéroport Roissy-Charles-de-Gaulle sont annulés.", "aéroport Roissy-Charles-de-Gaulle"),
             ("Le stade Geoffroy-Guichard était plein.", "stade Geoffroy-Guichard"),
             ("Le Canal de Suez est bloqué.", "Canal de Suez"),
+            ("Le match a eu lieu au Parc des Princes samedi.", "Parc des Princes"),
+            ("The rocket lifted off from Cape Canaveral on Friday.", "Cape Canaveral"),
         ] {
             let found = entities(text);
             assert!(found.iter().any(|(k, t, _)| *k == Kind::Place && t == place), "{text}: {found:?}");
