@@ -1215,12 +1215,14 @@ fn chunks(cx: &Learned, text: &str, toks: &[Token], known: &[(usize, usize)]) ->
             let weak = is_common_word(cx, k) && !cx.is_given_name(k) || leading_adjective || cx.is_title_or_particle(k);
             let cardinal = matches!(word, "Nord" | "Sud" | "North" | "South");
             // A capitalised particle after a title opens the surname: `Mme Le Pen`,
-            // `M. Le Maire`, `Mr Van Rompuy`.
-            let surname_particle = first > 0
-                && first + 1 < parts.len()
-                && is_capitalised(word)
-                && NAME_PARTICLES.contains(&word.to_lowercase().as_str())
-                && HONORIFICS.contains(&toks[parts[first - 1]].text(text));
+            // `Mr Van Rompuy`, and `M. Le Maire` (whose point leaves the title out of the chunk).
+            let after_title = if first > 0 {
+                HONORIFICS.contains(&toks[parts[first - 1]].text(text))
+            } else {
+                k >= 2 && toks[k - 1].text(text) == "." && HONORIFICS.contains(&toks[k - 2].text(text))
+            };
+            let surname_particle =
+                after_title && first + 1 < parts.len() && is_capitalised(word) && NAME_PARTICLES.contains(&word.to_lowercase().as_str());
             if surname_particle {
                 break;
             }
