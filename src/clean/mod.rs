@@ -296,6 +296,8 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
                     let stripped = collapse_spaces(&stripped).into_owned();
                     let stripped = if surely_nfc(&stripped) { stripped } else { stripped.nfc().collect() };
                     joined.replace_range(tail.., stripped.trim_end());
+                    // The link's address is gone from the last line: it is shorter now.
+                    prev.last_bytes = prev.last_bytes.min(joined.len());
                 }
             }
             prev.role = classify(&prev.text);
@@ -326,7 +328,9 @@ fn continues(prev: &str, prev_bytes: usize, next: &str) -> bool {
     if !(open && lower && !bullet) {
         return false;
     }
-    let prev_len = prev[prev.len() - prev_bytes..].chars().count();
+    // (`prev_bytes` is the last line's length as it was read: stripping a link can have
+    // shortened it, and moved where its characters start.)
+    let prev_len = prev[prev.ceil_char_boundary(prev.len().saturating_sub(prev_bytes))..].chars().count();
     let wrapped = (55..=100).contains(&prev_len) || prev.ends_with([',', '-']) && prev_len > 20;
     wrapped && prev != next
 }
@@ -790,6 +794,20 @@ mod tests {
             assert_eq!(c.date, NaiveDate::from_ymd_opt(date.0, date.1, date.2), "{stamp}");
             assert_eq!(c.paragraphs.len(), 1, "{stamp}");
         }
+    }
+
+    #[test]
+    fn a_link_stripped_from_a_wrapped_line_leaves_the_next_line_readable() {
+        // The second line closes a link the wrap cut, with a long address: stripped, the
+        // paragraph is shorter than that line was, and the third line's wrap test must
+        // still read it.
+        let url = "x".repeat(200);
+        let page = format!(
+            "Un titre assez long pour la page de test\n\nle conseil municipal a voté mardi soir un budget pour les écoles [voir le\ndocument](https://example.org/{url}) de la ville et\ndes quartiers."
+        );
+        let c = clean(&page);
+        assert!(c.paragraphs.iter().any(|p| p.contains("voir le document")), "{:?}", c.paragraphs);
+        assert!(!c.paragraphs.iter().any(|p| p.contains("example.org")));
     }
 
     #[test]
